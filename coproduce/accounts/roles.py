@@ -1,0 +1,75 @@
+"""Roles are Django groups with permissions. This module is the one place they are defined.
+
+`roles_sync` makes the groups match these definitions; it runs after every migrate, so a
+new permission added here reaches every deployment without a hand-written data migration.
+"""
+
+from enum import StrEnum
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(StrEnum):
+    RESIDENT = "resident"
+    ORGANISER = "organiser"
+    OFFICER = "officer"
+    MODERATOR = "moderator"
+    ADMINISTRATOR = "administrator"
+
+
+ROLE_LABELS = {
+    Role.RESIDENT: _("Resident"),
+    Role.ORGANISER: _("Organiser (runs a group or project)"),
+    Role.OFFICER: _("Council officer"),
+    Role.MODERATOR: _("Moderator"),
+    Role.ADMINISTRATOR: _("Administrator"),
+}
+
+# Roles that may use the Django admin site.
+STAFF_ROLES = frozenset({Role.OFFICER, Role.ADMINISTRATOR})
+
+# Permission codenames per role, as "app_label.codename". Later features add theirs here.
+ROLE_PERMISSIONS: dict[Role, set[str]] = {
+    Role.RESIDENT: set(),
+    Role.ORGANISER: {"accounts.run_group_or_project"},
+    Role.OFFICER: {
+        "accounts.run_group_or_project",
+        "accounts.view_user",
+        "accounts.see_inclusion_insights",
+        "places.add_ward",
+        "places.change_ward",
+        "places.view_ward",
+        "places.add_street",
+        "places.change_street",
+        "places.view_street",
+    },
+    Role.MODERATOR: {"accounts.moderate_content"},
+    Role.ADMINISTRATOR: {"*"},  # every permission
+}
+
+
+def _permissions_for(codenames: set[str]):
+    if "*" in codenames:
+        return Permission.objects.all()
+    found = []
+    for dotted in sorted(codenames):
+        app_label, codename = dotted.split(".", 1)
+        found.extend(
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        )
+    return found
+
+
+@transaction.atomic
+def roles_sync() -> None:
+    for role, codenames in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        group.permissions.set(_permissions_for(codenames))
+
+
+def roles_sync_after_migrate(sender, **kwargs) -> None:
+    # Sent once per app; permissions of later apps only exist once their turn has come,
+    # so the groups are brought up to date each time (a handful of queries).
+    roles_sync()

@@ -1,0 +1,118 @@
+"""Every write to accounts goes through here."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.common.email import absolute_url, email_queue
+
+from .models import User, normalise_email
+from .roles import STAFF_ROLES, Role
+from .tokens import CHANGE_SALT, VERIFY_SALT, EmailToken, TokenError, make_token, read_token
+
+
+class EmailInUse(ValueError):
+    pass
+
+
+@transaction.atomic
+def user_sign_up(*, email: str, display_name: str, password: str) -> User:
+    """Create a resident's account and send them a link to confirm their email address.
+
+    They cannot sign in until they confirm it. Raises EmailInUse if the address is taken.
+    """
+    email = normalise_email(email)
+    if User.objects.filter(email=email).exists():
+        raise EmailInUse(email)
+    try:
+        with transaction.atomic():
+            user = User.objects.create_user(
+                email=email, password=password, display_name=display_name
+            )
+    except IntegrityError as error:  # someone signed up with it a moment ago
+        raise EmailInUse(email) from error
+    user.groups.add(Group.objects.get(name=Role.RESIDENT))
+    email_verification_send(user=user)
+    return user
+
+
+def email_verification_send(*, user: User) -> None:
+    """Send (again) the link that confirms this person's email address."""
+    if user.email_verified:
+        return
+    token = make_token(EmailToken(user_id=user.pk, email=user.email), salt=VERIFY_SALT)
+    email_queue(
+        to=user.email,
+        template_base="accounts/email/verify_email",
+        context={
+            "user": user,
+            "link": absolute_url(reverse("accounts:verify_email", args=[token])),
+        },
+    )
+
+
+@transaction.atomic
+def email_verify(*, token: str) -> User:
+    """Mark the address in the token as confirmed. Using the link twice is harmless."""
+    data = read_token(token, salt=VERIFY_SALT)
+    user = User.objects.select_for_update().filter(pk=data.user_id, is_active=True).first()
+    if user is None or user.email != data.email:
+        raise TokenError("invalid")
+    if not user.email_verified:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+    return user
+
+
+def email_change_request(*, user: User, new_email: str) -> None:
+    """Send a confirmation link to the new address. Nothing changes until it is used."""
+    new_email = normalise_email(new_email)
+    if User.objects.filter(email=new_email).exclude(pk=user.pk).exists():
+        raise EmailInUse(new_email)
+    token = make_token(
+        EmailToken(user_id=user.pk, email=new_email, current_email=user.email), salt=CHANGE_SALT
+    )
+    email_queue(
+        to=new_email,
+        template_base="accounts/email/change_email",
+        context={
+            "user": user,
+            "new_email": new_email,
+            "link": absolute_url(reverse("accounts:change_email_confirm", args=[token])),
+        },
+    )
+
+
+@transaction.atomic
+def email_change_confirm(*, user: User, token: str) -> User:
+    """Move the account to the new address and tell the old address it happened."""
+    data = read_token(token, salt=CHANGE_SALT)
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    if data.user_id != locked.pk or data.current_email != locked.email:
+        # Already used, or the address has changed since: the link no longer applies.
+        raise TokenError("used")
+    if User.objects.filter(email=data.email).exclude(pk=locked.pk).exists():
+        raise EmailInUse(data.email)
+    old_email = locked.email
+    locked.email = data.email
+    locked.email_verified_at = timezone.now()
+    locked.save(update_fields=["email", "email_verified_at"])
+    email_queue(
+        to=old_email,
+        template_base="accounts/email/email_changed",
+        context={"user": locked, "old_email": old_email, "new_email": data.email},
+    )
+    return locked
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: Iterable[Role]) -> User:
+    """Give a person exactly these roles. Officers and administrators may use the admin site."""
+    roles = set(roles) | {Role.RESIDENT}
+    user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
+    user.is_staff = bool(roles & STAFF_ROLES)
+    user.save(update_fields=["is_staff"])
+    return user

@@ -1,0 +1,69 @@
+"""Email: rendered in the request (templates, translations), sent later by the task worker.
+
+Every email has a plain-text body and an HTML body. Sending happens in a task queued when
+the surrounding transaction commits, so a slow or failing mail server never breaks a page
+and no email goes out for a change that was rolled back.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django_tasks import task
+
+
+def render_email(template_base: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
+    """Render `<template_base>_subject.txt`, `.txt` and `.html`: (subject, text, html)."""
+    full_context = {
+        "council_name": settings.COUNCIL_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "site_url": settings.SITE_URL,
+        **context,
+    }
+    subject = " ".join(render_to_string(f"{template_base}_subject.txt", full_context).split())
+    text = render_to_string(f"{template_base}.txt", full_context)
+    html = render_to_string(f"{template_base}.html", full_context)
+    return subject, text, html
+
+
+def email_queue(
+    *,
+    to: str,
+    template_base: str,
+    context: Mapping[str, Any],
+    headers: Mapping[str, str] | None = None,
+) -> None:
+    """Render an email now and send it once the current transaction commits."""
+    subject, text, html = render_email(template_base, context)
+    message = {
+        "to": [to],
+        "subject": subject,
+        "text": text,
+        "html": html,
+        "headers": dict(headers or {}),
+    }
+    transaction.on_commit(lambda: send_email_message.enqueue(message))
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+@task(queue_name="email")
+def send_email_message(message: dict[str, Any]) -> None:
+    """Send one rendered email through the configured backend (SMTP in production).
+
+    Failures raise, so the task is recorded as failed and can be retried; nothing is swallowed.
+    """
+    email = EmailMultiAlternatives(
+        subject=message["subject"],
+        body=message["text"],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=message["to"],
+        headers=message.get("headers") or {},
+    )
+    email.attach_alternative(message["html"], "text/html")
+    email.send(fail_silently=False)

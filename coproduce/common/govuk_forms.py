@@ -1,0 +1,199 @@
+"""Django forms rendered as GOV.UK Design System components.
+
+Each field is drawn by the official component macro (from govuk-frontend-jinja, the Jinja
+port that govuk-frontend-django uses), so markup follows the Design System exactly and we
+never copy component HTML by hand. `{{ form }}` in a template renders every field this way.
+"""
+
+from functools import cache
+from typing import Any
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import SafeString, mark_safe
+from jinja2 import Environment, PackageLoader, PrefixLoader, select_autoescape
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
+
+
+@cache
+def _macro(component: str, macro_name: str):
+    template = _environment().from_string(
+        f"{{%- from 'govuk_frontend_jinja/components/{component}/macro.html' "
+        f"import {macro_name} -%}}{{{{ {macro_name}(params) }}}}"
+    )
+    return template
+
+
+def render_component(component: str, macro_name: str, params: dict[str, Any]) -> SafeString:
+    """Render one GOV.UK Frontend component with its Nunjucks-style parameters."""
+    return mark_safe(_macro(component, macro_name).render(params=_without_none(params)))  # noqa: S308
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+class GovUKFormRenderer(DjangoTemplates):
+    form_template_name = "common/forms/govuk_form.html"
+    field_template_name = "common/forms/govuk_field.html"
+
+
+def _label(field: forms.BoundField, *, is_page_heading: bool = False) -> dict[str, Any]:
+    label = {"text": str(field.label)}
+    if is_page_heading:
+        label.update(isPageHeading=True, classes="govuk-label--l")
+    return label
+
+
+def _hint(field: forms.BoundField) -> dict[str, str] | None:
+    return {"text": str(field.help_text)} if field.help_text else None
+
+
+def _error(field: forms.BoundField) -> dict[str, str] | None:
+    if not field.errors:
+        return None
+    return {"text": " ".join(str(e) for e in field.errors)}
+
+
+def _choice_items(
+    field: forms.BoundField, *, multiple: bool, keep_blank: bool = False
+) -> list[dict[str, Any]]:
+    value = field.value()
+    selected = {str(v) for v in value} if multiple and value else {str(value)}
+    items = []
+    for choice_value, choice_label in field.field.choices:
+        if choice_value in ("", None) and not keep_blank:
+            continue
+        key = str(choice_value.value if hasattr(choice_value, "value") else choice_value)
+        items.append({"value": key, "text": str(choice_label), "checked": key in selected})
+    return items
+
+
+def _fieldset(field: forms.BoundField) -> dict[str, Any]:
+    return {"legend": {"text": str(field.label), "classes": "govuk-fieldset__legend--s"}}
+
+
+def render_field(field: forms.BoundField, **options: Any) -> SafeString:
+    """Render a bound field as the GOV.UK component that fits its widget."""
+    widget = field.field.widget
+    attrs = dict(widget.attrs)
+    common: dict[str, Any] = {
+        "id": field.id_for_label or field.auto_id,
+        "name": field.html_name,
+        "hint": _hint(field),
+        "errorMessage": _error(field),
+        "classes": attrs.pop("class", None),
+        "autocomplete": attrs.pop("autocomplete", None),
+    }
+    if field.field.required:
+        attrs.setdefault("required", True)
+    attrs.pop("maxlength", None)
+    attrs.pop("minlength", None)
+    common["attributes"] = attrs or None
+    heading = options.get("is_page_heading", False)
+
+    if isinstance(widget, forms.HiddenInput):
+        return mark_safe(str(field))  # noqa: S308
+    if isinstance(widget, forms.PasswordInput):
+        return render_component(
+            "password-input",
+            "govukPasswordInput",
+            {**common, "label": _label(field, is_page_heading=heading)},
+        )
+    if isinstance(widget, forms.Textarea):
+        return render_component(
+            "textarea",
+            "govukTextarea",
+            {**common, "label": _label(field, is_page_heading=heading), "value": field.value()},
+        )
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return render_component(
+            "checkboxes",
+            "govukCheckboxes",
+            {
+                **common,
+                "idPrefix": common["id"],
+                "fieldset": _fieldset(field),
+                "items": _choice_items(field, multiple=True),
+            },
+        )
+    if isinstance(widget, forms.RadioSelect):
+        return render_component(
+            "radios",
+            "govukRadios",
+            {
+                **common,
+                "idPrefix": common["id"],
+                "fieldset": _fieldset(field),
+                "items": _choice_items(field, multiple=False),
+            },
+        )
+    if isinstance(widget, forms.Select):
+        return render_component(
+            "select",
+            "govukSelect",
+            {
+                **common,
+                "label": _label(field, is_page_heading=heading),
+                "items": [
+                    {"value": i["value"], "text": i["text"], "selected": i["checked"]}
+                    for i in _choice_items(field, multiple=False, keep_blank=True)
+                ],
+            },
+        )
+    if isinstance(widget, forms.CheckboxInput):
+        return render_component(
+            "checkboxes",
+            "govukCheckboxes",
+            {
+                **common,
+                "idPrefix": common["id"],
+                "items": [
+                    {
+                        "value": "on",
+                        "text": str(field.label),
+                        "checked": bool(field.value()),
+                        "id": common["id"],
+                    }
+                ],
+                "classes": "govuk-checkboxes--small",
+            },
+        )
+    if isinstance(widget, forms.ClearableFileInput | forms.FileInput):
+        return render_component(
+            "file-upload",
+            "govukFileUpload",
+            {**common, "label": _label(field, is_page_heading=heading)},
+        )
+    value = field.value()
+    return render_component(
+        "input",
+        "govukInput",
+        {
+            **common,
+            "type": getattr(widget, "input_type", "text"),
+            "label": _label(field, is_page_heading=heading),
+            "value": "" if value is None else str(value),
+            "spellcheck": False if getattr(widget, "input_type", "") == "email" else None,
+        },
+    )
+
+
+def error_summary_items(form: forms.BaseForm) -> list[dict[str, str]]:
+    """Each error as a link to the field it belongs to, for the GOV.UK error summary."""
+    items = [{"text": str(e)} for e in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            items.append({"text": str(error), "href": f"#{field.id_for_label or field.auto_id}"})
+    return items

@@ -1,0 +1,19 @@
+from django.shortcuts import render
+
+from coproduce.common import selectors
+
+
+def home(request):
+    return render(request, "common/pages/home.html", {"overview": selectors.borough_overview()})
+
+
+def accessibility(request):
+    return render(request, "common/pages/accessibility.html")
+
+
+def privacy(request):
+    return render(request, "common/pages/privacy.html")
+
+
+def cookies(request):
+    return render(request, "common/pages/cookies.html")

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("coproduce.common.urls")),
+    path("account/", include("coproduce.accounts.urls")),
+    path("notifications/", include("coproduce.notifications.urls")),
+    path("wards/", include("coproduce.places.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "coproduce.common.views.errors.bad_request"
+handler403 = "coproduce.common.views.errors.permission_denied"
+handler404 = "coproduce.common.views.errors.page_not_found"
+handler500 = "coproduce.common.views.errors.server_error"
