@@ -5,6 +5,7 @@ modules (local, test, production) only change defaults and add safety checks.
 """
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 
@@ -95,6 +96,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 else:
+    # A Unix socket folder may be given percent-encoded as the host (postgres://u@%2Fpath/db).
+    DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST", ""))
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
