@@ -1,0 +1,87 @@
+"""Browser suite: real headless Chromium (Debian's), driven by Playwright, against a live server.
+
+Playwright's sync API runs an event loop in this thread; the tests only touch the database
+between browser calls, so Django's async-safety guard is relaxed for this suite alone.
+"""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+AXE_SOURCE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+DEMO_PASSWORD = "coproduce-demo"
+# The closed network here refuses Chromium's background connections; these flags stop them.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"Chromium was not found at {CHROMIUM}. Install it (Debian: apt-get install "
+            "chromium) or set CHROMIUM_PATH. The browser suite never downloads a browser."
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe_source() -> str:
+    if not AXE_SOURCE.exists():
+        pytest.fail(f"axe-core is missing at {AXE_SOURCE}: run `make test` to install it.")
+    return AXE_SOURCE.read_text()
+
+
+@pytest.fixture
+def demo_borough(transactional_db, settings):
+    """The small demo borough, with one demo account per role."""
+    call_command(
+        "seed_demo",
+        size="small",
+        seed=1,
+        no_progress=True,
+        demo_password=DEMO_PASSWORD,
+        verbosity=0,
+    )
+
+
+def sign_in(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{base_url}/account/sign-in/")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state()
