@@ -69,3 +69,29 @@ def test_readyz_reports_pending_migrations(client, monkeypatch):
     response = client.get(reverse("common:readyz"))
     assert response.status_code == 503
     assert response.json()["checks"]["migrations"] == "1 not applied"
+
+
+def test_form_without_security_token_gets_a_plain_403(client):
+    """A form sent without its CSRF token gets a plain-English 403, and nothing happens."""
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("accounts:sign_up"), {"email": "a@example.org"})
+    assert response.status_code == 403
+    assert b"Your form could not be sent" in response.content
+
+
+def test_server_error_page_needs_no_database(rf):
+    """The 500 page renders without asking the database anything."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coproduce.common.views.errors import server_error
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    with CaptureQueriesContext(connection) as queries:
+        response = server_error(request)
+    assert response.status_code == 500
+    assert len(queries) == 0

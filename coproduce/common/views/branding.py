@@ -14,5 +14,7 @@ def branding_css(request):
     colour = settings.COUNCIL_ACCENT_COLOUR
     if not is_hex_colour(colour):  # the check refuses this at start-up; never echo it unescaped
         colour = "#1d5c4d"
-    css = f":root {{\n  --coproduce-accent-colour: {colour};\n  --govuk-brand-colour: {colour};\n}}\n"
+    css = (
+        f":root {{\n  --coproduce-accent-colour: {colour};\n  --govuk-brand-colour: {colour};\n}}\n"
+    )
     return HttpResponse(css, content_type="text/css; charset=utf-8")

@@ -17,3 +17,8 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token, usually after a long wait or a new tab."""
+    return render(request, "errors/csrf.html", status=403)
