@@ -59,7 +59,9 @@ class SignUpForm(forms.Form):
         cleaned = super().clean()
         password = cleaned.get("password")
         if password:
-            candidate = User(email=cleaned.get("email", ""), display_name=cleaned.get("display_name", ""))
+            candidate = User(
+                email=cleaned.get("email", ""), display_name=cleaned.get("display_name", "")
+            )
             try:
                 password_validation.validate_password(password, candidate)
             except ValidationError as error:

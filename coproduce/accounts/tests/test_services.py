@@ -19,7 +19,9 @@ def _link_in(message) -> str:
 def test_sign_up_creates_unconfirmed_resident(django_capture_on_commit_callbacks):
     """A new account is a resident whose email address is not yet confirmed."""
     with django_capture_on_commit_callbacks(execute=True):
-        user = services.user_sign_up(email=" Ada@Example.org ", display_name="Ada", password=PASSWORD)
+        user = services.user_sign_up(
+            email=" Ada@Example.org ", display_name="Ada", password=PASSWORD
+        )
     assert user.email == "ada@example.org"
     assert not user.email_verified
     assert list(user.groups.values_list("name", flat=True)) == ["resident"]

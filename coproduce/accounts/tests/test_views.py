@@ -35,7 +35,8 @@ def test_sign_up_page_shows_form(client):
 def test_malformed_sign_up_shows_each_problem_and_saves_nothing(client):
     """A sign-up with a blank name, bad email and weak password lists every problem."""
     response = client.post(
-        reverse("accounts:sign_up"), {"display_name": "", "email": "not-an-email", "password": "12345"}
+        reverse("accounts:sign_up"),
+        {"display_name": "", "email": "not-an-email", "password": "12345"},
     )
     assert response.status_code == 200
     body = response.content.decode()
@@ -77,7 +78,9 @@ def test_whole_sign_up_journey(client, django_capture_on_commit_callbacks):
     assert client.get(reverse("accounts:account")).status_code == 200
 
 
-def test_unconfirmed_account_cannot_sign_in_and_gets_new_link(client, django_capture_on_commit_callbacks):
+def test_unconfirmed_account_cannot_sign_in_and_gets_new_link(
+    client, django_capture_on_commit_callbacks
+):
     """Someone who has not confirmed their address is told so and sent a new link."""
     UserFactory(email="ada@example.org", email_verified_at=None)
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,7 +153,9 @@ def test_password_reset_link_works_once(client, django_capture_on_commit_callbac
     assert not again.context["validlink"]
 
 
-def test_password_reset_for_unknown_address_looks_the_same(client, django_capture_on_commit_callbacks):
+def test_password_reset_for_unknown_address_looks_the_same(
+    client, django_capture_on_commit_callbacks
+):
     """Asking to reset an unknown address shows the same page and sends nothing."""
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("accounts:password_reset"), {"email": "nobody@example.org"})
@@ -202,8 +207,15 @@ def test_account_pages_need_sign_in(client, name):
 
 @pytest.mark.parametrize(
     "name",
-    ["sign_in", "sign_up", "sign_up_done", "resend_verification", "password_reset",
-     "password_reset_done", "password_reset_complete"],
+    [
+        "sign_in",
+        "sign_up",
+        "sign_up_done",
+        "resend_verification",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_complete",
+    ],
 )
 def test_public_account_pages_open_for_anyone(client, name):
     """Pages for signing in and up are open to visitors."""
