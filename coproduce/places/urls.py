@@ -1,9 +1,10 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
 
 app_name = "places"
 
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="base.html"), name="ward_list"),
-    path("<slug:slug>/", TemplateView.as_view(template_name="base.html"), name="ward_detail"),
+    path("", views.ward_list, name="ward_list"),
+    path("<slug:slug>/", views.ward_detail, name="ward_detail"),
 ]

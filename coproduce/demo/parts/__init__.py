@@ -1,0 +1,27 @@
+"""The demo borough is built part by part, in this order, and cleared in reverse.
+
+A later feature adds its demo data by writing one module with `build(ctx)` and `clear()`
+and adding it to PARTS. Each part draws from its own random stream (`ctx.random(name)`),
+so adding a part never changes what the parts before it make for the same seed.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..context import DemoContext
+from . import accounts, people, streets, wards
+
+
+@dataclass(frozen=True)
+class Part:
+    name: str
+    build: Callable[[DemoContext], None]
+    clear: Callable[[], None]
+
+
+PARTS: tuple[Part, ...] = (
+    Part("wards", wards.build, wards.clear),
+    Part("streets", streets.build, streets.clear),
+    Part("people", people.build, people.clear),
+    Part("demo_accounts", accounts.build, accounts.clear),
+)

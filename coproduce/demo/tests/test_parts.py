@@ -1,0 +1,80 @@
+import random
+import re
+
+import pytest
+
+from coproduce.demo import services
+from coproduce.demo.parts import PARTS, Part
+from coproduce.demo.tests.factories import TINY
+from coproduce.people.models import Profile
+from coproduce.places.geometry import point_in_polygon, polygon_is_valid
+from coproduce.places.models import Street, Ward
+
+from .. import voices
+
+pytestmark = pytest.mark.django_db
+
+
+def build(seed: int = 1) -> None:
+    services.demo_build(services.demo_context(size=TINY, seed=seed, write=lambda line: None))
+
+
+def test_ward_boundaries_are_valid_polygons():
+    """Every ward is a closed, counter-clockwise GeoJSON polygon with its centre inside."""
+    build()
+    for ward in Ward.objects.all():
+        assert polygon_is_valid(ward.boundary)
+        assert point_in_polygon(ward.centre_longitude, ward.centre_latitude, ward.boundary)
+
+
+def test_street_centres_lie_in_their_ward():
+    """Each street's centre is inside its own ward's boundary."""
+    build()
+    for street in Street.objects.select_related("ward"):
+        assert point_in_polygon(
+            street.centre_longitude, street.centre_latitude, street.ward.boundary
+        )
+
+
+def test_street_centres_lie_in_no_other_ward():
+    """Wards do not overlap: no street centre is inside two wards."""
+    build()
+    wards = list(Ward.objects.all())
+    for street in Street.objects.all():
+        inside = [
+            w
+            for w in wards
+            if point_in_polygon(street.centre_longitude, street.centre_latitude, w.boundary)
+        ]
+        assert len(inside) == 1
+
+
+def test_a_new_part_does_not_change_earlier_parts(monkeypatch):
+    """Adding a part that draws random numbers leaves the people of earlier parts the same."""
+    build()
+    before = list(Profile.objects.order_by("user__email").values_list("what_i_can_do", flat=True))
+    services.demo_clear()
+
+    def noisy(ctx):
+        ctx.random("newcomer").random()
+
+    monkeypatch.setattr(services, "PARTS", (Part("newcomer", noisy, lambda: None), *PARTS))
+    build()
+    after = list(Profile.objects.order_by("user__email").values_list("what_i_can_do", flat=True))
+    assert after == before
+
+
+def test_descriptions_mostly_avoid_skill_labels():
+    """Residents mostly describe what they do in plain words, not the skill's label."""
+    rng = random.Random(1)
+    labels = [re.compile(rf"\b{re.escape(label)}\b", re.IGNORECASE) for label in voices.SKILLS]
+    texts = [voices.can_do(rng, rng.sample(voices.SKILLS, 2)) for _ in range(2_000)]
+    with_label = sum(1 for text in texts if any(label.search(text) for label in labels))
+    assert with_label / len(texts) < 0.25
+
+
+def test_descriptions_are_varied():
+    """Many residents means many different descriptions."""
+    rng = random.Random(1)
+    texts = {voices.can_do(rng, rng.sample(voices.SKILLS, 2)) for _ in range(2_000)}
+    assert len(texts) > 1_500
