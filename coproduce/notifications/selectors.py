@@ -1,3 +1,33 @@
+from django.db.models import QuerySet
+
+from . import kinds
+from .models import Notification, NotificationPreference
+
+
 def unread_count_for(user) -> int:
     """How many of this person's notifications they have not read yet."""
-    return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications_for(user) -> QuerySet[Notification]:
+    """This person's notifications, newest first."""
+    return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
+
+
+def frequency_for(user, kind: str) -> kinds.Frequency:
+    """How this person wants this kind emailed: their choice, or the kind's default."""
+    chosen = (
+        NotificationPreference.objects.filter(user=user, kind=kind)
+        .values_list("frequency", flat=True)
+        .first()
+    )
+    return kinds.Frequency(chosen) if chosen else kinds.get(kind).default
+
+
+def preferences_for(user) -> dict[str, kinds.Frequency]:
+    """Every registered kind with how this person wants it emailed."""
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "frequency"))
+    return {
+        kind.slug: kinds.Frequency(chosen.get(kind.slug, kind.default))
+        for kind in kinds.all_kinds()
+    }
