@@ -20,6 +20,18 @@ EMAIL_ERRORS = {
 }
 
 
+def email_field(label, *, help_text="", autofocus: bool = False) -> forms.EmailField:
+    """An email address field with our messages and the browser's autocomplete hint."""
+    attrs = {"autocomplete": "email", **({"autofocus": True} if autofocus else {})}
+    return forms.EmailField(
+        label=label,
+        help_text=help_text,
+        max_length=254,
+        error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs=attrs),
+    )
+
+
 class SignUpForm(forms.Form):
     display_name = forms.CharField(
         label=_("Your name"),
@@ -31,13 +43,7 @@ class SignUpForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
-        label=_("Email address"),
-        help_text=_("We will send you a link to confirm it."),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field(_("Email address"), help_text=_("We will send you a link to confirm it."))
     password = forms.CharField(
         label=_("Create a password"),
         help_text=_("Use at least 10 characters. A few words strung together work well."),
@@ -72,12 +78,7 @@ class SignUpForm(forms.Form):
 class SignInForm(AuthenticationForm):
     """Sign in with email and password. Unconfirmed addresses are asked to confirm first."""
 
-    username = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
-    )
+    username = email_field(_("Email address"), autofocus=True)
     password = forms.CharField(
         label=_("Password"),
         strip=False,
@@ -109,23 +110,13 @@ class SignInForm(AuthenticationForm):
 
 
 class ResendVerificationForm(forms.Form):
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field(_("Email address"))
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
     """Django's reset form, with the email sent by the task worker in our own templates."""
 
-    email = forms.EmailField(
-        label=_("Email address"),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = email_field(_("Email address"))
 
     def send_mail(
         self,
@@ -167,12 +158,7 @@ class GovUKPasswordChangeForm(PasswordChangeForm, GovUKSetPasswordForm):
 
 
 class ChangeEmailForm(forms.Form):
-    new_email = forms.EmailField(
-        label=_("New email address"),
-        max_length=254,
-        error_messages=EMAIL_ERRORS,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    new_email = email_field(_("New email address"))
     password = forms.CharField(
         label=_("Your password"),
         help_text=_("We ask for this to check it is really you."),
