@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.models import TimeStampedModel
+from coproduce.common.webmercator import to_unit
 
 
 class Ward(TimeStampedModel):
@@ -35,3 +37,87 @@ class Street(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Place(TimeStampedModel):
+    """A building, room, green space or unloved space that the community has or could use."""
+
+    class Kind(models.TextChoices):
+        BUILDING = "building", _("Building")
+        ROOM = "room", _("Room")
+        GREEN_SPACE = "green_space", _("Green space")
+        UNLOVED_SPACE = "unloved_space", _("Unloved space")
+
+    class Owner(models.TextChoices):
+        COUNCIL = "council", _("Council")
+        COMMUNITY = "community", _("Community")
+        PRIVATE = "private", _("Private")
+        UNKNOWN = "unknown", _("Not known")
+
+    kind = models.CharField(_("kind of place"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    building = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rooms",
+        verbose_name=_("building it is in"),
+    )
+    ward = models.ForeignKey(Ward, on_delete=models.PROTECT, related_name="places")
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    latitude = models.FloatField(_("latitude"))
+    longitude = models.FloatField(_("longitude"))
+    # Web Mercator unit coordinates, kept with the row so the map API can cluster in SQL.
+    map_x = models.FloatField(editable=False, default=0.0)
+    map_y = models.FloatField(editable=False, default=0.0)
+    owner = models.CharField(
+        _("who owns it"), max_length=20, choices=Owner.choices, default=Owner.UNKNOWN
+    )
+    step_free = models.BooleanField(_("step-free access"), default=False)
+    accessibility = models.JSONField(_("accessibility features"), default=list, blank=True)
+    facilities = models.JSONField(_("facilities"), default=list, blank=True)
+    # [{"day": 0-6 (Monday is 0), "opens": "09:00", "closes": "17:00"}, ...]
+    opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
+    could_become = models.TextField(
+        _("what it could become"),
+        blank=True,
+        help_text=_("For unloved spaces: ideas for what the space could be used for."),
+    )
+    is_listed = models.BooleanField(
+        _("shown on the map"), default=True, help_text=_("Hidden places are kept but not shown.")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="places_added",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            models.Index(fields=["map_x", "map_y"], name="place_map_xy"),
+            models.Index(fields=["kind", "is_listed"], name="place_kind_listed"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__gte=-90, latitude__lte=90)
+                & models.Q(longitude__gte=-180, longitude__lte=180),
+                name="place_coordinates_on_earth",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.map_x, self.map_y = to_unit(self.latitude, self.longitude)
+        if kwargs.get("update_fields") is not None and {"latitude", "longitude"} & set(
+            kwargs["update_fields"]
+        ):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "map_x", "map_y"}
+        super().save(*args, **kwargs)
