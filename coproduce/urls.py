@@ -6,6 +6,7 @@ urlpatterns = [
     path("account/", include("coproduce.accounts.urls")),
     path("notifications/", include("coproduce.notifications.urls")),
     path("wards/", include("coproduce.places.urls")),
+    path("people/", include("coproduce.people.urls")),
     path("admin/", admin.site.urls),
 ]
 

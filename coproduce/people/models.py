@@ -5,12 +5,51 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.models import TimeStampedModel
 from coproduce.places.models import Street, Ward
 
+from . import privacy
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = privacy.Visibility.PUBLIC.value, _("Anyone")
+    MEMBERS = privacy.Visibility.MEMBERS.value, _("People signed in to this service")
+    ORGANISERS = privacy.Visibility.ORGANISERS.value, _("Organisers of projects and groups I join")
+    ONLY_ME = privacy.Visibility.ONLY_ME.value, _("Only me")
+
+
+class Travel(models.TextChoices):
+    STREET = "street", _("My street")
+    WARD = "ward", _("My ward")
+    NEARBY = "nearby", _("My ward and the wards next to it")
+    BOROUGH = "borough", _("Anywhere in the borough")
+    ONLINE = "online", _("Online only")
+
+
+class Day(models.TextChoices):
+    MONDAY = "mon", _("Monday")
+    TUESDAY = "tue", _("Tuesday")
+    WEDNESDAY = "wed", _("Wednesday")
+    THURSDAY = "thu", _("Thursday")
+    FRIDAY = "fri", _("Friday")
+    SATURDAY = "sat", _("Saturday")
+    SUNDAY = "sun", _("Sunday")
+
+
+class TimeOfDay(models.TextChoices):
+    MORNING = "morning", _("Mornings")
+    AFTERNOON = "afternoon", _("Afternoons")
+    EVENING = "evening", _("Evenings")
+
+
+def _visibility(part: str) -> models.CharField:
+    return models.CharField(
+        max_length=20, choices=Visibility.choices, default=privacy.DEFAULTS[part].value
+    )
+
 
 class Profile(TimeStampedModel):
     """What a resident says about themselves, in their own words.
 
-    Nothing here is shown publicly yet: privacy levels per field come with later work, so
-    until then only the resident and staff in the admin site see it.
+    Each part has its own visibility, chosen by the person; by default only their name and
+    ward are shown, and only to people signed in.
     """
 
     user = models.OneToOneField(
@@ -27,6 +66,26 @@ class Profile(TimeStampedModel):
     what_i_can_do = models.TextField(_("what I can do"), blank=True)
     what_i_care_about = models.TextField(_("what I care about"), blank=True)
     what_i_would_like_to_do = models.TextField(_("what I would like to do"), blank=True)
+    languages = models.CharField(_("languages I speak"), max_length=200, blank=True)
+    available_days = models.JSONField(_("days I am free"), default=list, blank=True)
+    available_times = models.JSONField(_("times I am free"), default=list, blank=True)
+    hours_per_month = models.PositiveSmallIntegerField(
+        _("hours a month I could give"), null=True, blank=True
+    )
+    travel = models.CharField(
+        _("how far I can travel"), max_length=20, choices=Travel.choices, blank=True
+    )
+    access_needs = models.TextField(_("access needs"), blank=True)
+    open_to_invitations = models.BooleanField(_("projects may invite me to help"), default=False)
+    show_on_map = models.BooleanField(_("count me on the map in my ward"), default=False)
+    # One visibility per part of the profile; see people/privacy.py for the rules.
+    visibility_identity = _visibility("identity")
+    visibility_skills = _visibility("skills")
+    visibility_passions = _visibility("passions")
+    visibility_ambitions = _visibility("ambitions")
+    visibility_languages = _visibility("languages")
+    visibility_availability = _visibility("availability")
+    visibility_access_needs = _visibility("access_needs")
 
     class Meta:
         verbose_name = _("profile")
@@ -34,3 +93,6 @@ class Profile(TimeStampedModel):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    def visibilities(self) -> dict[str, str]:
+        return {part: getattr(self, f"visibility_{part}") for part in privacy.PARTS}

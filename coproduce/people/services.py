@@ -1,11 +1,12 @@
 """Every write to profiles goes through here."""
 
-from typing import Final
+from typing import Any, Final
 
 from django.db import transaction
 
 from coproduce.places.models import Street, Ward
 
+from . import privacy
 from .models import Profile
 
 
@@ -98,3 +99,53 @@ def _ward_for(*, ward: Ward | None, street: Street | None) -> Ward | None:
     if ward is not None and street.ward_id != ward.pk:
         raise StreetNotInWard(f"{street} is not in {ward}")
     return street.ward
+
+
+# The fields a person edits on their profile page, besides ward and street.
+EDITABLE_DETAILS: frozenset[str] = frozenset(
+    {
+        "what_i_can_do",
+        "what_i_care_about",
+        "what_i_would_like_to_do",
+        "languages",
+        "available_days",
+        "available_times",
+        "hours_per_month",
+        "travel",
+        "access_needs",
+        "open_to_invitations",
+        "show_on_map",
+        *(f"visibility_{part}" for part in privacy.PARTS),
+    }
+)
+
+
+@transaction.atomic
+def profile_edit(
+    *,
+    user,
+    ward: Ward | None,
+    street: Street | None,
+    details: dict[str, Any],
+) -> Profile:
+    """Save what a person says about themselves, creating their profile the first time.
+
+    Refuses unknown fields and visibilities a part may not have (access needs are never
+    public), so a crafted form cannot widen what others see.
+    """
+    unknown = set(details) - EDITABLE_DETAILS
+    if unknown:
+        raise ValueError(f"These fields cannot be edited: {', '.join(sorted(unknown))}")
+    for part in privacy.PARTS:
+        level = details.get(f"visibility_{part}")
+        if level is not None and privacy.Visibility(level) not in privacy.allowed_choices(part):
+            raise ValueError(f"{part} cannot be shown to {level}")
+    profile = Profile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        profile = profile_create(user=user, ward=ward, street=street)
+    else:
+        profile_update(profile=profile, ward=ward, street=street)
+    for name, value in details.items():
+        setattr(profile, name, value.strip() if isinstance(value, str) else value)
+    profile.save()
+    return profile

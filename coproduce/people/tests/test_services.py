@@ -55,3 +55,26 @@ def test_street_and_ward_that_disagree_are_refused():
     profile = ProfileFactory()
     with pytest.raises(StreetNotInWard):
         profile_update(profile=profile, ward=WardFactory(), street=StreetFactory())
+
+
+def test_profile_edit_refuses_fields_that_are_not_editable():
+    """Only the profile's own fields can be changed through the edit service."""
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.people.services import profile_edit
+
+    with pytest.raises(ValueError, match="cannot be edited"):
+        profile_edit(user=UserFactory(), ward=None, street=None, details={"user_id": 1})
+
+
+def test_profile_edit_refuses_public_access_needs():
+    """The service itself refuses to make access needs public."""
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.people.services import profile_edit
+
+    with pytest.raises(ValueError, match="access_needs"):
+        profile_edit(
+            user=UserFactory(),
+            ward=None,
+            street=None,
+            details={"visibility_access_needs": "public"},
+        )

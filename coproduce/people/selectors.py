@@ -1,0 +1,95 @@
+"""Reads of profiles, always through the privacy rules: templates only get what may be seen."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .models import Day, Profile, TimeOfDay, Travel
+from .privacy import Relation, visible_parts
+
+# Other features (projects, groups) register a check here: "does `viewer` organise something
+# that `person` has joined?". That relation opens the parts shared with organisers.
+OrganiserCheck = Callable[[object, object], bool]
+ORGANISER_CHECKS: list[OrganiserCheck] = []
+
+
+def register_organiser_check(check: OrganiserCheck) -> OrganiserCheck:
+    if check not in ORGANISER_CHECKS:
+        ORGANISER_CHECKS.append(check)
+    return check
+
+
+def relation_between(viewer, person) -> Relation:
+    if viewer is None or not viewer.is_authenticated:
+        return Relation.VISITOR
+    if viewer.pk == person.pk:
+        return Relation.SELF
+    if any(check(viewer, person) for check in ORGANISER_CHECKS):
+        return Relation.ORGANISER
+    return Relation.MEMBER
+
+
+@dataclass(frozen=True)
+class VisibleProfile:
+    """A profile as one viewer may see it. Hidden parts are None, never their real value."""
+
+    pk: int
+    relation: Relation
+    name: str | None = None
+    ward: str | None = None
+    what_i_can_do: str | None = None
+    what_i_care_about: str | None = None
+    what_i_would_like_to_do: str | None = None
+    languages: str | None = None
+    available_days: list[str] | None = None
+    available_times: list[str] | None = None
+    hours_per_month: int | None = None
+    travel: str | None = None
+    access_needs: str | None = None
+
+    @property
+    def shows_anything_beyond_name(self) -> bool:
+        hidden = {"pk", "relation", "name", "ward"}
+        return any(v not in (None, "", []) for k, v in self.__dict__.items() if k not in hidden)
+
+
+def _labels(values: list[str], choices) -> list[str]:
+    names = dict(choices)
+    return [str(names[v]) for v in values if v in names]
+
+
+def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:
+    """The profile as `viewer` may see it, or None if they may not even see who it is."""
+    relation = relation_between(viewer, profile.user)
+    parts = visible_parts(profile.visibilities(), relation)
+    if not parts:
+        return None
+    fields: dict = {"pk": profile.pk, "relation": relation}
+    if "identity" in parts:
+        fields["name"] = str(profile.user.display_name or "")
+        fields["ward"] = profile.ward.name if profile.ward_id else ""
+    if "skills" in parts:
+        fields["what_i_can_do"] = profile.what_i_can_do
+    if "passions" in parts:
+        fields["what_i_care_about"] = profile.what_i_care_about
+    if "ambitions" in parts:
+        fields["what_i_would_like_to_do"] = profile.what_i_would_like_to_do
+    if "languages" in parts:
+        fields["languages"] = profile.languages
+    if "availability" in parts:
+        fields["available_days"] = _labels(profile.available_days, Day.choices)
+        fields["available_times"] = _labels(profile.available_times, TimeOfDay.choices)
+        fields["hours_per_month"] = profile.hours_per_month
+        fields["travel"] = str(dict(Travel.choices).get(profile.travel, "")) or None
+    if "access_needs" in parts:
+        fields["access_needs"] = profile.access_needs
+    return VisibleProfile(**fields)
+
+
+def profile_for_view(pk: int) -> Profile | None:
+    return (
+        Profile.objects.select_related("user", "ward").filter(pk=pk, user__is_active=True).first()
+    )
+
+
+def own_profile(user) -> Profile | None:
+    return Profile.objects.select_related("user", "ward", "street").filter(user=user).first()

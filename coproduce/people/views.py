@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import privacy, selectors, services
+from .forms import ProfileForm
+from .models import Visibility
+
+
+@login_required
+def my_profile(request):
+    profile = selectors.own_profile(request.user)
+    visible = selectors.visible_profile(request.user, profile) if profile else None
+    labels = dict(Visibility.choices)
+    who_sees = (
+        {part: labels[level] for part, level in profile.visibilities().items()} if profile else {}
+    )
+    return render(
+        request,
+        "people/my_profile.html",
+        {"profile": profile, "visible": visible, "who_sees": who_sees},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_profile(request):
+    profile = selectors.own_profile(request.user)
+    initial = (
+        {
+            "ward": profile.ward_id,
+            **{name: getattr(profile, name) for name in services.EDITABLE_DETAILS},
+        }
+        if profile
+        else {f"visibility_{part}": level.value for part, level in privacy.DEFAULTS.items()}
+    )
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.profile_edit(
+            user=request.user,
+            ward=form.cleaned_data["ward"],
+            street=profile.street
+            if profile and profile.ward == form.cleaned_data["ward"]
+            else None,
+            details=form.cleaned_details(),
+        )
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("people:me")
+    return render(request, "people/edit_profile.html", {"form": form})
+
+
+def person(request, pk: int):
+    """A person's profile as this viewer may see it; 404 if they may not see who it is."""
+    profile = selectors.profile_for_view(pk)
+    visible = selectors.visible_profile(request.user, profile) if profile else None
+    if visible is None:
+        raise Http404
+    return render(request, "people/person.html", {"person": visible})
