@@ -6,7 +6,9 @@ urlpatterns = [
     path("account/", include("coproduce.accounts.urls")),
     path("notifications/", include("coproduce.notifications.urls")),
     path("wards/", include("coproduce.places.urls")),
+    path("places/", include("coproduce.places.place_urls")),
     path("people/", include("coproduce.people.urls")),
+    path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]
 

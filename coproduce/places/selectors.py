@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce
 
 from coproduce.people.models import Profile
 
-from .models import Street, Ward
+from .models import Place, Street, Ward
 
 
 def _count_of(queryset: QuerySet) -> Coalesce:
@@ -32,3 +32,13 @@ def wards_with_counts() -> QuerySet[Ward]:
 def streets_in_ward(ward: Ward) -> QuerySet[Street]:
     """The ward's streets by name, names only."""
     return Street.objects.filter(ward=ward).order_by("name", "pk").only("id", "name")
+
+
+def listed_place(pk: int) -> Place | None:
+    """A place shown to the public, with its ward and the rooms inside it."""
+    return (
+        Place.objects.select_related("ward", "building")
+        .prefetch_related("rooms")
+        .filter(pk=pk, is_listed=True)
+        .first()
+    )

@@ -5,7 +5,7 @@ modules (local, test, production) only change defaults and add safety checks.
 """
 
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import environ
 
@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "coproduce.places",
     "coproduce.people",
     "coproduce.demo",
+    "coproduce.maps",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +164,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     ("govuk-frontend", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend"),
+    ("leaflet", BASE_DIR / "frontend" / "node_modules" / "leaflet" / "dist"),
     ("coproduce", BASE_DIR / "frontend" / "build"),
     ("coproduce", BASE_DIR / "frontend" / "static"),
 ]
@@ -191,6 +193,18 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     }
 }
+
+# The map ---------------------------------------------------------------------------------
+# Tiles come from this server; with none reachable the map still shows every marker.
+MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
+MAP_CENTRE = (
+    env.float("MAP_CENTRE_LATITUDE", default=51.5),
+    env.float("MAP_CENTRE_LONGITUDE", default=-0.1),
+)
+if MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))  # {s}: the server's subdomains
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 
 # Council branding -------------------------------------------------------------------------
 COUNCIL_NAME = env("COUNCIL_NAME", default="Northbrook Council")

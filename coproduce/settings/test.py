@@ -30,3 +30,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env(
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+MAP_TILE_URL = ""  # tests never reach out to a tile server

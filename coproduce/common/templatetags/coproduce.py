@@ -61,7 +61,11 @@ def service_navigation(context) -> SafeString:
     """The service's name and main sections; the current section is marked for screen readers."""
     request = context.get("request")
     path = request.path if request else ""
-    items = [(_("Home"), reverse("common:home")), (_("Wards"), reverse("places:ward_list"))]
+    items = [
+        (_("Home"), reverse("common:home")),
+        (_("Map"), reverse("maps:map")),
+        (_("Wards"), reverse("places:ward_list")),
+    ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         count = unread_count_for(user)
@@ -138,3 +142,9 @@ def govuk_pagination(context, page: Page) -> SafeString:
         else None,
     }
     return render_component("pagination", "govukPagination", params)
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    """Look up a key in a dict from a template."""
+    return mapping.get(key)

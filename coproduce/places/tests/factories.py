@@ -1,7 +1,7 @@
 import factory
 from django.utils.text import slugify
 
-from coproduce.places.models import Street, Ward
+from coproduce.places.models import Place, Street, Ward
 
 # A small square around central London, counter-clockwise, as GeoJSON wants.
 SQUARE = {
@@ -31,3 +31,14 @@ class StreetFactory(factory.django.DjangoModelFactory):
     ward = factory.SubFactory(WardFactory)
     centre_latitude = 51.5
     centre_longitude = -0.1
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    kind = Place.Kind.BUILDING
+    name = factory.Sequence(lambda n: f"Test Place {n:05d}")
+    ward = factory.SubFactory(WardFactory)
+    latitude = 51.5
+    longitude = -0.1

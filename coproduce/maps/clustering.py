@@ -1,0 +1,118 @@
+"""Map viewport parsing and grid clustering. Plain Python: no Django import.
+
+The map asks for a bounding box and a zoom level. Points are grouped into square cells of
+a fixed size on screen (64 pixels) in Web Mercator; a cell with one point gives that point,
+a cell with more gives a cluster with a count. The number of cells in a viewport is capped,
+so the answer stays small however many assets there are and however big the box.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coproduce.common.webmercator import cell_size, to_unit
+
+MIN_ZOOM, MAX_ZOOM = 0, 20
+MAX_CELLS = 1200  # about a full-screen map at 64-pixel cells, with room to spare
+CLUSTER_PIXELS = 64
+
+
+class ViewportError(ValueError):
+    """The bbox or zoom is not usable; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @classmethod
+    def parse(cls, text: str | None) -> BBox:
+        """Parse 'west,south,east,north' in WGS 84 degrees, as RFC 7946 orders a bbox."""
+        if not text:
+            raise ViewportError("Give bbox as west,south,east,north, for example -0.2,51.4,0,51.6")
+        parts = text.split(",")
+        if len(parts) != 4:
+            raise ViewportError("bbox needs exactly 4 numbers: west,south,east,north")
+        try:
+            west, south, east, north = (float(p) for p in parts)
+        except ValueError:
+            raise ViewportError("bbox must be 4 numbers: west,south,east,north") from None
+        if not all(math.isfinite(v) for v in (west, south, east, north)):
+            raise ViewportError("bbox numbers must be finite")
+        if not (-180 <= west <= 180 and -180 <= east <= 180):
+            raise ViewportError("bbox longitudes must be between -180 and 180")
+        if not (-90 <= south <= 90 and -90 <= north <= 90):
+            raise ViewportError("bbox latitudes must be between -90 and 90")
+        if west >= east or south >= north:
+            raise ViewportError("bbox must have west < east and south < north")
+        return cls(west, south, east, north)
+
+    def unit_bounds(self) -> tuple[float, float, float, float]:
+        """(min_x, min_y, max_x, max_y) in Web Mercator unit coordinates."""
+        min_x, max_y = to_unit(self.south, self.west)
+        max_x, min_y = to_unit(self.north, self.east)
+        return min_x, min_y, max_x, max_y
+
+
+def parse_zoom(text: str | None) -> int:
+    if text is None or text == "":
+        raise ViewportError(f"Give zoom as a whole number from {MIN_ZOOM} to {MAX_ZOOM}")
+    try:
+        zoom = int(text)
+    except ValueError:
+        raise ViewportError(f"zoom must be a whole number from {MIN_ZOOM} to {MAX_ZOOM}") from None
+    if not MIN_ZOOM <= zoom <= MAX_ZOOM:
+        raise ViewportError(f"zoom must be from {MIN_ZOOM} to {MAX_ZOOM}")
+    return zoom
+
+
+def grid_size(bbox: BBox, zoom: int, *, max_cells: int = MAX_CELLS) -> float:
+    """The cell width (unit coordinates) for this view: 64 screen pixels, or larger when the
+    box is so big for its zoom that 64-pixel cells would be too many."""
+    min_x, min_y, max_x, max_y = bbox.unit_bounds()
+    area = max((max_x - min_x) * (max_y - min_y), 1e-18)
+    return max(cell_size(zoom, pixels=CLUSTER_PIXELS), math.sqrt(area / max_cells))
+
+
+@dataclass(frozen=True)
+class Point:
+    id: int
+    latitude: float
+    longitude: float
+    map_x: float
+    map_y: float
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One grid cell's points: a single point (count 1, with its id) or a cluster."""
+
+    count: int
+    latitude: float
+    longitude: float
+    point_id: int | None
+
+
+def cluster(points: Iterable[Point], size: float) -> list[Cell]:
+    """Group points into cells of `size`; the cluster sits at the mean of its points."""
+    cells: dict[tuple[int, int], list[Point]] = {}
+    for point in points:
+        key = (math.floor(point.map_x / size), math.floor(point.map_y / size))
+        cells.setdefault(key, []).append(point)
+    result = []
+    for members in cells.values():
+        n = len(members)
+        result.append(
+            Cell(
+                count=n,
+                latitude=sum(p.latitude for p in members) / n,
+                longitude=sum(p.longitude for p in members) / n,
+                point_id=members[0].id if n == 1 else None,
+            )
+        )
+    return result

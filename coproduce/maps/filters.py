@@ -1,0 +1,71 @@
+"""The filters shared by the map API and the list view, so both always give the same results."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.http import QueryDict
+
+from coproduce.places.models import Place, Ward
+
+LAYERS = ("places", "people")
+MAX_QUERY = 100
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be used; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class MapFilters:
+    layers: tuple[str, ...] = LAYERS
+    kinds: tuple[str, ...] = ()
+    ward: Ward | None = None
+    step_free: bool = False
+    q: str = ""
+    errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "MapFilters":
+        layers = tuple(_split(query, "layers")) or LAYERS
+        unknown = [layer for layer in layers if layer not in LAYERS]
+        if unknown:
+            raise FilterError(
+                f"Unknown layer {', '.join(unknown)}. Layers are: {', '.join(LAYERS)}"
+            )
+        kinds = tuple(_split(query, "kind"))
+        known_kinds = {k for k, _label in Place.Kind.choices if k != Place.Kind.ROOM}
+        bad_kinds = [k for k in kinds if k not in known_kinds]
+        if bad_kinds:
+            raise FilterError(
+                f"Unknown kind {', '.join(bad_kinds)}. Kinds are: {', '.join(sorted(known_kinds))}"
+            )
+        ward = None
+        if query.get("ward"):
+            ward = Ward.objects.filter(slug=query["ward"]).first()
+            if ward is None:
+                raise FilterError(f"There is no ward called {query['ward']!r}")
+        q = (query.get("q") or "").strip()
+        if len(q) > MAX_QUERY:
+            raise FilterError(f"Search for {MAX_QUERY} characters or fewer")
+        step_free = query.get("step_free", "") in {"1", "true", "on", "yes"}
+        return cls(layers=layers, kinds=kinds, ward=ward, step_free=step_free, q=q)
+
+    def places(self) -> QuerySet[Place]:
+        """Listed places (rooms are shown on their building's page) matching the filters."""
+        places = Place.objects.filter(is_listed=True).exclude(kind=Place.Kind.ROOM)
+        if self.kinds:
+            places = places.filter(kind__in=self.kinds)
+        if self.ward is not None:
+            places = places.filter(ward=self.ward)
+        if self.step_free:
+            places = places.filter(step_free=True)
+        if self.q:
+            places = places.filter(Q(name__icontains=self.q) | Q(description__icontains=self.q))
+        return places
+
+
+def _split(query: QueryDict, name: str) -> list[str]:
+    values = []
+    for raw in query.getlist(name):
+        values.extend(v.strip() for v in raw.split(",") if v.strip())
+    return values

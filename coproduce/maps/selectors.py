@@ -1,0 +1,147 @@
+"""Reads for the map: features in a viewport, clustered in the database."""
+
+from typing import Any
+
+from django.db.models import Avg, Count, F, FloatField, Min
+from django.db.models.functions import Floor
+from django.urls import NoReverseMatch, reverse
+
+from coproduce.people.models import Profile
+from coproduce.places.models import Place, Ward
+
+from .clustering import BBox, grid_size
+from .filters import MapFilters
+
+
+def _point(longitude: float, latitude: float) -> dict[str, Any]:
+    # Five decimal places is about a metre: plenty for a map, and a smaller answer.
+    return {"type": "Point", "coordinates": [round(longitude, 5), round(latitude, 5)]}
+
+
+def place_url(pk: int) -> str | None:
+    try:
+        return reverse("places_catalogue:place_detail", args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+def _place_features(filters: MapFilters, bbox: BBox, size: float) -> tuple[list[dict], int]:
+    min_x, min_y, max_x, max_y = bbox.unit_bounds()
+    in_view = filters.places().filter(
+        map_x__gte=min_x, map_x__lte=max_x, map_y__gte=min_y, map_y__lte=max_y
+    )
+    cells = list(
+        in_view.order_by()
+        .annotate(
+            cx=Floor(F("map_x") / size, output_field=FloatField()),
+            cy=Floor(F("map_y") / size, output_field=FloatField()),
+        )
+        .values("cx", "cy")
+        .annotate(n=Count("id"), lat=Avg("latitude"), lon=Avg("longitude"), first=Min("id"))
+    )
+    singles = {c["first"] for c in cells if c["n"] == 1}
+    details = {
+        p["id"]: p
+        for p in Place.objects.filter(id__in=singles).values(
+            "id", "name", "kind", "step_free", "latitude", "longitude"
+        )
+    }
+    features, total = [], 0
+    for cell in cells:
+        total += cell["n"]
+        if cell["n"] == 1:
+            place = details[cell["first"]]
+            features.append(
+                {
+                    "type": "Feature",
+                    "id": f"place-{place['id']}",
+                    "geometry": _point(place["longitude"], place["latitude"]),
+                    "properties": {
+                        "layer": "places",
+                        "name": place["name"],
+                        "kind": place["kind"],
+                        "step_free": place["step_free"],
+                        "url": place_url(place["id"]),
+                    },
+                }
+            )
+        else:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": _point(cell["lon"], cell["lat"]),
+                    "properties": {"layer": "places", "cluster": True, "count": cell["n"]},
+                }
+            )
+    return features, total
+
+
+def people_by_ward(filters: MapFilters) -> list[dict[str, Any]]:
+    """How many people chose to be counted on the map, per ward. Never anyone's home."""
+    wards = Ward.objects.all() if filters.ward is None else Ward.objects.filter(pk=filters.ward.pk)
+    counts = dict(
+        Profile.objects.filter(show_on_map=True, user__is_active=True, ward__isnull=False)
+        .values("ward")
+        .annotate(n=Count("id"))
+        .values_list("ward", "n")
+    )
+    return [
+        {"ward": ward, "count": counts[ward.pk]}
+        for ward in wards.order_by("name")
+        if counts.get(ward.pk)
+    ]
+
+
+def _people_features(filters: MapFilters, bbox: BBox) -> tuple[list[dict], int]:
+    features, total = [], 0
+    for row in people_by_ward(filters):
+        ward = row["ward"]
+        if ward.centre_latitude is None or ward.centre_longitude is None:
+            continue
+        if not (
+            bbox.west <= ward.centre_longitude <= bbox.east
+            and bbox.south <= ward.centre_latitude <= bbox.north
+        ):
+            continue
+        total += row["count"]
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"people-{ward.slug}",
+                "geometry": _point(ward.centre_longitude, ward.centre_latitude),
+                "properties": {
+                    "layer": "people",
+                    "ward": ward.name,
+                    "count": row["count"],
+                    "url": reverse("places:ward_detail", args=[ward.slug]),
+                },
+            }
+        )
+    return features, total
+
+
+def map_features(*, filters: MapFilters, bbox: BBox, zoom: int) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection (RFC 7946) for this viewport, with a `meta` member."""
+    size = grid_size(bbox, zoom)
+    features: list[dict] = []
+    totals: dict[str, int] = {}
+    if "places" in filters.layers:
+        place_features, totals["places"] = _place_features(filters, bbox, size)
+        features += place_features
+    if "people" in filters.layers and not (filters.kinds or filters.step_free or filters.q):
+        people_features, totals["people"] = _people_features(filters, bbox)
+        features += people_features
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "meta": {
+            "bbox": [bbox.west, bbox.south, bbox.east, bbox.north],
+            "zoom": zoom,
+            "layers": list(filters.layers),
+            "totals": totals,
+            "returned": len(features),
+            "clustered": any(f["properties"].get("cluster") for f in features),
+            "note": "Places near each other are grouped; zoom in to see each one. "
+            "People are counted by ward and only if they chose to be.",
+        },
+    }

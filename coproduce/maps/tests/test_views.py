@@ -1,0 +1,167 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.people.tests.factories import ProfileFactory
+from coproduce.places.models import Place
+from coproduce.places.tests.factories import WardFactory
+
+pytestmark = pytest.mark.django_db
+
+LONDON = "-0.2,51.4,0.0,51.6"
+
+
+def _place(ward, name, lat=51.5, lon=-0.1, **extra):
+    return Place.objects.create(
+        ward=ward,
+        name=name,
+        kind=extra.pop("kind", "building"),
+        latitude=lat,
+        longitude=lon,
+        **extra,
+    )
+
+
+def _features(client, **params):
+    response = client.get(reverse("maps:features"), params)
+    return response, json.loads(response.content)
+
+
+def test_features_are_geojson_points_with_lon_lat_order(client):
+    """The API answers RFC 7946 GeoJSON, longitude first."""
+    ward = WardFactory()
+    _place(ward, "Library", lat=51.51, lon=-0.12)
+    response, data = _features(client, bbox=LONDON, zoom=18, layers="places")
+    assert response["Content-Type"] == "application/geo+json"
+    assert data["type"] == "FeatureCollection"
+    [feature] = data["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [-0.12, 51.51]}
+    assert feature["properties"]["name"] == "Library"
+
+
+def test_nearby_places_cluster_at_low_zoom_and_split_when_zoomed_in(client):
+    """Places close together come as one cluster at low zoom and one by one up close."""
+    ward = WardFactory()
+    _place(ward, "Hall", lat=51.5000, lon=-0.1000)
+    _place(ward, "Garden", lat=51.5004, lon=-0.1004)
+    _response, far = _features(client, bbox=LONDON, zoom=10, layers="places")
+    assert [f["properties"].get("count") for f in far["features"]] == [2]
+    _response, near = _features(
+        client, bbox="-0.102,51.499,-0.098,51.501", zoom=19, layers="places"
+    )
+    assert sorted(f["properties"]["name"] for f in near["features"]) == ["Garden", "Hall"]
+
+
+def test_unlisted_places_and_rooms_are_not_on_the_map(client):
+    """Hidden places and rooms inside buildings are left off the map."""
+    ward = WardFactory()
+    hall = _place(ward, "Hall")
+    _place(ward, "Secret", lat=51.45, is_listed=False)
+    _place(ward, "Room 1", lat=51.55, kind="room", building=hall)
+    _response, data = _features(client, bbox=LONDON, zoom=18, layers="places")
+    assert [f["properties"]["name"] for f in data["features"]] == ["Hall"]
+
+
+def test_filters_by_kind_ward_step_free_and_text(client):
+    """Kind, ward, step-free and text search each narrow the results."""
+    north, south = WardFactory(), WardFactory()
+    _place(north, "Oak Park", kind="green_space", lat=51.55, step_free=True)
+    _place(south, "Town Hall", lat=51.45)
+    _response, data = _features(
+        client,
+        bbox=LONDON,
+        zoom=18,
+        layers="places",
+        kind="green_space",
+        ward=north.slug,
+        step_free="1",
+        q="oak",
+    )
+    assert [f["properties"]["name"] for f in data["features"]] == ["Oak Park"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"bbox": "nonsense", "zoom": 10}, "bbox"),
+        ({"bbox": LONDON}, "zoom"),
+        ({"bbox": LONDON, "zoom": 10, "layers": "spies"}, "Unknown layer spies"),
+        ({"bbox": LONDON, "zoom": 10, "kind": "castle"}, "Unknown kind castle"),
+        ({"bbox": LONDON, "zoom": 10, "ward": "atlantis"}, "no ward called"),
+    ],
+)
+def test_bad_requests_get_400_with_a_reason(client, params, message):
+    """Malformed bbox, zoom, layer, kind or ward is a 400 with a message saying what is wrong."""
+    response, data = _features(client, **params)
+    assert response.status_code == 400
+    assert message in data["error"]
+
+
+def test_people_are_counted_by_ward_only_when_they_chose(client):
+    """Only people who chose to be shown are counted, at their ward's centre, with no names."""
+    ward = WardFactory(centre_latitude=51.5, centre_longitude=-0.1)
+    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    hidden = ProfileFactory(ward=ward, street=None, show_on_map=False)
+    _response, data = _features(client, bbox=LONDON, zoom=12, layers="people")
+    [feature] = data["features"]
+    assert feature["properties"]["count"] == 2
+    assert feature["geometry"]["coordinates"] == [-0.1, 51.5]
+    text = json.dumps(data)
+    assert hidden.user.display_name not in text
+    assert "@" not in text
+
+
+def test_payload_stays_small_with_many_places(client, django_assert_max_num_queries):
+    """Two thousand places in view still give a small answer in a fixed number of queries."""
+    ward = WardFactory()
+    Place.objects.bulk_create(
+        [
+            Place(
+                ward=ward,
+                name=f"Place {i}",
+                kind="building",
+                latitude=51.4 + (i % 50) * 0.004,
+                longitude=-0.2 + (i // 50) * 0.005,
+                map_x=0,
+                map_y=0,
+            )
+            for i in range(2000)
+        ]
+    )
+    for place in Place.objects.all():  # bulk_create skips save(), which sets map_x/map_y
+        place.save()
+    with django_assert_max_num_queries(4):
+        response, data = _features(client, bbox=LONDON, zoom=11)
+    assert len(response.content) < 150_000
+    assert sum(f["properties"].get("count", 1) for f in data["features"]) == 2000
+
+
+def test_map_page_lists_the_same_places_as_the_api(client):
+    """The list view under the map gives the same places as the map for the same filters."""
+    ward = WardFactory()
+    _place(ward, "Oak Park", kind="green_space")
+    _place(ward, "Town Hall")
+    body = client.get(reverse("maps:map"), {"kind": "green_space"}).content.decode()
+    assert "Oak Park" in body
+    assert "Town Hall" not in body
+    assert "1 place" in body
+
+
+def test_map_page_explains_a_bad_filter(client):
+    """A bad filter on the map page gives a 400 page with the reason."""
+    response = client.get(reverse("maps:map"), {"ward": "atlantis"})
+    assert response.status_code == 400
+    assert "There is no ward called" in response.content.decode()
+
+
+def test_map_page_query_count_is_fixed(client, django_assert_max_num_queries):
+    """The map page makes a fixed number of queries however many places there are."""
+    ward = WardFactory()
+    for n in range(30):
+        _place(ward, f"Place {n}")
+    client.force_login(UserFactory())
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("maps:map")).status_code == 200

@@ -1,0 +1,53 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from coproduce.places.models import Place, Ward
+
+from . import selectors
+from .clustering import BBox, ViewportError, parse_zoom
+from .filters import LAYERS, FilterError, MapFilters
+
+LIST_PAGE_SIZE = 20
+
+
+@require_GET
+def features(request):
+    """GeoJSON for the map: GET /api/map/features?bbox=w,s,e,n&zoom=z[&layers=&kind=&ward=&q=]"""
+    try:
+        bbox = BBox.parse(request.GET.get("bbox"))
+        zoom = parse_zoom(request.GET.get("zoom"))
+        filters = MapFilters.from_query(request.GET)
+    except (ViewportError, FilterError) as problem:
+        return JsonResponse({"error": str(problem)}, status=400)
+    collection = selectors.map_features(filters=filters, bbox=bbox, zoom=zoom)
+    return JsonResponse(collection, content_type="application/geo+json")
+
+
+@require_GET
+def map_page(request):
+    """The map with its list: the list is the same results as text, and needs no JavaScript."""
+    try:
+        filters = MapFilters.from_query(request.GET)
+        problem = None
+    except FilterError as error:
+        filters, problem = MapFilters(), str(error)
+    places = filters.places().select_related("ward").order_by("name", "pk")
+    page = Paginator(places, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    people = selectors.people_by_ward(filters) if "people" in filters.layers else []
+    context = {
+        "filters": filters,
+        "problem": problem,
+        "page": page,
+        "people": people,
+        "kinds": [(k, label) for k, label in Place.Kind.choices if k != Place.Kind.ROOM],
+        "wards": Ward.objects.order_by("name").only("name", "slug"),
+        "layers": LAYERS,
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "centre": settings.MAP_CENTRE,
+        "place_urls": {p.pk: selectors.place_url(p.pk) for p in page.object_list},
+    }
+    return render(request, "maps/map.html", context, status=400 if problem else 200)
