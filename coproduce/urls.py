@@ -8,6 +8,9 @@ urlpatterns = [
     path("wards/", include("coproduce.places.urls")),
     path("places/", include("coproduce.places.place_urls")),
     path("people/", include("coproduce.people.urls")),
+    path("groups/", include("coproduce.groups.urls")),
+    path("services/", include("coproduce.services.urls")),
+    path("open-data/", include("coproduce.opendata.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]
