@@ -8,6 +8,7 @@ urlpatterns = [
     path("wards/", include("coproduce.places.urls")),
     path("places/", include("coproduce.places.place_urls")),
     path("people/", include("coproduce.people.urls")),
+    path("skills/", include("coproduce.skills.urls")),
     path("groups/", include("coproduce.groups.urls")),
     path("services/", include("coproduce.services.urls")),
     path("open-data/", include("coproduce.opendata.urls")),

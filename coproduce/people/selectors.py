@@ -37,6 +37,7 @@ class VisibleProfile:
     name: str | None = None
     ward: str | None = None
     what_i_can_do: str | None = None
+    skills: list[str] | None = None
     what_i_care_about: str | None = None
     what_i_would_like_to_do: str | None = None
     languages: str | None = None
@@ -57,6 +58,13 @@ def _labels(values: list[str], choices) -> list[str]:
     return [str(names[v]) for v in values if v in names]
 
 
+def confirmed_skill_names(profile: Profile) -> list[str]:
+    # Imported here: the skills app builds on profiles, not the other way round.
+    from coproduce.skills.selectors import confirmed_skills
+
+    return [skill.name for skill in confirmed_skills(profile)]
+
+
 def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:
     """The profile as `viewer` may see it, or None if they may not even see who it is."""
     relation = relation_between(viewer, profile.user)
@@ -69,6 +77,7 @@ def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:
         fields["ward"] = profile.ward.name if profile.ward_id else ""
     if "skills" in parts:
         fields["what_i_can_do"] = profile.what_i_can_do
+        fields["skills"] = confirmed_skill_names(profile)
     if "passions" in parts:
         fields["what_i_care_about"] = profile.what_i_care_about
     if "ambitions" in parts:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "coproduce.notifications",
     "coproduce.places",
     "coproduce.people",
+    "coproduce.skills",
     "coproduce.demo",
     "coproduce.groups",
     "coproduce.services",

@@ -1,0 +1,28 @@
+"""Reads of the taxonomy and of people's skills."""
+
+from django.db.models import Prefetch, QuerySet
+
+from coproduce.people.models import Profile
+
+from .models import PersonSkill, Skill, SkillCategory
+
+
+def categories_with_skills() -> QuerySet[SkillCategory]:
+    """Every category with its current skills, by position then name: two queries."""
+    return SkillCategory.objects.prefetch_related(
+        Prefetch("skills", queryset=Skill.objects.filter(is_current=True).order_by("name"))
+    )
+
+
+def current_skills() -> QuerySet[Skill]:
+    return Skill.objects.filter(is_current=True).order_by("name")
+
+
+def confirmed_skills(profile: Profile) -> list[Skill]:
+    """The skills a person has confirmed, by name. Callers apply the profile's privacy."""
+    return [
+        ps.skill
+        for ps in PersonSkill.objects.filter(profile=profile, status=PersonSkill.Status.CONFIRMED)
+        .select_related("skill")
+        .order_by("skill__name")
+    ]
