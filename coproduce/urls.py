@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -15,6 +17,10 @@ urlpatterns = [
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]
+
+if settings.DEBUG:
+    # Uploaded photos, for development only: production serves them from storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "coproduce.common.views.errors.bad_request"
 handler403 = "coproduce.common.views.errors.permission_denied"

@@ -44,6 +44,13 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "places.add_street",
         "places.change_street",
         "places.view_street",
+        "places.add_place",
+        "places.change_place",
+        "places.view_place",
+        "places.add_placephoto",
+        "places.change_placephoto",
+        "places.delete_placephoto",
+        "places.view_placephoto",
     },
     Role.MODERATOR: {"accounts.moderate_content"},
     Role.ADMINISTRATOR: {"*"},  # every permission

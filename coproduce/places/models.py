@@ -1,9 +1,13 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.models import TimeStampedModel
 from coproduce.common.webmercator import to_unit
+
+from . import hours
 
 
 class Ward(TimeStampedModel):
@@ -79,8 +83,10 @@ class Place(TimeStampedModel):
     step_free = models.BooleanField(_("step-free access"), default=False)
     accessibility = models.JSONField(_("accessibility features"), default=list, blank=True)
     facilities = models.JSONField(_("facilities"), default=list, blank=True)
-    # [{"day": 0-6 (Monday is 0), "opens": "09:00", "closes": "17:00"}, ...]
+    # [{"day": 0-6 (Monday is 0), "opens": "09:00", "closes": "17:00"}, ...]: see hours.py.
     opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
+    # The same hours as one character per quarter hour of the week, for "open now" in SQL.
+    open_week = models.CharField(max_length=hours.WEEK_SLOTS, editable=False, default="")
     could_become = models.TextField(
         _("what it could become"),
         blank=True,
@@ -115,9 +121,51 @@ class Place(TimeStampedModel):
         return self.name
 
     def save(self, *args, **kwargs):
-        self.map_x, self.map_y = to_unit(self.latitude, self.longitude)
-        if kwargs.get("update_fields") is not None and {"latitude", "longitude"} & set(
-            kwargs["update_fields"]
-        ):
-            kwargs["update_fields"] = {*kwargs["update_fields"], "map_x", "map_y"}
+        self.fill_derived_fields()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            update_fields = set(update_fields)
+            if {"latitude", "longitude"} & update_fields:
+                update_fields |= {"map_x", "map_y"}
+            if "opening_hours" in update_fields:
+                update_fields.add("open_week")
+            kwargs["update_fields"] = update_fields
         super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """Work out the stored map position and week mask. bulk_create callers call this."""
+        self.map_x, self.map_y = to_unit(self.latitude, self.longitude)
+        self.open_week = hours.week_mask(self.opening_hours) if self.opening_hours else ""
+
+
+def _photo_path(photo: "PlacePhoto", filename: str) -> str:
+    # A random name: the uploader's file name can carry personal details.
+    return f"places/{photo.place_id}/{uuid.uuid4().hex}.{photo.image_format}"
+
+
+class PlacePhoto(TimeStampedModel):
+    """A photo of a place. Stored re-encoded, with no EXIF data (no camera location)."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(upload_to=_photo_path, max_length=200)
+    image_format = models.CharField(max_length=10, editable=False, default="jpg")
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+    alt_text = models.CharField(
+        _("what the photo shows"),
+        max_length=250,
+        help_text=_("Describe the photo for people who cannot see it."),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="place_photos",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt_text

@@ -38,7 +38,7 @@ def listed_place(pk: int) -> Place | None:
     """A place shown to the public, with its ward and the rooms inside it."""
     return (
         Place.objects.select_related("ward", "building")
-        .prefetch_related("rooms")
+        .prefetch_related("rooms", "photos")
         .filter(pk=pk, is_listed=True)
         .first()
     )

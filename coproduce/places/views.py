@@ -1,5 +1,4 @@
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from . import selectors
@@ -16,10 +15,3 @@ def ward_detail(request, slug: str):
     paginator = Paginator(selectors.streets_in_ward(ward), STREETS_PER_PAGE)
     streets = paginator.get_page(request.GET.get("page"))
     return render(request, "places/ward_detail.html", {"ward": ward, "streets": streets})
-
-
-def place_detail(request, pk: int):
-    place = selectors.listed_place(pk)
-    if place is None:
-        raise Http404
-    return render(request, "places/place_detail.html", {"place": place})
