@@ -3,9 +3,13 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Substr
 from django.http import QueryDict
+from django.utils import timezone
 
+from coproduce.places import hours
 from coproduce.places.models import Place, Ward
+from coproduce.skills.models import Skill
 
 LAYERS = ("places", "people")
 MAX_QUERY = 100
@@ -21,6 +25,8 @@ class MapFilters:
     kinds: tuple[str, ...] = ()
     ward: Ward | None = None
     step_free: bool = False
+    open_now: bool = False
+    skill: Skill | None = None
     q: str = ""
     errors: list[str] = field(default_factory=list)
 
@@ -47,8 +53,35 @@ class MapFilters:
         q = (query.get("q") or "").strip()
         if len(q) > MAX_QUERY:
             raise FilterError(f"Search for {MAX_QUERY} characters or fewer")
-        step_free = query.get("step_free", "") in {"1", "true", "on", "yes"}
-        return cls(layers=layers, kinds=kinds, ward=ward, step_free=step_free, q=q)
+        skill = None
+        if query.get("skill"):
+            skill = Skill.objects.filter(slug=query["skill"], is_current=True).first()
+            if skill is None:
+                raise FilterError(f"There is no skill called {query['skill']!r}")
+        return cls(
+            layers=layers,
+            kinds=kinds,
+            ward=ward,
+            step_free=_yes(query, "step_free"),
+            open_now=_yes(query, "open_now"),
+            skill=skill,
+            q=q,
+        )
+
+    @property
+    def filters_places_only(self) -> bool:
+        """Filters about what a place is or has: people, counted by ward, never match."""
+        return bool(self.kinds or self.step_free or self.open_now or self.q)
+
+    def shows(self, layer: str) -> bool:
+        """A layer is shown if asked for and every filter in use can apply to it."""
+        if layer not in self.layers:
+            return False
+        if layer == "places":
+            return self.skill is None
+        if layer == "people":
+            return not self.filters_places_only
+        return True
 
     def places(self) -> QuerySet[Place]:
         """Listed places (rooms are shown on their building's page) matching the filters."""
@@ -61,7 +94,15 @@ class MapFilters:
             places = places.filter(step_free=True)
         if self.q:
             places = places.filter(Q(name__icontains=self.q) | Q(description__icontains=self.q))
+        if self.open_now:
+            # One character of the week mask: see places/hours.py.
+            slot = hours.slot_at(timezone.localtime()) + 1
+            places = places.annotate(open_slot=Substr("open_week", slot, 1)).filter(open_slot="1")
         return places
+
+
+def _yes(query: QueryDict, name: str) -> bool:
+    return query.get(name, "") in {"1", "true", "on", "yes"}
 
 
 def _split(query: QueryDict, name: str) -> list[str]:

@@ -6,8 +6,9 @@ from django.db.models import Avg, Count, F, FloatField, Min
 from django.db.models.functions import Floor
 from django.urls import NoReverseMatch, reverse
 
-from coproduce.people.models import Profile
+from coproduce.people.models import Profile, Visibility
 from coproduce.places.models import Place, Ward
+from coproduce.skills.models import PersonSkill
 
 from .clustering import BBox, grid_size
 from .filters import MapFilters
@@ -76,15 +77,21 @@ def _place_features(filters: MapFilters, bbox: BBox, size: float) -> tuple[list[
     return features, total
 
 
-def people_by_ward(filters: MapFilters) -> list[dict[str, Any]]:
-    """How many people chose to be counted on the map, per ward. Never anyone's home."""
+def people_by_ward(filters: MapFilters, *, signed_in: bool = False) -> list[dict[str, Any]]:
+    """How many people chose to be counted on the map, per ward. Never anyone's home.
+
+    With a skill filter, only people who confirmed the skill and let this viewer see their
+    skills are counted: public skills for visitors, members' skills too once signed in."""
     wards = Ward.objects.all() if filters.ward is None else Ward.objects.filter(pk=filters.ward.pk)
-    counts = dict(
-        Profile.objects.filter(show_on_map=True, user__is_active=True, ward__isnull=False)
-        .values("ward")
-        .annotate(n=Count("id"))
-        .values_list("ward", "n")
-    )
+    people = Profile.objects.filter(show_on_map=True, user__is_active=True, ward__isnull=False)
+    if filters.skill is not None:
+        levels = [Visibility.PUBLIC, Visibility.MEMBERS] if signed_in else [Visibility.PUBLIC]
+        people = people.filter(
+            visibility_skills__in=levels,
+            skills__skill=filters.skill,
+            skills__status=PersonSkill.Status.CONFIRMED,
+        )
+    counts = dict(people.values("ward").annotate(n=Count("id")).values_list("ward", "n"))
     return [
         {"ward": ward, "count": counts[ward.pk]}
         for ward in wards.order_by("name")
@@ -92,9 +99,9 @@ def people_by_ward(filters: MapFilters) -> list[dict[str, Any]]:
     ]
 
 
-def _people_features(filters: MapFilters, bbox: BBox) -> tuple[list[dict], int]:
+def _people_features(filters: MapFilters, bbox: BBox, *, signed_in: bool) -> tuple[list[dict], int]:
     features, total = [], 0
-    for row in people_by_ward(filters):
+    for row in people_by_ward(filters, signed_in=signed_in):
         ward = row["ward"]
         if ward.centre_latitude is None or ward.centre_longitude is None:
             continue
@@ -120,16 +127,18 @@ def _people_features(filters: MapFilters, bbox: BBox) -> tuple[list[dict], int]:
     return features, total
 
 
-def map_features(*, filters: MapFilters, bbox: BBox, zoom: int) -> dict[str, Any]:
+def map_features(
+    *, filters: MapFilters, bbox: BBox, zoom: int, signed_in: bool = False
+) -> dict[str, Any]:
     """A GeoJSON FeatureCollection (RFC 7946) for this viewport, with a `meta` member."""
     size = grid_size(bbox, zoom)
     features: list[dict] = []
     totals: dict[str, int] = {}
-    if "places" in filters.layers:
+    if filters.shows("places"):
         place_features, totals["places"] = _place_features(filters, bbox, size)
         features += place_features
-    if "people" in filters.layers and not (filters.kinds or filters.step_free or filters.q):
-        people_features, totals["people"] = _people_features(filters, bbox)
+    if filters.shows("people"):
+        people_features, totals["people"] = _people_features(filters, bbox, signed_in=signed_in)
         features += people_features
     return {
         "type": "FeatureCollection",

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coproduce.places.models import Place, Ward
+from coproduce.skills.selectors import current_skills
 
 from . import selectors
 from .clustering import BBox, ViewportError, parse_zoom
@@ -22,7 +23,9 @@ def features(request):
         filters = MapFilters.from_query(request.GET)
     except (ViewportError, FilterError) as problem:
         return JsonResponse({"error": str(problem)}, status=400)
-    collection = selectors.map_features(filters=filters, bbox=bbox, zoom=zoom)
+    collection = selectors.map_features(
+        filters=filters, bbox=bbox, zoom=zoom, signed_in=request.user.is_authenticated
+    )
     return JsonResponse(collection, content_type="application/geo+json")
 
 
@@ -35,8 +38,14 @@ def map_page(request):
     except FilterError as error:
         filters, problem = MapFilters(), str(error)
     places = filters.places().select_related("ward").order_by("name", "pk")
+    if not filters.shows("places"):
+        places = places.none()
     page = Paginator(places, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    people = selectors.people_by_ward(filters) if "people" in filters.layers else []
+    people = (
+        selectors.people_by_ward(filters, signed_in=request.user.is_authenticated)
+        if filters.shows("people")
+        else []
+    )
     context = {
         "filters": filters,
         "problem": problem,
@@ -44,6 +53,7 @@ def map_page(request):
         "people": people,
         "kinds": [(k, label) for k, label in Place.Kind.choices if k != Place.Kind.ROOM],
         "wards": Ward.objects.order_by("name").only("name", "slug"),
+        "skills": current_skills().only("name", "slug"),
         "layers": LAYERS,
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,

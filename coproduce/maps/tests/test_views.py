@@ -165,3 +165,59 @@ def test_map_page_query_count_is_fixed(client, django_assert_max_num_queries):
     client.force_login(UserFactory())
     with django_assert_max_num_queries(12):
         assert client.get(reverse("maps:map")).status_code == 200
+
+
+def test_open_now_keeps_only_places_open_at_this_moment(client):
+    """A place open all of today is kept; one open only on another day is not."""
+    from django.utils import timezone
+
+    today = timezone.localtime().weekday()
+    ward = WardFactory()
+    _place(ward, "Open Cafe", opening_hours=[{"day": today, "opens": "00:00", "closes": "24:00"}])
+    other = (today + 3) % 7
+    _place(ward, "Shut Hall", opening_hours=[{"day": other, "opens": "00:00", "closes": "24:00"}])
+    _place(ward, "No Hours Park")
+    _response, data = _features(client, bbox=LONDON, zoom=19, layers="places", open_now="1")
+    assert [f["properties"]["name"] for f in data["features"]] == ["Open Cafe"]
+    page = client.get(reverse("maps:map"), {"open_now": "1"}).text
+    assert "Open Cafe" in page and "Shut Hall" not in page
+
+
+def _skilled(ward, level, *, status="confirmed"):
+    from coproduce.skills.models import PersonSkill, Skill
+
+    profile = ProfileFactory(ward=ward, street=None, show_on_map=True, visibility_skills=level)
+    PersonSkill.objects.create(
+        profile=profile, skill=Skill.objects.get(slug="first-aid"), status=status
+    )
+    return profile
+
+
+def test_skill_filter_counts_only_skills_the_viewer_may_see(client):
+    """Visitors count public skills; members count public and members-only; never others."""
+    ward = WardFactory()
+    _skilled(ward, "public")
+    _skilled(ward, "members")
+    _skilled(ward, "organisers")
+    _skilled(ward, "only_me")
+    _skilled(ward, "public", status="suggested")
+    ProfileFactory(ward=ward, street=None, show_on_map=True, visibility_skills="public")
+    _place(ward, "Hall")
+    params = {"bbox": "-1,50,1,53", "zoom": 12, "skill": "first-aid"}
+    _response, data = _features(client, **params)
+    assert [(f["properties"]["layer"], f["properties"]["count"]) for f in data["features"]] == [
+        ("people", 1)
+    ]
+    client.force_login(UserFactory())
+    _response, data = _features(client, **params)
+    assert [f["properties"]["count"] for f in data["features"]] == [2]
+    page = client.get(reverse("maps:map"), {"skill": "first-aid"}).text
+    assert "People who can do First aid" in page
+    assert "Hall" not in page
+
+
+def test_an_unknown_skill_is_a_clear_error(client):
+    """A skill that is not in the taxonomy is a 400 with a reason."""
+    response, data = _features(client, bbox=LONDON, zoom=12, skill="juggling")
+    assert response.status_code == 400
+    assert "no skill called 'juggling'" in data["error"]
