@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..context import DemoContext
-from . import accounts, people, streets, wards
+from . import accounts, people, places, streets, wards
 
 
 @dataclass(frozen=True)
@@ -23,5 +23,6 @@ PARTS: tuple[Part, ...] = (
     Part("wards", wards.build, wards.clear),
     Part("streets", streets.build, streets.clear),
     Part("people", people.build, people.clear),
+    Part("places", places.build, places.clear),
     Part("demo_accounts", accounts.build, accounts.clear),
 )

@@ -14,12 +14,24 @@ from django.contrib.auth.models import Group
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.people.models import Profile
+from coproduce.skills.models import PersonSkill, Skill
 
 from .. import voices
 from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext
 from ..names import FIRST_NAMES, LAST_INITIALS
 
 CHUNK = 5_000
+PICKED_SKILLS_SHARE = 0.5  # the rest have not yet ticked the skills in their own words
+_OPEN = (["public", "members", "organisers", "only_me"], [25, 40, 20, 15])
+PRIVACY_CHOICES = {
+    "identity": (["public", "members", "only_me"], [25, 70, 5]),
+    "skills": _OPEN,
+    "passions": _OPEN,
+    "ambitions": _OPEN,
+    "languages": _OPEN,
+    "availability": (["members", "organisers", "only_me"], [20, 50, 30]),
+    "access_needs": (["organisers", "only_me"], [40, 60]),
+}
 EMAIL_PREFIX = "resident-"
 SKILLS_PER_PERSON = ([1, 2, 3], [50, 35, 15])
 
@@ -30,6 +42,10 @@ def email_for(number: int) -> str:
 
 def build(ctx: DemoContext) -> None:
     rng = ctx.random("people")
+    # Privacy choices and picked skills draw from their own stream, so the people and their
+    # words stay the same as before these choices were added.
+    choices_rng = ctx.random("people-choices")
+    skill_ids = {skill.name.lower(): skill.pk for skill in Skill.objects.all()}
     # One unusable password for everyone: hashing per person would take hours.
     password = make_password(None)
     group_id = Group.objects.get(name=Role.RESIDENT).pk
@@ -42,12 +58,24 @@ def build(ctx: DemoContext) -> None:
     total = ctx.size.people
     with ctx.progress(total=total, desc="People") as bar:
         for start in range(0, total, CHUNK):
-            profiles = [
+            people = [
                 _person(ctx, rng, number, password, streets_by_ward, cum_weights)
                 for number in range(start + 1, min(total, start + CHUNK) + 1)
             ]
+            profiles = [profile for profile, _skills in people]
+            for profile in profiles:
+                _choose_privacy(choices_rng, profile)
             users = User.objects.bulk_create([p.user for p in profiles], batch_size=BATCH_SIZE)
             Profile.objects.bulk_create(profiles, batch_size=BATCH_SIZE)
+            PersonSkill.objects.bulk_create(
+                [
+                    PersonSkill(profile=profile, skill_id=skill_ids[skill.lower()])
+                    for profile, skills in people
+                    if profile.what_i_can_do and choices_rng.random() < PICKED_SKILLS_SHARE
+                    for skill in skills
+                ],
+                batch_size=BATCH_SIZE,
+            )
             membership.objects.bulk_create(
                 [membership(user_id=u.pk, group_id=group_id) for u in users],
                 batch_size=BATCH_SIZE,
@@ -61,6 +89,7 @@ def clear() -> None:
         email__startswith=EMAIL_PREFIX, email__endswith=f"@{DEMO_EMAIL_DOMAIN}"
     )
     # Delete the big dependants in one statement each, so the cascade has little to walk.
+    PersonSkill.objects.filter(profile__user__in=people).delete()
     Profile.objects.filter(user__in=people).delete()
     User.groups.through.objects.filter(user__in=people).delete()
     people.delete()
@@ -73,7 +102,7 @@ def _person(
     password: str,
     streets_by_ward: dict,
     cum_weights: list[int],
-) -> Profile:
+) -> tuple[Profile, list[str]]:
     joined = ctx.now - timedelta(minutes=rng.randrange(2 * 365 * 24 * 60))
     user = User(
         email=email_for(number),
@@ -89,7 +118,7 @@ def _person(
         if streets and rng.random() < 0.9:
             street = rng.choice(streets)
     skills = rng.sample(voices.SKILLS, rng.choices(*SKILLS_PER_PERSON)[0])
-    return Profile(
+    profile = Profile(
         user=user,
         ward=ward,
         street=street,
@@ -97,3 +126,12 @@ def _person(
         what_i_care_about=voices.care_about(rng) if rng.random() >= 0.15 else "",
         what_i_would_like_to_do=voices.would_like(rng) if rng.random() >= 0.25 else "",
     )
+    return profile, skills
+
+
+def _choose_privacy(rng: random.Random, profile: Profile) -> None:
+    """What people chose to share: most share a little with members, some share more."""
+    profile.show_on_map = profile.ward is not None and rng.random() < 0.6
+    profile.open_to_invitations = rng.random() < 0.5
+    for part, (levels, weights) in PRIVACY_CHOICES.items():
+        setattr(profile, f"visibility_{part}", rng.choices(levels, weights=weights)[0])

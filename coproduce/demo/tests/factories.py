@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from coproduce.demo.sizes import Size
 
-TINY = Size("tiny", ward_columns=2, ward_rows=2, streets=12, people=40)
+TINY = Size("tiny", ward_columns=2, ward_rows=2, streets=12, people=40, places=30)
 
 
 def seed_demo(*args: str) -> str:

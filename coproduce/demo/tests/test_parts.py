@@ -78,3 +78,31 @@ def test_descriptions_are_varied():
     rng = random.Random(1)
     texts = {voices.can_do(rng, rng.sample(voices.SKILLS, 2)) for _ in range(2_000)}
     assert len(texts) > 1_500
+
+
+def test_places_lie_in_their_ward_with_stored_map_fields():
+    """Places are inside their ward, with map position and week mask worked out."""
+    from coproduce.places.models import Place
+
+    build()
+    places = list(Place.objects.select_related("ward"))
+    assert Place.objects.exclude(kind="room").count() == TINY.places
+    for place in places:
+        assert point_in_polygon(place.longitude, place.latitude, place.ward.boundary)
+        assert place.map_x > 0 and place.map_y > 0
+        assert bool(place.open_week) == bool(place.opening_hours)
+    assert {p.kind for p in places} >= {"building", "green_space", "unloved_space"}
+    assert all(p.could_become for p in places if p.kind == "unloved_space")
+
+
+def test_people_make_privacy_choices_and_pick_skills():
+    """Demo people vary in what they share; some have ticked skills matching their words."""
+    from coproduce.skills.models import PersonSkill
+
+    build()
+    profiles = Profile.objects.all()
+    assert 0 < profiles.filter(show_on_map=True).count() < profiles.count()
+    assert profiles.values("visibility_skills").distinct().count() > 1
+    assert not profiles.filter(visibility_access_needs__in=["public", "members"]).exists()
+    assert not profiles.filter(ward__isnull=True, show_on_map=True).exists()
+    assert PersonSkill.objects.filter(status="confirmed").exists()

@@ -1,0 +1,166 @@
+"""Places: halls, libraries, green spaces, unloved spaces and rooms, spread by street.
+
+Places sit near streets, so busy wards have more of them, as in a real borough. Rows go in
+with bulk_create, so the stored map position and week mask are worked out here first.
+"""
+
+import random
+
+from coproduce.places import vocab
+from coproduce.places.geometry import point_in_polygon
+from coproduce.places.models import Place
+
+from ..context import BATCH_SIZE, DemoContext, forget, remembered
+
+KINDS = ([Place.Kind.BUILDING, Place.Kind.GREEN_SPACE, Place.Kind.UNLOVED_SPACE], [60, 28, 12])
+BUILDINGS = [
+    "{street} Community Centre",
+    "{street} Library",
+    "{stem} Tenants' Hall",
+    "St {saint}'s Church Hall",
+    "{stem} Youth Club",
+    "{stem} Primary School",
+    "{stem} Mosque",
+    "{stem} Gurdwara",
+    "{stem} Leisure Centre",
+    "{stem} Health Centre",
+    "{stem} Family Hub",
+    "{stem} Methodist Hall",
+    "The {stem} Arms (function room)",
+    "{stem} Scout Hut",
+    "{stem} Co-operative Café",
+]
+GREEN = [
+    "{stem} Park",
+    "{stem} Allotments",
+    "{stem} Community Garden",
+    "{stem} Recreation Ground",
+    "{stem} Pocket Park",
+    "{stem} Nature Reserve",
+    "{stem} Playground",
+    "{street} Green",
+]
+UNLOVED = [
+    "Empty shop on {street}",
+    "Overgrown corner of {street}",
+    "Closed pub on {street}",
+    "Derelict garages behind {street}",
+    "Boarded-up kiosk on {street}",
+    "Fly-tipped alley off {street}",
+    "Disused car park on {street}",
+]
+COULD_BECOME = [
+    "A community garden with raised beds.",
+    "A pop-up café run by local people.",
+    "A safe place for children to play.",
+    "A repair café and tool library.",
+    "Studios for local artists.",
+    "A wildflower meadow for bees.",
+    "A space for the youth club to meet.",
+    "A market on Saturdays.",
+]
+ROOMS = ["Main hall", "Meeting room", "Kitchen", "Small room", "IT suite", "Studio"]
+SAINTS = ["Mark", "John", "Mary", "Peter", "Anne", "Luke", "Paul", "Michael", "Barnabas"]
+HOURS_PATTERNS = [
+    [(d, "09:00", "17:00") for d in range(5)],
+    [(d, "08:00", "22:00") for d in range(7)],
+    [(d, "10:00", "16:00") for d in range(6)],
+    [(d, "18:00", "21:30") for d in (0, 2, 4)],
+    [(d, "07:00", "20:00") for d in range(5)] + [(5, "09:00", "13:00")],
+]
+
+
+def build(ctx: DemoContext) -> None:
+    rng = ctx.random("places")
+    streets_by_ward = {w.pk: [s for s in ctx.streets if s.ward_id == w.pk] for w in ctx.wards}
+    wards = [w for w in ctx.wards if streets_by_ward[w.pk]]
+    weights = [len(streets_by_ward[w.pk]) for w in wards]
+    total = ctx.size.places
+    made = 0
+    with ctx.progress(total=total, desc="Places") as bar:
+        while made < total:
+            batch = []
+            for _ in range(min(BATCH_SIZE, total - made)):
+                ward = rng.choices(wards, weights=weights)[0]
+                batch.append(_place(rng, ward, rng.choice(streets_by_ward[ward.pk])))
+            Place.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+            rooms = [
+                _room(rng, building, name)
+                for building in batch
+                if building.kind == Place.Kind.BUILDING and rng.random() < 0.3
+                for name in rng.sample(ROOMS, rng.randint(1, 3))
+            ]
+            Place.objects.bulk_create(rooms, batch_size=BATCH_SIZE)
+            ctx.remember(batch + rooms)
+            made += len(batch)
+            bar.update(len(batch))
+    ctx.counts["places"] = total
+
+
+def clear() -> None:
+    demo = Place.objects.filter(pk__in=remembered(Place))
+    demo.filter(building__isnull=False).delete()
+    demo.delete()
+    forget(Place)
+
+
+def _place(rng: random.Random, ward, street) -> Place:
+    kind = rng.choices(*KINDS)[0]
+    stem = street.name.rsplit(" ", 1)[0]
+    names = {Place.Kind.BUILDING: BUILDINGS, Place.Kind.GREEN_SPACE: GREEN}.get(kind, UNLOVED)
+    name = rng.choice(names).format(street=street.name, stem=stem, saint=rng.choice(SAINTS))
+    lon, lat = _near(rng, street, ward)
+    place = Place(
+        kind=kind,
+        name=name,
+        ward=ward,
+        address=f"{rng.randint(1, 250)} {street.name}" if kind == Place.Kind.BUILDING else "",
+        latitude=lat,
+        longitude=lon,
+        owner=rng.choices(list(Place.Owner.values), weights=[45, 30, 15, 10])[0],
+    )
+    if kind == Place.Kind.BUILDING:
+        place.step_free = rng.random() < 0.6
+        place.facilities = sorted(rng.sample(list(vocab.FACILITIES), rng.randint(1, 6)))
+        access = rng.sample(list(vocab.ACCESSIBILITY), rng.randint(0, 4))
+        if place.step_free:
+            access.append("step_free_entrance")
+        place.accessibility = sorted(set(access))
+        if rng.random() < 0.8:
+            place.opening_hours = [
+                {"day": d, "opens": o, "closes": c} for d, o, c in rng.choice(HOURS_PATTERNS)
+            ]
+    elif kind == Place.Kind.GREEN_SPACE:
+        place.step_free = rng.random() < 0.5
+        place.facilities = sorted(rng.sample(["garden", "play_area", "outdoor_seating"], 1))
+    else:
+        place.description = "Neglected for years. Local people would like to see it used."
+        place.could_become = rng.choice(COULD_BECOME)
+    place.fill_derived_fields()
+    return place
+
+
+def _room(rng: random.Random, building: Place, name: str) -> Place:
+    room = Place(
+        kind=Place.Kind.ROOM,
+        name=f"{name}, {building.name}",
+        building=building,
+        ward_id=building.ward_id,
+        latitude=building.latitude,
+        longitude=building.longitude,
+        owner=building.owner,
+        step_free=building.step_free,
+        opening_hours=building.opening_hours,
+    )
+    room.fill_derived_fields()
+    return room
+
+
+def _near(rng: random.Random, street, ward) -> tuple[float, float]:
+    # Within about 150 m of the street's centre, and inside the ward.
+    for _ in range(5):
+        lon = round(street.centre_longitude + rng.uniform(-0.002, 0.002), 6)
+        lat = round(street.centre_latitude + rng.uniform(-0.0013, 0.0013), 6)
+        if point_in_polygon(lon, lat, ward.boundary):
+            return lon, lat
+    return street.centre_longitude, street.centre_latitude
