@@ -6,3 +6,13 @@ class GroupsConfig(AppConfig):
     name = "coproduce.groups"
     label = "groups"
     verbose_name = _("Groups and organisations")
+
+    def ready(self) -> None:
+        from coproduce.notifications import kinds as notification_kinds
+        from coproduce.people.selectors import register_organiser_check
+
+        from . import kinds, selectors
+
+        notification_kinds.register(kinds.GROUP_JOINED)
+        # Organisers of a group see what its members share with "organisers".
+        register_organiser_check(selectors.organises_a_group_of)

@@ -64,6 +64,8 @@ def service_navigation(context) -> SafeString:
     items = [
         (_("Home"), reverse("common:home")),
         (_("Map"), reverse("maps:map")),
+        (_("Groups"), reverse("groups:list")),
+        (_("Services"), reverse("services:list")),
         (_("Wards"), reverse("places:ward_list")),
     ]
     user = getattr(request, "user", None)

@@ -8,6 +8,9 @@ so adding a part never changes what the parts before it make for the same seed.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from coproduce.groups import demo as groups_demo
+from coproduce.services import demo as services_demo
+
 from ..context import DemoContext
 from . import accounts, people, places, streets, wards
 
@@ -25,4 +28,6 @@ PARTS: tuple[Part, ...] = (
     Part("people", people.build, people.clear),
     Part("places", places.build, places.clear),
     Part("demo_accounts", accounts.build, accounts.clear),
+    Part("groups", groups_demo.build, groups_demo.clear),
+    Part("services", services_demo.build, services_demo.clear),
 )

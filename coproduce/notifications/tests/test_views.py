@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from coproduce.accounts.tests.factories import UserFactory
-from coproduce.notifications import services, tokens
+from coproduce.notifications import kinds, services, tokens
 from coproduce.notifications.models import Notification, NotificationPreference
 
 pytestmark = pytest.mark.django_db
@@ -87,8 +87,9 @@ def test_preferences_save(client):
     """A person can choose 'never' for a kind."""
     user = UserFactory()
     client.force_login(user)
+    choices = {kind.slug: kind.default for kind in kinds.all_kinds()}
     response = client.post(
-        reverse("notifications:preferences"), {"account": "never", "general": "daily"}
+        reverse("notifications:preferences"), choices | {"account": "never", "general": "daily"}
     )
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=user, kind="account").frequency == "never"

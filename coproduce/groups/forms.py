@@ -1,0 +1,147 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.places.models import Place, Ward
+
+from .models import Membership, Organisation
+
+
+class _PlaceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Place) -> str:
+        return f"{obj.name}, {obj.ward.name}"
+
+
+def _max_length(limit: int) -> dict:
+    return {"max_length": _("Use %(limit_value)d characters or fewer")}
+
+
+class OrganisationForm(forms.Form):
+    """What a group says about itself. Contact details here are the group's, published."""
+
+    name = forms.CharField(
+        label=_("Name of the group"),
+        max_length=200,
+        error_messages={"required": _("Enter the name of the group"), **_max_length(200)},
+    )
+    kind = forms.ChoiceField(
+        label=_("What kind of group is it?"),
+        choices=Organisation.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what kind of group it is"),
+            "invalid_choice": _("Choose one of the options"),
+        },
+    )
+    description = forms.CharField(
+        label=_("What does the group do?"),
+        help_text=_("In plain words, for someone who has never heard of it."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages=_max_length(5000),
+    )
+    ward = forms.ModelChoiceField(
+        label=_("Which ward is it mostly in?"),
+        queryset=Ward.objects.order_by("name"),
+        required=False,
+        empty_label=_("All over the borough, or not sure"),
+        error_messages={"invalid_choice": _("Choose a ward from the list")},
+    )
+    base = _PlaceChoiceField(
+        label=_("Where does it usually meet?"),
+        queryset=Place.objects.filter(is_listed=True).select_related("ward").order_by("name"),
+        required=False,
+        empty_label=_("Nowhere in particular, or not on the map"),
+        error_messages={"invalid_choice": _("Choose a place from the list")},
+    )
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        error_messages={
+            "invalid": _("Enter a web address, like https://example.org"),
+            **_max_length(200),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Contact email for the group (optional)"),
+        help_text=_("This is shown to everyone. Use the group's address, not your own."),
+        required=False,
+        error_messages={"invalid": _("Enter an email address, like name@example.org")},
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    phone = forms.CharField(
+        label=_("Contact phone for the group (optional)"),
+        help_text=_("This is shown to everyone."),
+        required=False,
+        max_length=30,
+        error_messages=_max_length(30),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "class": "govuk-input--width-20"}),
+    )
+    is_listed = forms.BooleanField(
+        label=_("Show the group to everyone. If not ticked, only its members see it."),
+        required=False,
+    )
+
+
+class OrganisationFilterForm(forms.Form):
+    """Filters for the list of groups, read from the query string."""
+
+    q = forms.CharField(
+        label=_("Search by name or what the group does"),
+        required=False,
+        max_length=100,
+        error_messages=_max_length(100),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of group"),
+        choices=[("", _("Any kind")), *Organisation.Kind.choices],
+        required=False,
+        error_messages={"invalid_choice": _("Choose a kind of group from the list")},
+    )
+    ward = forms.ModelChoiceField(
+        label=_("Ward"),
+        queryset=Ward.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any ward"),
+        error_messages={"invalid_choice": _("Choose a ward from the list")},
+    )
+
+    def filters(self) -> dict:
+        """The filters that are valid; a bad one is left out (and shown as an error)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "q": data.get("q") or "",
+            "kind": data.get("kind") or "",
+            "ward": data.get("ward"),
+        }
+
+
+class RoleForm(forms.Form):
+    """An organiser's choice to change one member's role. The membership must be this group's."""
+
+    membership = forms.ModelChoiceField(
+        queryset=Membership.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a member"),
+            "invalid_choice": _("That person is not a member of this group"),
+        },
+    )
+    role = forms.ChoiceField(
+        choices=Membership.Role.choices,
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose a role"),
+            "invalid_choice": _("Choose member or organiser"),
+        },
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["membership"].queryset = Membership.objects.filter(
+            organisation=organisation, user__is_active=True
+        ).select_related("organisation")

@@ -1,0 +1,143 @@
+"""Reads of services. Only listed services of listed organisations reach the public."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from coproduce.places.models import Ward
+
+from .models import Eligibility, Schedule, Service, ServiceAtLocation, ServiceTaxonomy, TaxonomyTerm
+
+MAX_QUERY = 100
+
+
+@dataclass(frozen=True)
+class ServiceFilters:
+    """What a visitor asked for on the list page. Every part is optional."""
+
+    term: TaxonomyTerm | None = None
+    ward: Ward | None = None
+    q: str = ""
+    open_now: bool = False
+
+
+def listed_services() -> QuerySet[Service]:
+    """Services the public may see, without those that have stopped for good."""
+    return Service.objects.filter(is_listed=True, organisation__is_listed=True).exclude(
+        status=Service.Status.DEFUNCT
+    )
+
+
+def services_for_list(filters: ServiceFilters, *, now: datetime | None = None) -> QuerySet[Service]:
+    """Listed services matching the filters, by name, with what the list page shows."""
+    services = listed_services()
+    if filters.term is not None:
+        services = services.filter(
+            Exists(ServiceTaxonomy.objects.filter(service=OuterRef("pk"), term=filters.term))
+        )
+    if filters.ward is not None:
+        services = services.filter(
+            Exists(
+                ServiceAtLocation.objects.filter(
+                    service=OuterRef("pk"), place__ward=filters.ward, place__is_listed=True
+                )
+            )
+        )
+    if filters.q:
+        services = services.filter(
+            Q(name__icontains=filters.q)
+            | Q(description__icontains=filters.q)
+            | Q(organisation__name__icontains=filters.q)
+        )
+    if filters.open_now:
+        services = services.filter(_open_at(now or timezone.now()))
+    return (
+        services.select_related("organisation")
+        .prefetch_related(
+            Prefetch("locations", queryset=_public_locations().select_related("place__ward")),
+            Prefetch("attributes", queryset=ServiceTaxonomy.objects.select_related("term")),
+        )
+        .order_by("name", "pk")
+    )
+
+
+def _open_at(moment: datetime) -> Exists:
+    """Open at that moment: a schedule of the service, or of it at a place, covers it."""
+    local = timezone.localtime(moment)
+    day = Schedule.DAYS[local.weekday()]
+    today, clock = local.date(), local.time()
+    covering = (
+        Schedule.objects.filter(byday__contains=day, opens_at__lte=clock, closes_at__gt=clock)
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .filter(Q(service=OuterRef("pk")) | Q(service_at_location__service=OuterRef("pk")))
+    )
+    return Exists(covering)
+
+
+def _public_locations() -> QuerySet[ServiceAtLocation]:
+    # A hidden place is never shown, even where a listed service is offered there.
+    return ServiceAtLocation.objects.filter(place__is_listed=True).order_by("pk")
+
+
+def service_for_page(*, uuid=None, pk: int | None = None, viewer=None) -> Service | None:
+    """One service with everything its page shows; hidden ones only for those who manage them."""
+    services = Service.objects.all()
+    if viewer is None or not viewer.has_perm("services.change_service"):
+        services = services.filter(is_listed=True, organisation__is_listed=True)
+    services = services.filter(uuid=uuid) if uuid is not None else services.filter(pk=pk)
+    return _with_everything(services).first()
+
+
+def services_for_export() -> QuerySet[Service]:
+    """Everything the Open Referral UK export needs, in a fixed number of queries.
+
+    Defunct services are included (with their status), as ORUK asks; hidden ones are not.
+    """
+    services = Service.objects.filter(is_listed=True, organisation__is_listed=True)
+    return _with_everything(services).order_by("name", "pk")
+
+
+def _with_everything(services: QuerySet[Service]) -> QuerySet[Service]:
+    return services.select_related("organisation", "eligibility").prefetch_related(
+        Prefetch(
+            "locations",
+            queryset=_public_locations()
+            .select_related("place__ward")
+            .prefetch_related("schedules"),
+        ),
+        "contacts",
+        "schedules",
+        "cost_options",
+        Prefetch(
+            "attributes",
+            queryset=ServiceTaxonomy.objects.select_related("term__taxonomy", "term__parent"),
+        ),
+    )
+
+
+def category_choices() -> QuerySet[TaxonomyTerm]:
+    """Terms that at least one listed service uses, for the list page's filter."""
+    return (
+        TaxonomyTerm.objects.filter(
+            Exists(
+                ServiceTaxonomy.objects.filter(
+                    term=OuterRef("pk"),
+                    service__in=listed_services().values("pk"),
+                )
+            )
+        )
+        .order_by("term")
+        .only("code", "term")
+    )
+
+
+def eligibility_of(service: Service) -> Eligibility | None:
+    """The service's eligibility, or None if it has not been said."""
+    try:
+        return service.eligibility
+    except ObjectDoesNotExist:
+        return None
