@@ -61,6 +61,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
         ]
+        # Inactive accounts are few; counts leave them out by looking them up here.
+        indexes = [
+            models.Index(fields=["id"], condition=models.Q(is_active=False), name="user_inactive")
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.email

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from coproduce.common.webmercator import cell_size, to_unit
 
 MIN_ZOOM, MAX_ZOOM = 0, 20
-MAX_CELLS = 1200  # about a full-screen map at 64-pixel cells, with room to spare
+MAX_CELLS = 600  # a 1920 x 1080 screen holds about 500 cells of 64 pixels
 CLUSTER_PIXELS = 64
 
 

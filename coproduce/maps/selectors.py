@@ -2,16 +2,40 @@
 
 from typing import Any
 
-from django.db.models import Avg, Count, F, FloatField, Min
-from django.db.models.functions import Floor
+from django.db.models import Avg, Count, F, FloatField, Func, Min, Value
 from django.urls import NoReverseMatch, reverse
 
+from coproduce.accounts.models import User
+from coproduce.common.webmercator import from_unit
 from coproduce.people.models import Profile, Visibility
 from coproduce.places.models import Place, Ward
 from coproduce.skills.models import PersonSkill
 
 from .clustering import BBox, grid_size
 from .filters import MapFilters
+
+
+class GridCell(Func):
+    """The grid cell number of a map coordinate: floor(value / size).
+
+    SQLite's FLOOR runs as a Python function per row, so there it is a CAST, which truncates
+    and so equals floor for the map's coordinates (never negative). PostgreSQL's CAST rounds,
+    so it keeps FLOOR, which is native there."""
+
+    output_field = FloatField()
+
+    def __init__(self, expression, size: float):
+        super().__init__(expression, Value(size))
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="CAST(%(expressions)s AS INTEGER)", arg_joiner=" / "
+        )
+
+    def as_sql(self, compiler, connection, **extra):
+        extra.setdefault("template", "FLOOR(%(expressions)s)")
+        extra.setdefault("arg_joiner", " / ")
+        return super().as_sql(compiler, connection, **extra)
 
 
 def _point(longitude: float, latitude: float) -> dict[str, Any]:
@@ -33,12 +57,9 @@ def _place_features(filters: MapFilters, bbox: BBox, size: float) -> tuple[list[
     )
     cells = list(
         in_view.order_by()
-        .annotate(
-            cx=Floor(F("map_x") / size, output_field=FloatField()),
-            cy=Floor(F("map_y") / size, output_field=FloatField()),
-        )
+        .annotate(cx=GridCell(F("map_x"), size), cy=GridCell(F("map_y"), size))
         .values("cx", "cy")
-        .annotate(n=Count("id"), lat=Avg("latitude"), lon=Avg("longitude"), first=Min("id"))
+        .annotate(n=Count("id"), mx=Avg("map_x"), my=Avg("map_y"), first=Min("id"))
     )
     singles = {c["first"] for c in cells if c["n"] == 1}
     details = {
@@ -67,10 +88,12 @@ def _place_features(filters: MapFilters, bbox: BBox, size: float) -> tuple[list[
                 }
             )
         else:
+            # The mean in map units, not degrees: it comes from the index alone.
+            latitude, longitude = from_unit(cell["mx"], cell["my"])
             features.append(
                 {
                     "type": "Feature",
-                    "geometry": _point(cell["lon"], cell["lat"]),
+                    "geometry": _point(longitude, latitude),
                     "properties": {"layer": "places", "cluster": True, "count": cell["n"]},
                 }
             )
@@ -83,7 +106,10 @@ def people_by_ward(filters: MapFilters, *, signed_in: bool = False) -> list[dict
     With a skill filter, only people who confirmed the skill and let this viewer see their
     skills are counted: public skills for visitors, members' skills too once signed in."""
     wards = Ward.objects.all() if filters.ward is None else Ward.objects.filter(pk=filters.ward.pk)
-    people = Profile.objects.filter(show_on_map=True, user__is_active=True, ward__isnull=False)
+    # Excluding the few inactive accounts is far cheaper than joining every active one.
+    people = Profile.objects.filter(show_on_map=True, ward__isnull=False).exclude(
+        user__in=User.objects.filter(is_active=False).values("pk")
+    )
     if filters.skill is not None:
         levels = [Visibility.PUBLIC, Visibility.MEMBERS] if signed_in else [Visibility.PUBLIC]
         people = people.filter(

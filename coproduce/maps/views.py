@@ -26,7 +26,12 @@ def features(request):
     collection = selectors.map_features(
         filters=filters, bbox=bbox, zoom=zoom, signed_in=request.user.is_authenticated
     )
-    return JsonResponse(collection, content_type="application/geo+json")
+    # Compact separators: a tenth smaller on a full map.
+    return JsonResponse(
+        collection,
+        content_type="application/geo+json",
+        json_dumps_params={"separators": (",", ":")},
+    )
 
 
 @require_GET

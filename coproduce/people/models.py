@@ -90,6 +90,8 @@ class Profile(TimeStampedModel):
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
+        # The map counts people by ward from this index alone, without reading profiles.
+        indexes = [models.Index(fields=["ward", "show_on_map", "user"], name="profile_map_ward")]
 
     def __str__(self) -> str:
         return str(self.user)
