@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/map_api.py                      # temporary SQLite file
     .venv/bin/python benchmarks/map_api.py --database-url postgres://...
     .venv/bin/python benchmarks/map_api.py --keep var/bench-large.sqlite3   # reuse a seeded file
+    script/with-postgres .venv/bin/python benchmarks/map_api.py   # a throwaway PostgreSQL
 
 The borough is seeded (`seed_demo --if-empty`) and then asked for many viewports: the whole
 borough at every zoom from 10 to 19, and screen-sized views (1280 x 800 pixels) at random
@@ -43,7 +44,9 @@ FILTERS = [
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=["small", "medium", "large"], default="large")
-    parser.add_argument("--database-url", help="Default: a temporary SQLite file.")
+    parser.add_argument(
+        "--database-url", help="Default: $DATABASE_URL if set, else a temporary SQLite file."
+    )
     parser.add_argument("--keep", help="SQLite file to seed once and reuse on later runs.")
     parser.add_argument("--requests", type=int, default=600, help="Random viewports to ask.")
     parser.add_argument("--seed", type=int, default=1)
@@ -52,6 +55,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="coproduce-bench-") as folder:
         if args.database_url:
             os.environ["DATABASE_URL"] = args.database_url
+        elif os.environ.get("DATABASE_URL") and not args.keep:
+            pass  # for example under script/with-postgres
         else:
             path = Path(args.keep).resolve() if args.keep else Path(folder) / "bench.sqlite3"
             os.environ["DATABASE_URL"] = f"sqlite:///{path}"

@@ -116,3 +116,69 @@ def cluster(points: Iterable[Point], size: float) -> list[Cell]:
             )
         )
     return result
+
+
+@dataclass
+class LayerCell:
+    """One layer's points in one grid cell: how many, their mean, and their ids if known."""
+
+    layer: str
+    key: tuple[int, int]
+    count: int
+    mean_x: float
+    mean_y: float
+    members: list[int] | None = None
+
+
+@dataclass
+class MergedCell:
+    """Every layer's points in one grid cell, so markers of different layers never overlap."""
+
+    key: tuple[int, int]
+    count: int
+    mean_x: float
+    mean_y: float
+    counts: dict[str, int]
+    members: list[tuple[str, int]] | None  # (layer, id) for every point, when all are known
+
+
+def cell_key(x: float, y: float, size: float) -> tuple[int, int]:
+    return math.floor(x / size), math.floor(y / size)
+
+
+def cells_from_points(layer: str, points: Iterable[tuple[int, float, float]], size: float):
+    """Group (id, x, y) points into LayerCells with their members listed."""
+    grouped: dict[tuple[int, int], list[tuple[int, float, float]]] = {}
+    for point in points:
+        grouped.setdefault(cell_key(point[1], point[2], size), []).append(point)
+    return [
+        LayerCell(
+            layer=layer,
+            key=key,
+            count=len(members),
+            mean_x=sum(p[1] for p in members) / len(members),
+            mean_y=sum(p[2] for p in members) / len(members),
+            members=[p[0] for p in members],
+        )
+        for key, members in grouped.items()
+    ]
+
+
+def merge_cells(cells: Iterable[LayerCell]) -> list[MergedCell]:
+    """Combine the layers' cells that share a grid cell, weighting means by count."""
+    merged: dict[tuple[int, int], MergedCell] = {}
+    for cell in cells:
+        into = merged.get(cell.key)
+        members = [(cell.layer, i) for i in cell.members] if cell.members is not None else None
+        if into is None:
+            merged[cell.key] = MergedCell(
+                cell.key, cell.count, cell.mean_x, cell.mean_y, {cell.layer: cell.count}, members
+            )
+            continue
+        total = into.count + cell.count
+        into.mean_x = (into.mean_x * into.count + cell.mean_x * cell.count) / total
+        into.mean_y = (into.mean_y * into.count + cell.mean_y * cell.count) / total
+        into.count = total
+        into.counts[cell.layer] = into.counts.get(cell.layer, 0) + cell.count
+        into.members = into.members + members if into.members and members else None
+    return sorted(merged.values(), key=lambda c: c.key)

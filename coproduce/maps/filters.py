@@ -7,11 +7,14 @@ from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.utils import timezone
 
+from coproduce.groups.models import Organisation
 from coproduce.places import hours
 from coproduce.places.models import Place, Ward
+from coproduce.services.models import ServiceAtLocation
+from coproduce.services.selectors import listed_services
 from coproduce.skills.models import Skill
 
-LAYERS = ("places", "people")
+LAYERS = ("places", "groups", "services", "people")
 MAX_QUERY = 100
 
 
@@ -81,7 +84,9 @@ class MapFilters:
             return self.skill is None
         if layer == "people":
             return not self.filters_places_only
-        return True
+        # Groups and services are found where they meet or run: kinds of place, opening
+        # hours and skills do not apply to them.
+        return not (self.skill or self.kinds or self.open_now)
 
     def places(self) -> QuerySet[Place]:
         """Listed places (rooms are shown on their building's page) matching the filters."""
@@ -99,6 +104,32 @@ class MapFilters:
             slot = hours.slot_at(timezone.localtime()) + 1
             places = places.annotate(open_slot=Substr("open_week", slot, 1)).filter(open_slot="1")
         return places
+
+    def groups(self) -> QuerySet[Organisation]:
+        """Listed groups that meet at a listed place, matching the filters that apply."""
+        groups = Organisation.objects.filter(is_listed=True, base__is_listed=True)
+        if self.ward is not None:
+            groups = groups.filter(base__ward=self.ward)
+        if self.step_free:
+            groups = groups.filter(base__step_free=True)
+        if self.q:
+            groups = groups.filter(Q(name__icontains=self.q) | Q(description__icontains=self.q))
+        return groups
+
+    def service_locations(self) -> QuerySet[ServiceAtLocation]:
+        """Each listed service at each listed place it runs from, matching the filters."""
+        rows = ServiceAtLocation.objects.filter(
+            service__in=listed_services(), place__is_listed=True
+        )
+        if self.ward is not None:
+            rows = rows.filter(place__ward=self.ward)
+        if self.step_free:
+            rows = rows.filter(place__step_free=True)
+        if self.q:
+            rows = rows.filter(
+                Q(service__name__icontains=self.q) | Q(service__description__icontains=self.q)
+            )
+        return rows
 
 
 def _yes(query: QueryDict, name: str) -> bool:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from coproduce.places.models import Place, Ward
@@ -12,6 +13,16 @@ from .clustering import BBox, ViewportError, parse_zoom
 from .filters import LAYERS, FilterError, MapFilters
 
 LIST_PAGE_SIZE = 20
+LAYER_LABELS = {
+    "places": _("Places"),
+    "groups": _("Groups"),
+    "services": _("Services"),
+    "people": _("People, counted by ward"),
+}
+
+
+def _first(queryset) -> dict:
+    return {"rows": list(queryset[:LIST_PAGE_SIZE]), "count": queryset.count()}
 
 
 @require_GET
@@ -51,6 +62,11 @@ def map_page(request):
         if filters.shows("people")
         else []
     )
+    # Groups and services are listed in full on their own pages; here the first few, and
+    # how many, with a link to the rest.
+    groups = filters.groups().select_related("base").order_by("name", "pk")
+    services = filters.service_locations().select_related("service", "place")
+    services = services.order_by("service__name", "pk")
     context = {
         "filters": filters,
         "problem": problem,
@@ -64,5 +80,8 @@ def map_page(request):
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "centre": settings.MAP_CENTRE,
         "place_urls": {p.pk: selectors.place_url(p.pk) for p in page.object_list},
+        "groups": _first(groups) if filters.shows("groups") else None,
+        "services": _first(services) if filters.shows("services") else None,
+        "layer_labels": LAYER_LABELS,
     }
     return render(request, "maps/map.html", context, status=400 if problem else 200)

@@ -13,6 +13,7 @@ from .conftest import sign_in
 ROLES = [None, "resident", "organiser", "officer", "moderator", "administrator"]
 # The Django admin is Django's own interface, tested by Django; sign-out is a form, not a page.
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/account/sign-out/")
+DATA_FILES = (".csv", ".geojson", ".json")
 PAGES_PER_ROUTE = 2  # pages built from one template differ only in data
 MAX_PAGES = 120
 
@@ -51,6 +52,8 @@ def crawl(page, base_url: str, axe_source: str, *, label: str):
             if f"{parts.scheme}://{parts.netloc}" != base_url:
                 continue
             target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if parts.path.endswith(DATA_FILES):
+                continue  # downloads (CSV, GeoJSON, JSON) are not pages
             if not target.startswith(SKIP_PREFIXES) and target not in seen:
                 queue.append(target)
     return seen, problems, violations

@@ -14,7 +14,7 @@ def test_map_draws_markers_without_tiles(page, live_server, demo_borough):
             latitude=ward.centre_latitude + n * 0.01,
             longitude=ward.centre_longitude,
         )
-    page.goto(f"{live_server.url}/map/")
+    page.goto(f"{live_server.url}/map/?q=Hall+")
     page.wait_for_selector(".coproduce-marker", timeout=10_000)
     assert page.locator(".leaflet-marker-icon").count() >= 1
     assert page.get_by_role("link", name="Hall 0").is_visible()

@@ -73,3 +73,29 @@ def test_module_has_no_django_import():
     """Clustering is plain Python: importing it loads no part of Django."""
     code = "import sys, coproduce.maps.clustering; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_merging_layers_adds_counts_and_weights_the_mean():
+    """Cells of two layers in the same grid square become one, with a count per layer."""
+    from coproduce.maps.clustering import LayerCell, merge_cells
+
+    merged = merge_cells(
+        [
+            LayerCell("places", (1, 1), 3, 0.0, 0.0),
+            LayerCell("groups", (1, 1), 1, 4.0, 8.0, members=[7]),
+            LayerCell("groups", (2, 1), 1, 9.0, 9.0, members=[8]),
+        ]
+    )
+    first, second = merged
+    assert (first.count, first.counts) == (4, {"places": 3, "groups": 1})
+    assert (first.mean_x, first.mean_y) == (1.0, 2.0)
+    assert first.members is None  # the places' ids were not known
+    assert second.members == [("groups", 8)]
+
+
+def test_cells_from_points_keep_their_members():
+    """Points read one by one are grouped with their ids."""
+    from coproduce.maps.clustering import cells_from_points
+
+    cells = cells_from_points("places", [(1, 0.10, 0.10), (2, 0.11, 0.12), (3, 0.9, 0.9)], 0.5)
+    assert sorted((c.key, c.members) for c in cells) == [((0, 0), [1, 2]), ((1, 1), [3])]

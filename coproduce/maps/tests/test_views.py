@@ -133,7 +133,8 @@ def test_payload_stays_small_with_many_places(client, django_assert_max_num_quer
     )
     for place in Place.objects.all():  # bulk_create skips save(), which sets map_x/map_y
         place.save()
-    with django_assert_max_num_queries(4):
+    # At most two queries per point layer (cells, then the single rows) and two for people.
+    with django_assert_max_num_queries(8):
         response, data = _features(client, bbox=LONDON, zoom=11)
     assert len(response.content) < 150_000
     assert sum(f["properties"].get("count", 1) for f in data["features"]) == 2000
@@ -159,11 +160,17 @@ def test_map_page_explains_a_bad_filter(client):
 
 def test_map_page_query_count_is_fixed(client, django_assert_max_num_queries):
     """The map page makes a fixed number of queries however many places there are."""
+    from coproduce.groups.tests.factories import OrganisationFactory
+    from coproduce.services.models import ServiceAtLocation
+    from coproduce.services.tests.factories import ServiceFactory
+
     ward = WardFactory()
     for n in range(30):
-        _place(ward, f"Place {n}")
+        place = _place(ward, f"Place {n}")
+        OrganisationFactory(base=place)
+        ServiceAtLocation.objects.create(service=ServiceFactory(), place=place)
     client.force_login(UserFactory())
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(16):
         assert client.get(reverse("maps:map")).status_code == 200
 
 
@@ -221,3 +228,30 @@ def test_an_unknown_skill_is_a_clear_error(client):
     response, data = _features(client, bbox=LONDON, zoom=12, skill="juggling")
     assert response.status_code == 400
     assert "no skill called 'juggling'" in data["error"]
+
+
+def test_groups_and_services_are_layers_at_their_places(client):
+    """Groups show where they meet and services where they run; hidden ones never show."""
+    from coproduce.groups.tests.factories import OrganisationFactory
+    from coproduce.services.models import ServiceAtLocation
+    from coproduce.services.tests.factories import ServiceFactory
+
+    ward = WardFactory()
+    hall = _place(ward, "Hall", lat=51.51, lon=-0.12)
+    hidden_hall = _place(ward, "Hidden hall", lat=51.52, lon=-0.13, is_listed=False)
+    OrganisationFactory(name="Tenants Association", base=hall)
+    OrganisationFactory(name="Secret Club", base=hall, is_listed=False)
+    OrganisationFactory(name="Meets in a hidden hall", base=hidden_hall)
+    advice = ServiceFactory(name="Benefits advice")
+    ServiceAtLocation.objects.create(service=advice, place=hall)
+    hidden = ServiceFactory(name="Hidden service", is_listed=False)
+    ServiceAtLocation.objects.create(service=hidden, place=hall)
+    _response, data = _features(client, bbox=LONDON, zoom=19, layers="groups,services")
+    [together] = data["features"]  # at the same hall: one marker, listing both
+    assert together["properties"]["counts"] == {"groups": 1, "services": 1}
+    items = sorted((i["layer"], i["name"]) for i in together["properties"]["items"])
+    assert items == [("groups", "Tenants Association"), ("services", "Benefits advice")]
+    _response, data = _features(client, bbox=LONDON, zoom=19, layers="groups")
+    assert [f["properties"]["name"] for f in data["features"]] == ["Tenants Association"]
+    _response, data = _features(client, bbox=LONDON, zoom=19, kind="building")
+    assert {f["properties"]["layer"] for f in data["features"]} == {"places"}

@@ -4,19 +4,52 @@
 
 const element = document.getElementById("asset-map");
 
-function icon(feature) {
+// Colour is never the only clue: single markers carry a letter, clusters a number.
+const LETTERS = { places: "P", groups: "G", services: "S" };
+const NOUNS = { places: ["place", "places"], groups: ["group", "groups"], services: ["service", "services"] };
+
+const MARKER = 32;
+const GAP = MARKER + 8;
+
+function freeOffset(point, taken) {
+  const steps = [[0, 0]];
+  for (let ring = 1; ring <= 3; ring += 1) {
+    for (const [dx, dy] of [[0, -1], [1, 0], [0, 1], [-1, 0], [1, -1], [1, 1], [-1, 1], [-1, -1]]) {
+      steps.push([dx * GAP * ring, dy * GAP * ring]);
+    }
+  }
+  for (const [dx, dy] of steps) {
+    const moved = point.add([dx, dy]);
+    if (taken.every((other) => other.distanceTo(moved) >= GAP)) return L.point(dx, dy);
+  }
+  return L.point(0, 0);
+}
+
+function icon(feature, offset = L.point(0, 0)) {
   const p = feature.properties;
-  const text = p.cluster ? String(p.count) : p.layer === "people" ? String(p.count) : "";
+  const text = p.cluster || p.layer === "people" ? String(p.count) : LETTERS[p.layer] || "";
   const classes = ["coproduce-marker", `coproduce-marker--${p.layer}`];
   if (p.cluster) classes.push("coproduce-marker--cluster");
-  return L.divIcon({ className: classes.join(" "), html: `<span>${text}</span>`, iconSize: [32, 32] });
+  return L.divIcon({
+    className: classes.join(" "),
+    html: `<span>${text}</span>`,
+    iconSize: [MARKER, MARKER],
+    iconAnchor: [MARKER / 2 - offset.x, MARKER / 2 - offset.y],
+  });
 }
 
 function label(feature) {
   const p = feature.properties;
   if (p.layer === "people") return `${p.count} people in ${p.ward} share what they can do`;
-  if (p.cluster) return `${p.count} places here. Zoom in to see them.`;
-  return p.name;
+  if (p.cluster) {
+    const parts = Object.entries(p.counts || { [p.layer]: p.count }).map(
+      ([layer, n]) => `${n} ${NOUNS[layer][n === 1 ? 0 : 1]}`,
+    );
+    const what = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0];
+    return p.items ? `${what} here.` : `${what} here. Zoom in to see them.`;
+  }
+  if (p.layer === "places") return p.name;
+  return `${p.name} (${NOUNS[p.layer][0]})`;
 }
 
 function popup(feature) {
@@ -26,11 +59,25 @@ function popup(feature) {
   heading.className = "govuk-body govuk-!-margin-bottom-1";
   heading.textContent = label(feature);
   container.append(heading);
+  if (p.items) {
+    const list = document.createElement("ul");
+    list.className = "govuk-list";
+    for (const item of p.items) {
+      const entry = document.createElement("li");
+      const link = document.createElement("a");
+      link.className = "govuk-link";
+      link.href = item.url;
+      link.textContent = `${item.name} (${NOUNS[item.layer][0]})`;
+      entry.append(link);
+      list.append(entry);
+    }
+    container.append(list);
+  }
   if (p.url) {
     const link = document.createElement("a");
     link.className = "govuk-link";
     link.href = p.url;
-    link.textContent = p.layer === "people" ? "See the ward" : "See this place";
+    link.textContent = p.layer === "people" ? "See the ward" : `See this ${NOUNS[p.layer][0]}`;
     container.append(link);
   }
   return container;
@@ -64,11 +111,26 @@ if (element && typeof L !== "undefined") {
       if (!response.ok) return;
       const data = await response.json();
       markers.clearLayers();
-      for (const feature of data.features) {
+      // A marker that would cover another moves aside a little, so every marker can be
+      // seen and tapped: clusters keep their place first, then single points, then the
+      // people counts, which sit at a ward's centre and so mark no real spot anyway.
+      const taken = [];
+      const rank = (f) => (f.properties.layer === "people" ? 2 : f.properties.cluster ? 0 : 1);
+      const ordered = [...data.features].sort(
+        (a, b) => rank(a) - rank(b) || (b.properties.count || 1) - (a.properties.count || 1),
+      );
+      for (const feature of ordered) {
         const [lng, lat] = feature.geometry.coordinates;
-        const marker = L.marker([lat, lng], { icon: icon(feature), title: label(feature), alt: label(feature) });
+        const point = map.latLngToContainerPoint([lat, lng]);
+        const offset = freeOffset(point, taken);
+        taken.push(point.add(offset));
+        const marker = L.marker([lat, lng], {
+          icon: icon(feature, offset),
+          title: label(feature),
+          alt: label(feature),
+        });
         marker.bindPopup(popup(feature));
-        if (feature.properties.cluster) {
+        if (feature.properties.cluster && !feature.properties.items) {
           marker.on("dblclick", () => map.setView([lat, lng], map.getZoom() + 2));
         }
         markers.addLayer(marker);
