@@ -15,7 +15,15 @@ from coproduce.places.models import Place, Ward
 from coproduce.services.models import ServiceAtLocation
 from coproduce.skills.models import PersonSkill
 
-from .clustering import BBox, LayerCell, cells_from_points, grid_size, merge_cells
+from .clustering import (
+    CLUSTER_PIXELS,
+    MAX_CELLS,
+    BBox,
+    LayerCell,
+    cells_from_points,
+    grid_size,
+    merge_cells,
+)
 from .filters import MapFilters
 
 
@@ -302,6 +310,10 @@ def map_features(
             "totals": totals,
             "returned": len(features),
             "clustered": any(f["properties"].get("cluster") for f in features),
+            # The limit: one feature per grid cell of 64 pixels, and at most this many cells
+            # (larger cells when a box is very big for its zoom), plus one per ward for people.
+            "cell_pixels": CLUSTER_PIXELS,
+            "max_cells": MAX_CELLS,
             "note": "Places, groups and services near each other are grouped; zoom in to see "
             "each one. People are counted by ward and only if they chose to be.",
         },
