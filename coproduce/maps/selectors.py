@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Avg, Count, F, FloatField, Func, Min, QuerySet, Value
 from django.urls import NoReverseMatch, reverse
 
@@ -238,24 +239,42 @@ def _point_features(filters: MapFilters, bbox: BBox, size: float, zoom: int):
     return features, totals
 
 
-def people_by_ward(filters: MapFilters, *, signed_in: bool = False) -> list[dict[str, Any]]:
-    """How many people chose to be counted on the map, per ward. Never anyone's home.
+PEOPLE_COUNTS_SECONDS = 30
 
-    With a skill filter, only people who confirmed the skill and let this viewer see their
-    skills are counted: public skills for visitors, members' skills too once signed in."""
-    wards = Ward.objects.all() if filters.ward is None else Ward.objects.filter(pk=filters.ward.pk)
+
+def _people_counts(skill, *, signed_in: bool) -> dict[int, int]:
+    """People counted on the map, per ward id. The same for every viewer of one kind
+    (signed in or not), so it is kept for half a minute rather than counted on every pan."""
+    key = f"maps:people-by-ward:{skill.pk if skill else '-'}:{int(signed_in)}"
+    counts = cache.get(key)
+    if counts is not None:
+        return counts
     # Excluding the few inactive accounts is far cheaper than joining every active one.
     people = Profile.objects.filter(show_on_map=True, ward__isnull=False).exclude(
         user__in=User.objects.filter(is_active=False).values("pk")
     )
-    if filters.skill is not None:
+    if skill is not None:
         levels = [Visibility.PUBLIC, Visibility.MEMBERS] if signed_in else [Visibility.PUBLIC]
         people = people.filter(
             visibility_skills__in=levels,
-            skills__skill=filters.skill,
+            skills__skill=skill,
             skills__status=PersonSkill.Status.CONFIRMED,
         )
-    counts = dict(people.values("ward").annotate(n=Count("id")).values_list("ward", "n"))
+    # COUNT(*), not COUNT(id): the count then reads only the (ward, show_on_map, user) index.
+    counts = dict(people.values("ward").annotate(n=Count("*")).values_list("ward", "n"))
+    cache.set(key, counts, PEOPLE_COUNTS_SECONDS)
+    return counts
+
+
+def people_by_ward(filters: MapFilters, *, signed_in: bool = False) -> list[dict[str, Any]]:
+    """How many people chose to be counted on the map, per ward. Never anyone's home.
+
+    With a skill filter, only people who confirmed the skill and let this viewer see their
+    skills are counted: public skills for visitors, members' skills too once signed in.
+    Counts may be up to half a minute old."""
+    counts = _people_counts(filters.skill, signed_in=signed_in)
+    wards = Ward.objects.all() if filters.ward is None else Ward.objects.filter(pk=filters.ward.pk)
+    wards = wards.only("id", "name", "slug", "centre_latitude", "centre_longitude")
     return [
         {"ward": ward, "count": counts[ward.pk]}
         for ward in wards.order_by("name")

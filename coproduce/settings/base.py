@@ -82,6 +82,10 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 
+# Cache: in each process by default; set CACHE_URL (for example redis://host:6379/1) to share
+# one between app processes. Only aggregate, non-personal answers are cached.
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://coproduce")}
+
 # Databases -------------------------------------------------------------------------------
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'coproduce.sqlite3'}")

@@ -255,3 +255,21 @@ def test_groups_and_services_are_layers_at_their_places(client):
     assert [f["properties"]["name"] for f in data["features"]] == ["Tenants Association"]
     _response, data = _features(client, bbox=LONDON, zoom=19, kind="building")
     assert {f["properties"]["layer"] for f in data["features"]} == {"places"}
+
+
+def test_people_counts_are_cached_briefly_per_kind_of_viewer(client, settings):
+    """Counts are kept for a short while, separately for visitors and signed-in people."""
+    from django.core.cache import cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    cache.clear()
+    ward = WardFactory()
+    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
+    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    _response, cached = _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
+    assert [f["properties"]["count"] for f in cached["features"]] == [1]
+    client.force_login(UserFactory())
+    _response, member = _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
+    assert [f["properties"]["count"] for f in member["features"]] == [2]
+    cache.clear()

@@ -3,6 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from coproduce.common.db import statistics_refresh
 from coproduce.demo import services
 from coproduce.demo.sizes import SIZES
 
@@ -65,5 +66,6 @@ class Command(BaseCommand):
         )
         self.stdout.write(f"Building the {size} demo borough (seed {seed})…")
         seconds = services.demo_build(ctx)
+        statistics_refresh()
         counts = ", ".join(f"{count:,} {name}" for name, count in ctx.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo borough ready in {seconds:.1f}s: {counts}."))

@@ -4,8 +4,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from coproduce.common.db import statistics_refresh
 from coproduce.opendata import rows as place_rows
 from coproduce.opendata.services import places_import
+
+STATISTICS_AFTER = 1000  # rows written at once before the planner is told
 
 
 class Command(BaseCommand):
@@ -65,6 +68,8 @@ class Command(BaseCommand):
                 progress, batches, description, total
             ),
         )
+        if result.written and result.created + result.updated >= STATISTICS_AFTER:
+            statistics_refresh()
         for error in result.errors:
             self.stderr.write(str(error))
         took = time.perf_counter() - started
