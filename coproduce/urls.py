@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/", include("coproduce.groups.urls")),
     path("services/", include("coproduce.services.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
+    path("matching/", include("coproduce.matching.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "coproduce.groups",
     "coproduce.services",
     "coproduce.opendata",
+    "coproduce.matching",
     "coproduce.maps",
     "django.contrib.admin",
     "django.contrib.auth",
