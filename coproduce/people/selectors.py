@@ -62,7 +62,7 @@ def confirmed_skill_names(profile: Profile) -> list[str]:
     # Imported here: the skills app builds on profiles, not the other way round.
     from coproduce.skills.selectors import confirmed_skills
 
-    return [skill.name for skill in confirmed_skills(profile)]
+    return [skill.display_name for skill in confirmed_skills(profile)]
 
 
 def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:

@@ -39,6 +39,7 @@ def edit_profile(request):
     )
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        before = profile.what_i_can_do if profile else ""
         services.profile_edit(
             user=request.user,
             ward=form.cleaned_data["ward"],
@@ -48,6 +49,10 @@ def edit_profile(request):
             details=form.cleaned_details(),
         )
         messages.success(request, _("Your profile has been saved."))
+        written = form.cleaned_data["what_i_can_do"].strip()
+        if written and written != before.strip():
+            # New words about what they can do: show the skills they suggest, to confirm.
+            return redirect("skills:review")
         return redirect("people:me")
     return render(request, "people/edit_profile.html", {"form": form})
 

@@ -174,6 +174,8 @@ USE_TZ = True
 # Static files (GOV.UK Frontend and our own, served by WhiteNoise) ------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# The skills engine's vectors of the taxonomy, cached between restarts.
+SKILL_VECTORS_DIR = env("SKILL_VECTORS_DIR", default=str(VAR_DIR / "cache"))
 STATICFILES_DIRS = [
     ("govuk-frontend", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend"),
     ("leaflet", BASE_DIR / "frontend" / "node_modules" / "leaflet" / "dist"),

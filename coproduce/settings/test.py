@@ -33,3 +33,4 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MAP_TILE_URL = ""  # tests never reach out to a tile server
+SKILL_VECTORS_DIR = None  # vectors are worked out in memory for each test run

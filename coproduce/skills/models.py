@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.models import TimeStampedModel
@@ -23,18 +24,46 @@ class Skill(models.Model):
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
-    description = models.CharField(_("description"), max_length=300, blank=True)
+    # ESCO's descriptions often run past a few hundred characters.
+    description = models.TextField(_("description"), blank=True)
     category = models.ForeignKey(SkillCategory, on_delete=models.PROTECT, related_name="skills")
+    # Other words people use for it ("cook", "making meals"): a list of strings.
+    alt_labels = models.JSONField(_("other words for it"), default=list, blank=True)
     # The matching ESCO skill, where there is one (https://esco.ec.europa.eu).
-    esco_uri = models.URLField(_("ESCO address"), blank=True)
-    # Skills dropped from the shipped taxonomy stay for the people who hold them.
-    is_current = models.BooleanField(default=True)
+    esco_uri = models.URLField(_("ESCO address"), max_length=300, blank=True, db_index=True)
+    # Skills dropped from the shipped taxonomy, retired or merged stay for those who hold them.
+    is_current = models.BooleanField(_("in use"), default=True)
+    # Set when an officer merged this skill into another; merged skills are never current.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_from",
+        verbose_name=_("merged into"),
+    )
+    # True while the shipped taxonomy file decides this skill. An officer's change in the
+    # admin (or an import or merge) sets it False, and taxonomy_sync leaves the skill alone.
+    managed_by_file = models.BooleanField(_("kept in step with the shipped list"), default=True)
 
     class Meta:
-        ordering = ["name"]
+        # Labels are mostly lower case; "IT support" should not sort before "art".
+        ordering = [Lower("name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(merged_into__isnull=True) | models.Q(is_current=False),
+                name="skills_merged_is_not_current",
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The label as pages show it: first letter capital ("Event planning"), the rest as
+        written, so "IT support" and "British Sign Language" keep theirs."""
+        return self.name[:1].upper() + self.name[1:]
 
 
 class PersonSkill(TimeStampedModel):

@@ -1,6 +1,7 @@
 """Reads of the taxonomy and of people's skills."""
 
 from django.db.models import Prefetch, QuerySet
+from django.db.models.functions import Lower
 
 from coproduce.people.models import Profile
 
@@ -10,12 +11,12 @@ from .models import PersonSkill, Skill, SkillCategory
 def categories_with_skills() -> QuerySet[SkillCategory]:
     """Every category with its current skills, by position then name: two queries."""
     return SkillCategory.objects.prefetch_related(
-        Prefetch("skills", queryset=Skill.objects.filter(is_current=True).order_by("name"))
+        Prefetch("skills", queryset=Skill.objects.filter(is_current=True).order_by(Lower("name")))
     )
 
 
 def current_skills() -> QuerySet[Skill]:
-    return Skill.objects.filter(is_current=True).order_by("name")
+    return Skill.objects.filter(is_current=True).order_by(Lower("name"))
 
 
 def confirmed_skills(profile: Profile) -> list[Skill]:
@@ -24,5 +25,15 @@ def confirmed_skills(profile: Profile) -> list[Skill]:
         ps.skill
         for ps in PersonSkill.objects.filter(profile=profile, status=PersonSkill.Status.CONFIRMED)
         .select_related("skill")
-        .order_by("skill__name")
+        .order_by(Lower("skill__name"))
     ]
+
+
+def decided_skill_keys(profile: Profile) -> set[str]:
+    """Slugs of skills the person confirmed or turned down: not to be suggested again."""
+    return set(
+        PersonSkill.objects.filter(
+            profile=profile,
+            status__in=[PersonSkill.Status.CONFIRMED, PersonSkill.Status.REMOVED],
+        ).values_list("skill__slug", flat=True)
+    )

@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.people.selectors import own_profile
 
-from . import selectors, services
-from .forms import SkillPickForm
+from . import recognition, selectors, services
+from .forms import SkillPickForm, SuggestionReviewForm
+
+MAX_SUGGEST_CHARS = 2000
 
 
 def skill_list(request):
@@ -35,3 +38,54 @@ def my_skills(request):
         messages.success(request, _("Your skills have been saved."))
         return redirect("people:me")
     return render(request, "skills/my_skills.html", {"form": form, "profile": profile})
+
+
+def _suggestions(profile):
+    # Skills the person already said yes or no to are never suggested again.
+    decided = selectors.decided_skill_keys(profile)
+    return recognition.suggestions_for(profile.what_i_can_do, exclude=decided)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_suggestions(request):
+    """Skills recognised in "what I can do", each with the words that suggested it."""
+    profile = own_profile(request.user)
+    if profile is None:
+        return redirect("people:edit")
+    suggestions = _suggestions(profile)
+    if not suggestions and request.method == "GET":
+        return render(request, "skills/no_suggestions.html", {"profile": profile})
+    form = SuggestionReviewForm(request.POST or None, suggestions=suggestions)
+    if request.method == "POST" and form.is_valid():
+        services.person_skills_confirm(
+            profile=profile, accepted=form.accepted(), declined=form.declined()
+        )
+        messages.success(request, _("Your skills have been saved."))
+        return redirect("people:me")
+    return render(
+        request,
+        "skills/review_suggestions.html",
+        {"form": form, "profile": profile},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def suggest(request):
+    """Live suggestions while someone types (JSON). Shows, never saves."""
+    text = request.GET.get("text", "")
+    if len(text) > MAX_SUGGEST_CHARS:
+        return JsonResponse({"error": f"Send {MAX_SUGGEST_CHARS} characters or fewer"}, status=400)
+    profile = own_profile(request.user)
+    decided = selectors.decided_skill_keys(profile) if profile else set()
+    found = recognition.suggestions_for(text, exclude=decided)
+    return JsonResponse(
+        {
+            "suggestions": [
+                {"key": s.key, "label": s.label, "score": s.score, "evidence": s.evidence}
+                for s in found
+            ]
+        }
+    )

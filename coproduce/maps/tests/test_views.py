@@ -219,7 +219,7 @@ def test_skill_filter_counts_only_skills_the_viewer_may_see(client):
     _response, data = _features(client, **params)
     assert [f["properties"]["count"] for f in data["features"]] == [2]
     page = client.get(reverse("maps:map"), {"skill": "first-aid"}).text
-    assert "People who can do First aid" in page
+    assert "People who can do first aid" in page
     assert "Hall" not in page
 
 

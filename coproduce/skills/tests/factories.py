@@ -5,8 +5,8 @@ from coproduce.skills.models import PersonSkill, Skill
 
 
 def skill(name: str) -> Skill:
-    """A skill from the shipped taxonomy, which every test database has."""
-    return Skill.objects.get(name=name)
+    """A skill from the shipped taxonomy, which every test database has (any case)."""
+    return Skill.objects.get(name__iexact=name)
 
 
 class PersonSkillFactory(factory.django.DjangoModelFactory):
@@ -14,4 +14,4 @@ class PersonSkillFactory(factory.django.DjangoModelFactory):
         model = PersonSkill
 
     profile = factory.SubFactory(ProfileFactory)
-    skill = factory.LazyFunction(lambda: Skill.objects.get(name="Gardening"))
+    skill = factory.LazyFunction(lambda: Skill.objects.get(slug="gardening"))

@@ -1,0 +1,74 @@
+"""The recognition engine, loaded once per process, over the current taxonomy.
+
+The engine's vectors for the taxonomy are cached on disk under a key made from the skills'
+words and the model, so a change to the taxonomy (an officer adds, renames or merges a skill)
+gives a new key and fresh vectors, and an unchanged one loads in milliseconds.
+"""
+
+import threading
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError
+
+from . import taxonomy
+from .engine.embedder import Embedder
+from .engine.recogniser import SUGGEST_FROM, Recogniser, SkillText, Suggestion, fingerprint
+from .models import Skill
+
+_lock = threading.Lock()
+_current: dict[str, Recogniser] = {}
+
+
+@cache
+def _embedder() -> Embedder:
+    return Embedder()
+
+
+def skill_texts() -> list[SkillText]:
+    """The current skills, with their alternative labels, in a stable order.
+
+    A database that has not been set up yet (no skills table, or no skills) falls back on
+    the taxonomy shipped with the code, so the command line works anywhere."""
+    try:
+        skills = list(Skill.objects.filter(is_current=True).order_by("slug"))
+    except DatabaseError:
+        skills = []
+    if not skills:
+        _categories, entries = taxonomy.load()
+        return [shipped_text(entry) for entry in sorted(entries, key=lambda e: e.slug)]
+    return [
+        SkillText(skill.slug, skill.name, skill.description, tuple(skill.alt_labels))
+        for skill in skills
+    ]
+
+
+def shipped_text(entry: taxonomy.SkillEntry) -> SkillText:
+    return SkillText(entry.slug, entry.name, entry.description, entry.alt_labels)
+
+
+def recogniser() -> Recogniser:
+    """The engine for the taxonomy as it is now (rebuilt when the taxonomy changes)."""
+    texts = skill_texts()
+    key = fingerprint(texts)
+    with _lock:
+        engine = _current.get(key)
+        if engine is None:
+            cache_dir = getattr(settings, "SKILL_VECTORS_DIR", None)
+            engine = Recogniser(
+                _embedder(), texts, cache_dir=Path(cache_dir) if cache_dir else None
+            )
+            _current.clear()
+            _current[key] = engine
+    return engine
+
+
+def suggestions_for(
+    text: str, *, exclude: set[str] = frozenset(), top: int = 5
+) -> list[Suggestion]:
+    """Skills the text suggests strongly enough to ask the person about, best first."""
+    if not text.strip():
+        return []
+    ranked = recogniser().recognise(text, top=top + len(exclude)).suggestions
+    return [s for s in ranked if s.score >= SUGGEST_FROM and s.key not in exclude][:top]
