@@ -70,6 +70,9 @@ def service_navigation(context) -> SafeString:
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
+        if user.has_perm("accounts.run_group_or_project"):
+            items.append((_("Find people"), reverse("matching:need_list")))
+        items.append((_("Invitations"), reverse("matching:invitation_list")))
         count = unread_count_for(user)
         label = _("Notifications")
         items.append((f"{label} ({count})" if count else label, reverse("notifications:list")))
