@@ -12,7 +12,7 @@ from coproduce.groups import demo as groups_demo
 from coproduce.services import demo as services_demo
 
 from ..context import DemoContext
-from . import accounts, people, places, streets, wards
+from . import accounts, needs, people, places, streets, wards
 
 
 @dataclass(frozen=True)
@@ -30,4 +30,5 @@ PARTS: tuple[Part, ...] = (
     Part("demo_accounts", accounts.build, accounts.clear),
     Part("groups", groups_demo.build, groups_demo.clear),
     Part("services", services_demo.build, services_demo.clear),
+    Part("needs", needs.build, needs.clear),
 )

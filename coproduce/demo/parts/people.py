@@ -21,6 +21,9 @@ from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext
 from ..names import FIRST_NAMES, LAST_INITIALS
 
 CHUNK = 5_000
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+TIMES = ["morning", "afternoon", "evening"]
+TRAVEL = ["street", "ward", "nearby", "borough", "online"]
 PICKED_SKILLS_SHARE = 0.5  # the rest have not yet ticked the skills in their own words
 _OPEN = (["public", "members", "organisers", "only_me"], [25, 40, 20, 15])
 PRIVACY_CHOICES = {
@@ -135,3 +138,8 @@ def _choose_privacy(rng: random.Random, profile: Profile) -> None:
     profile.open_to_invitations = rng.random() < 0.5
     for part, (levels, weights) in PRIVACY_CHOICES.items():
         setattr(profile, f"visibility_{part}", rng.choices(levels, weights=weights)[0])
+    if rng.random() < 0.7:  # most say when they are free
+        profile.available_days = sorted(rng.sample(DAYS, rng.randint(1, 4)), key=DAYS.index)
+        profile.available_times = sorted(rng.sample(TIMES, rng.randint(1, 2)), key=TIMES.index)
+        profile.hours_per_month = rng.choice([2, 4, 4, 6, 8, 10, 12, 20])
+        profile.travel = rng.choices(TRAVEL, weights=[10, 35, 30, 20, 5])[0]

@@ -106,3 +106,16 @@ def test_people_make_privacy_choices_and_pick_skills():
     assert not profiles.filter(visibility_access_needs__in=["public", "members"]).exists()
     assert not profiles.filter(ward__isnull=True, show_on_map=True).exists()
     assert PersonSkill.objects.filter(status="confirmed").exists()
+
+
+def test_the_demo_organiser_has_needs_to_match(client):
+    """Two open needs belong to the demo organiser, whose need page works."""
+    from coproduce.accounts.models import User
+    from coproduce.matching.models import Need
+
+    build()
+    organiser = User.objects.get(email__startswith="organiser@")
+    needs = Need.objects.filter(created_by=organiser, status="open")
+    assert needs.count() == 2
+    client.force_login(organiser)
+    assert client.get(f"/matching/needs/{needs.first().pk}/").status_code == 200
