@@ -155,3 +155,12 @@ def invitation_withdraw(*, invitation: Invitation, user) -> Invitation:
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at", "updated_at"])
     return invitation
+
+
+def need_skills_merge(source, target) -> None:
+    """When an officer merges two skills, needs asking for the old one ask for the new one.
+
+    Called by skills.services.skill_merge inside its transaction."""
+    for need in Need.objects.filter(skills=source):
+        need.skills.remove(source)
+        need.skills.add(target)

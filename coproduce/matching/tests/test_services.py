@@ -93,3 +93,15 @@ def test_withdraw_then_invite_again():
     assert again.pk == invitation.pk
     assert again.status == Invitation.Status.SENT
     assert len(mail.outbox) == 0  # emails go out on commit only
+
+
+def test_merging_skills_moves_needs_to_the_kept_skill():
+    """A need asking for a merged-away skill asks for the skill it was merged into."""
+    from coproduce.skills.models import Skill
+    from coproduce.skills.services import skill_merge
+
+    need = NeedFactory()
+    tutoring, teaching = Skill.objects.get(slug="tutoring"), Skill.objects.get(slug="teaching")
+    need.skills.set([tutoring])
+    skill_merge(source=tutoring, target=teaching)
+    assert list(need.skills.values_list("slug", flat=True)) == ["teaching"]
