@@ -15,6 +15,9 @@ urlpatterns = [
     path("services/", include("coproduce.services.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
     path("matching/", include("coproduce.matching.urls")),
+    path("time-bank/", include("coproduce.timebank.urls")),
+    path("bookings/", include("coproduce.bookings.urls")),
+    path("sharing/", include("coproduce.sharing.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]
