@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import branding, health, pages
+from .views import branding, health, pages, writing
 
 app_name = "common"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("branding.css", branding.branding_css, name="branding_css"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("writing/advice", writing.plain_language_advice, name="plain_language_advice"),
 ]

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.writing import plain_language_attrs
 from coproduce.places.models import Place, Ward
 
 from .models import Membership, Organisation
@@ -37,7 +38,7 @@ class OrganisationForm(forms.Form):
         help_text=_("In plain words, for someone who has never heard of it."),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs=plain_language_attrs(rows=5)),
         error_messages=_max_length(5000),
     )
     ward = forms.ModelChoiceField(

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.writing import plain_language_attrs
+
 from . import geometry
 from .models import Street, Ward
 
@@ -38,7 +40,7 @@ class UnlovedSpaceForm(forms.Form):
     description = forms.CharField(
         label=_("What is wrong with it now?"),
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs=plain_language_attrs(rows=4)),
         error_messages={
             "required": _("Say what is wrong with the space now"),
             "max_length": _("Use 2000 characters or fewer"),
@@ -49,7 +51,7 @@ class UnlovedSpaceForm(forms.Form):
         help_text=_("Optional. For example: a community garden, a pop-up café, a play space."),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs=plain_language_attrs(rows=4)),
         error_messages={"max_length": _("Use 2000 characters or fewer")},
     )
     latitude = forms.FloatField(widget=forms.HiddenInput, required=False)
