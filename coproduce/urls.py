@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/", include("coproduce.groups.urls")),
     path("services/", include("coproduce.services.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
+    path("projects/", include("coproduce.projects.urls")),
     path("matching/", include("coproduce.matching.urls")),
     path("time-bank/", include("coproduce.timebank.urls")),
     path("bookings/", include("coproduce.bookings.urls")),

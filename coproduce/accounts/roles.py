@@ -51,6 +51,9 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "places.change_placephoto",
         "places.delete_placephoto",
         "places.view_placephoto",
+        "projects.view_project",
+        "projects.change_project",
+        "projects.moderate_project",
         "skills.view_skill",
         "skills.add_skill",
         "skills.change_skill",
@@ -87,7 +90,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "services.add_servicetaxonomy",
         "services.change_servicetaxonomy",
     },
-    Role.MODERATOR: {"accounts.moderate_content"},
+    Role.MODERATOR: {"accounts.moderate_content", "projects.moderate_project"},
     Role.ADMINISTRATOR: {"*"},  # every permission
 }
 

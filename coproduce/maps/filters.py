@@ -10,11 +10,12 @@ from django.utils import timezone
 from coproduce.groups.models import Organisation
 from coproduce.places import hours
 from coproduce.places.models import Place, Ward
+from coproduce.projects.models import Project
 from coproduce.services.models import ServiceAtLocation
 from coproduce.services.selectors import listed_services
 from coproduce.skills.models import Skill
 
-LAYERS = ("places", "groups", "services", "people")
+LAYERS = ("places", "projects", "groups", "services", "people")
 MAX_QUERY = 100
 
 
@@ -84,6 +85,8 @@ class MapFilters:
             return self.skill is None
         if layer == "people":
             return not self.filters_places_only
+        if layer == "projects":
+            return not (self.skill or self.kinds or self.open_now or self.step_free)
         # Groups and services are found where they meet or run: kinds of place, opening
         # hours and skills do not apply to them.
         return not (self.skill or self.kinds or self.open_now)
@@ -104,6 +107,17 @@ class MapFilters:
             slot = hours.slot_at(timezone.localtime()) + 1
             places = places.annotate(open_slot=Substr("open_week", slot, 1)).filter(open_slot="1")
         return places
+
+    def projects(self) -> QuerySet[Project]:
+        """Projects and ideas on the map (not archived or hidden), matching the filters."""
+        projects = Project.objects.filter(is_hidden=False, map_x__isnull=False).exclude(
+            status=Project.Status.ARCHIVED
+        )
+        if self.ward is not None:
+            projects = projects.filter(ward=self.ward)
+        if self.q:
+            projects = projects.filter(Q(title__icontains=self.q) | Q(summary__icontains=self.q))
+        return projects
 
     def groups(self) -> QuerySet[Organisation]:
         """Listed groups that meet at a listed place, matching the filters that apply."""

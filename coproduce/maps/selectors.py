@@ -13,6 +13,7 @@ from coproduce.common.webmercator import from_unit
 from coproduce.groups.models import Organisation
 from coproduce.people.models import Profile, Visibility
 from coproduce.places.models import Place, Ward
+from coproduce.projects.models import Project
 from coproduce.services.models import ServiceAtLocation
 from coproduce.skills.models import PersonSkill
 
@@ -135,10 +136,28 @@ def _service_singles(ids: set[int]) -> dict[int, dict[str, Any]]:
     }
 
 
+def _project_singles(ids: set[int]) -> dict[int, dict[str, Any]]:
+    return {
+        p["id"]: {
+            "id": f"project-{p['id']}",
+            "lonlat": (p["longitude"], p["latitude"]),
+            "properties": {
+                "name": p["title"],
+                "status": p["status"],
+                "url": reverse("projects:detail", args=[p["id"]]),
+            },
+        }
+        for p in Project.objects.filter(id__in=ids).values(
+            "id", "title", "status", "latitude", "longitude"
+        )
+    }
+
+
 POINT_LAYERS = {
     layer.name: layer
     for layer in [
         PointLayer("places", MapFilters.places, "", _place_singles),
+        PointLayer("projects", MapFilters.projects, "", _project_singles),
         PointLayer("groups", MapFilters.groups, "base__", _group_singles),
         PointLayer("services", MapFilters.service_locations, "place__", _service_singles),
     ]

@@ -15,6 +15,7 @@ from .filters import LAYERS, FilterError, MapFilters
 LIST_PAGE_SIZE = 20
 LAYER_LABELS = {
     "places": _("Places"),
+    "projects": _("Projects and ideas"),
     "groups": _("Groups"),
     "services": _("Services"),
     "people": _("People, counted by ward"),
@@ -64,6 +65,7 @@ def map_page(request):
     )
     # Groups and services are listed in full on their own pages; here the first few, and
     # how many, with a link to the rest.
+    projects = filters.projects().select_related("ward").order_by("-created_at", "-pk")
     groups = filters.groups().select_related("base").order_by("name", "pk")
     services = filters.service_locations().select_related("service", "place")
     services = services.order_by("service__name", "pk")
@@ -80,6 +82,7 @@ def map_page(request):
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "centre": settings.MAP_CENTRE,
         "place_urls": {p.pk: selectors.place_url(p.pk) for p in page.object_list},
+        "projects": _first(projects) if filters.shows("projects") else None,
         "groups": _first(groups) if filters.shows("groups") else None,
         "services": _first(services) if filters.shows("services") else None,
         "layer_labels": LAYER_LABELS,

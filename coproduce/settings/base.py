@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "coproduce.groups",
     "coproduce.services",
     "coproduce.opendata",
+    "coproduce.projects",
     "coproduce.matching",
     "coproduce.timebank",
     "coproduce.bookings",

@@ -64,6 +64,7 @@ def service_navigation(context) -> SafeString:
     items = [
         (_("Home"), reverse("common:home")),
         (_("Map"), reverse("maps:map")),
+        (_("Projects"), reverse("projects:list")),
         (_("Groups"), reverse("groups:list")),
         (_("Services"), reverse("services:list")),
         (_("Wards"), reverse("places:ward_list")),

@@ -12,7 +12,7 @@ from coproduce.groups import demo as groups_demo
 from coproduce.services import demo as services_demo
 
 from ..context import DemoContext
-from . import accounts, needs, people, places, streets, wards
+from . import accounts, needs, people, places, projects, streets, wards
 
 
 @dataclass(frozen=True)
@@ -31,4 +31,5 @@ PARTS: tuple[Part, ...] = (
     Part("groups", groups_demo.build, groups_demo.clear),
     Part("services", services_demo.build, services_demo.clear),
     Part("needs", needs.build, needs.clear),
+    Part("projects", projects.build, projects.clear),
 )

@@ -119,3 +119,20 @@ def test_the_demo_organiser_has_needs_to_match(client):
     assert needs.count() == 2
     client.force_login(organiser)
     assert client.get(f"/matching/needs/{needs.first().pk}/").status_code == 200
+
+
+def test_projects_have_owners_history_and_fans_that_add_up():
+    """Every project but ideas has a lead; history ends at its status; counts match."""
+    from django.db.models import Count
+
+    from coproduce.projects.models import Project
+
+    build()
+    projects = Project.objects.annotate(fans=Count("appreciations"))
+    assert projects.count() == max(10, TINY.people // 10)
+    for project in projects:
+        assert project.appreciation_count == project.fans
+        assert project.history.last().to_status == project.status
+        has_lead = project.owners.filter(role="lead").exists()
+        assert has_lead is (project.status != "idea")
+        assert project.map_x is not None

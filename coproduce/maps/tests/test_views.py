@@ -170,7 +170,7 @@ def test_map_page_query_count_is_fixed(client, django_assert_max_num_queries):
         OrganisationFactory(base=place)
         ServiceAtLocation.objects.create(service=ServiceFactory(), place=place)
     client.force_login(UserFactory())
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(18):
         assert client.get(reverse("maps:map")).status_code == 200
 
 
@@ -273,3 +273,21 @@ def test_people_counts_are_cached_briefly_per_kind_of_viewer(client, settings):
     _response, member = _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
     assert [f["properties"]["count"] for f in member["features"]] == [2]
     cache.clear()
+
+
+def test_projects_are_a_layer_and_hidden_or_archived_ones_never_show(client):
+    """Projects sit at their place; hidden and archived ones are left off."""
+    from coproduce.projects.tests.factories import ProjectFactory
+
+    ward = WardFactory()
+    hall = _place(ward, "Hall", lat=51.51, lon=-0.12)
+    for title, extra in [
+        ("Orchard", {}),
+        ("Secret", {"is_hidden": True}),
+        ("Old", {"status": "archived"}),
+    ]:
+        project = ProjectFactory(title=title, place=hall, ward=ward, **extra)
+        project.fill_location()
+        project.save()
+    _response, data = _features(client, bbox=LONDON, zoom=19, layers="projects")
+    assert [f["properties"]["name"] for f in data["features"]] == ["Orchard"]

@@ -5,8 +5,13 @@
 const element = document.getElementById("asset-map");
 
 // Colour is never the only clue: single markers carry a letter, clusters a number.
-const LETTERS = { places: "P", groups: "G", services: "S" };
-const NOUNS = { places: ["place", "places"], groups: ["group", "groups"], services: ["service", "services"] };
+const LETTERS = { places: "P", projects: "I", groups: "G", services: "S" };
+const NOUNS = {
+  places: ["place", "places"],
+  projects: ["project or idea", "projects and ideas"],
+  groups: ["group", "groups"],
+  services: ["service", "services"],
+};
 
 const MARKER = 32;
 const GAP = MARKER + 8;
