@@ -15,6 +15,7 @@ urlpatterns = [
     path("services/", include("coproduce.services.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
     path("projects/", include("coproduce.projects.urls")),
+    path("discussion/", include("coproduce.discussion.urls")),
     path("matching/", include("coproduce.matching.urls")),
     path("time-bank/", include("coproduce.timebank.urls")),
     path("bookings/", include("coproduce.bookings.urls")),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "coproduce.services",
     "coproduce.opendata",
     "coproduce.projects",
+    "coproduce.discussion",
     "coproduce.matching",
     "coproduce.timebank",
     "coproduce.bookings",
