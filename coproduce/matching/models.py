@@ -26,6 +26,16 @@ class Need(TimeStampedModel):
     # Day codes ("mon".."sun") and times of day ("morning", ...), as on profiles.
     days = models.JSONField(_("days"), default=list, blank=True)
     times = models.JSONField(_("times of day"), default=list, blank=True)
+    # The project this need is for, if any (a need can also stand alone).
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="needs",
+    )
+    hours = models.PositiveIntegerField(_("hours needed"), null=True, blank=True)
+    is_met = models.BooleanField(_("met"), default=False)
     ward = models.ForeignKey(
         Ward, on_delete=models.SET_NULL, null=True, blank=True, related_name="needs"
     )

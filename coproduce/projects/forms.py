@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.models import Ward
 
+from .contributions import Contribution
 from .lifecycle import NEXT, Status
 from .models import Owner, Project
 from .themes import Theme
@@ -138,3 +139,181 @@ class OwnerForm(forms.Form):
         if bool(data.get("email")) == bool(data.get("organisation")):
             raise forms.ValidationError(_("Give either a person's email address or a group."))
         return data
+
+
+class NativeDateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def _message(label, help_text=""):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=2000,
+        widget=forms.Textarea(attrs=plain_language_attrs(rows=3)),
+        error_messages={
+            "required": _("Write a short message"),
+            "max_length": _("Use 2000 characters or fewer"),
+        },
+    )
+
+
+def _hours():
+    return forms.IntegerField(
+        label=_("About how many hours? (optional)"),
+        required=False,
+        min_value=1,
+        max_value=500,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        error_messages={
+            "invalid": _("Enter hours as a whole number, like 4"),
+            "min_value": _("Hours must be 1 or more"),
+            "max_value": _("Enter 500 hours or fewer"),
+        },
+    )
+
+
+class OfferForm(forms.Form):
+    offering = forms.ChoiceField(
+        label=_("What are you offering?"),
+        choices=Contribution.Offering.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose what you are offering")},
+    )
+    need = forms.ModelChoiceField(
+        label=_("Which need is it for? (optional)"), queryset=None, required=False
+    )
+    hours = _hours()
+    message = _message(_("Tell the owners about your offer"))
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["need"].queryset = project.needs.filter(is_met=False).order_by("pk")
+        self.fields["need"].empty_label = _("Not for a particular need")
+
+
+class ProposalForm(forms.Form):
+    message = _message(
+        _("What will you do?"),
+        help_text=_(
+            "Start with “I will”. For example: “I will ask the school if we can use the hall.”"
+        ),
+    )
+    due_on = forms.DateField(
+        label=_("By when?"),
+        widget=NativeDateInput(),
+        error_messages={
+            "required": _("Say by when you will do it"),
+            "invalid": _("Enter a real date, like 2027-03-31"),
+        },
+    )
+
+
+class VolunteerForm(forms.Form):
+    role = forms.ModelChoiceField(label=_("Which role?"), queryset=None, required=False)
+    proposal = forms.ModelChoiceField(
+        label=_("Or help with a proposed action"), queryset=None, required=False
+    )
+    message = _message(_("Tell the owners a little about yourself"))
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].queryset = project.roles.all()
+        self.fields["role"].empty_label = _("Any role")
+        self.fields["proposal"].queryset = project.contributions.filter(
+            kind=Contribution.Kind.PROPOSAL, status=Contribution.Status.ACCEPTED
+        )
+        self.fields["proposal"].empty_label = _("None")
+
+
+class DecisionForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        choices=[("yes", _("Accept")), ("no", _("Decline"))], coerce=lambda v: v == "yes"
+    )
+    note = forms.CharField(max_length=500, required=False)
+
+
+class NeedForm(forms.Form):
+    title = forms.CharField(
+        label=_("What do you need?"),
+        max_length=200,
+        error_messages={
+            "required": _("Say what you need"),
+            "max_length": _("Use 200 characters or fewer"),
+        },
+    )
+    skills = forms.ModelMultipleChoiceField(
+        label=_("Which skills would help? (optional)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    hours = _hours()
+    description = _text(_("More about it (optional)"), max_length=2000, rows=3)
+
+    def __init__(self, *args, **kwargs):
+        from coproduce.skills.selectors import current_skills
+
+        super().__init__(*args, **kwargs)
+        self.fields["skills"].queryset = current_skills()
+        self.fields["skills"].label_from_instance = lambda skill: skill.display_name
+
+
+class RoleForm(forms.Form):
+    title = forms.CharField(
+        label=_("Role"),
+        help_text=_("For example: “Stall helper on the day”."),
+        max_length=150,
+        error_messages={
+            "required": _("Name the role"),
+            "max_length": _("Use 150 characters or fewer"),
+        },
+    )
+    description = _text(_("What it involves (optional)"), max_length=2000, rows=3)
+    places = forms.IntegerField(
+        label=_("How many people?"),
+        min_value=1,
+        max_value=500,
+        initial=1,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+        error_messages={
+            "required": _("Say how many people"),
+            "invalid": _("Enter a whole number, like 3"),
+            "min_value": _("At least 1"),
+            "max_value": _("500 or fewer"),
+        },
+    )
+
+
+class ResourceForm(forms.Form):
+    title = forms.CharField(
+        label=_("What does the project have?"),
+        help_text=_("For example: “£300 from the ward fund” or “A van on Saturdays”."),
+        max_length=150,
+        error_messages={
+            "required": _("Say what it is"),
+            "max_length": _("Use 150 characters or fewer"),
+        },
+    )
+    description = forms.CharField(
+        label=_("More about it (optional)"),
+        max_length=500,
+        required=False,
+        error_messages={"max_length": _("Use 500 characters or fewer")},
+    )
+
+
+class UpdateForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=150,
+        widget=forms.TextInput(attrs=plain_language_attrs()),
+        error_messages={
+            "required": _("Give the update a title"),
+            "max_length": _("Use 150 characters or fewer"),
+        },
+    )
+    body = _text(_("What is new?"), max_length=10_000, rows=6, required=True)

@@ -171,3 +171,6 @@ class Follow(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} follows {self.project}"
+
+
+from .contributions import Contribution, Resource, Update, VolunteerRole  # noqa: E402, F401

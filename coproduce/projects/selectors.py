@@ -2,12 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Subquery, When
 from django.http import QueryDict
 
+from coproduce.matching.models import Need
 from coproduce.places.models import Ward
 
-from .lifecycle import Status
+from .contributions import Contribution, Update
+from .lifecycle import OPEN_TO_JOIN, Status
 from .models import Appreciation, Follow, Owner, Project, StatusChange
 from .themes import Theme
 
@@ -65,16 +67,69 @@ def listed_projects(filters: ProjectFilters) -> QuerySet[Project]:
     return projects.order_by(*SORTS[filters.sort])
 
 
+UPDATES_SHOWN = 5
+
+
 def project_for_page(pk: int) -> Project | None:
-    """One project with its owners and history, in a fixed number of queries."""
+    """One project with what its page shows, in a fixed number of queries."""
     return (
         Project.objects.select_related("ward", "place", "created_by")
         .prefetch_related(
             Prefetch("owners", queryset=Owner.objects.select_related("user", "organisation")),
             Prefetch("history", queryset=StatusChange.objects.select_related("changed_by")),
+            Prefetch(
+                "needs",
+                queryset=Need.objects.filter(is_met=False).prefetch_related("skills"),
+                to_attr="open_needs",
+            ),
+            "roles",
+            "resources",
+            Prefetch(
+                "updates",
+                queryset=Update.objects.order_by("-created_at", "-pk")[:UPDATES_SHOWN],
+                to_attr="latest_updates",
+            ),
         )
         .filter(pk=pk)
         .first()
+    )
+
+
+def my_contributions(project: Project, user) -> list[Contribution]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        Contribution.objects.filter(project=project, person=user).select_related("role", "need")
+    )
+
+
+def contributions_for_owners(project: Project) -> list[Contribution]:
+    """Everything offered, proposed and volunteered, waiting ones first."""
+    waiting_first = Case(When(status=Contribution.Status.PENDING, then=0), default=1)
+    return list(
+        Contribution.objects.filter(project=project)
+        .select_related("person", "need", "role", "proposal")
+        .order_by(waiting_first, "-created_at", "-pk")
+    )
+
+
+def projects_for_me(user, *, limit: int = 50) -> list[Project]:
+    """Projects open to join with an open need for a skill this person has confirmed."""
+    from coproduce.skills.models import PersonSkill
+
+    mine = PersonSkill.objects.filter(
+        profile__user=user, status=PersonSkill.Status.CONFIRMED
+    ).values("skill")
+    return list(
+        Project.objects.filter(
+            is_hidden=False,
+            status__in=[s.value for s in OPEN_TO_JOIN],
+            needs__is_met=False,
+            needs__skills__in=Subquery(mine),
+        )
+        .annotate(matching=Count("needs__skills", distinct=True))
+        .select_related("ward")
+        .order_by("-matching", "-created_at")[:limit]
     )
 
 

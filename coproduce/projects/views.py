@@ -12,7 +12,7 @@ from coproduce.places.models import Ward
 
 from . import selectors, services
 from .forms import OwnerForm, ParametersForm, ProjectForm, StatusForm
-from .lifecycle import Status
+from .lifecycle import OPEN_TO_JOIN, Status
 from .models import Owner, Project
 from .permissions import can_manage
 from .themes import Theme
@@ -58,6 +58,8 @@ def project_detail(request, pk: int):
         "council_owns": selectors.council_owns(project),
         "state": selectors.viewer_state(project, request.user),
         "can_take_ownership": project.status == Status.IDEA and not project.owners.all(),
+        "open_to_join": project.status in OPEN_TO_JOIN and project.parameters_published,
+        "mine": selectors.my_contributions(project, request.user),
     }
     return render(request, "projects/project_detail.html", context)
 
@@ -229,3 +231,14 @@ def follow(request, pk: int):
 @require_POST
 def unfollow(request, pk: int):
     return _action(request, pk, services.project_unfollow, _("You no longer follow it."))
+
+
+@login_required
+@require_GET
+def projects_for_me(request):
+    """Projects that need someone with the skills this person has confirmed."""
+    return render(
+        request,
+        "projects/for_me.html",
+        {"projects": selectors.projects_for_me(request.user)},
+    )

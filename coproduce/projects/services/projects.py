@@ -10,10 +10,10 @@ from coproduce.groups.models import Organisation
 from coproduce.notifications.services import notify
 from coproduce.places.models import Place, Ward
 
-from . import lifecycle
-from .kinds import PROJECT_UPDATES
-from .models import Appreciation, Follow, Owner, Project, StatusChange
-from .permissions import can_manage
+from .. import lifecycle
+from ..kinds import PROJECT_UPDATES
+from ..models import Appreciation, Follow, Owner, Project, StatusChange
+from ..permissions import can_manage
 
 
 class ProjectRefusal(Exception):

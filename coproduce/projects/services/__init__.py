@@ -1,0 +1,51 @@
+"""Every write to projects goes through here (split by subject; import from this package)."""
+
+from .contributions import (
+    contribution_decide,
+    contribution_make,
+    contribution_withdraw,
+    project_need_add,
+    project_need_met,
+    resource_add,
+    update_post,
+    volunteer_role_add,
+)
+from .projects import (
+    NotAllowed,
+    ProjectRefusal,
+    project_appreciate,
+    project_appreciation_withdraw,
+    project_change_status,
+    project_follow,
+    project_owner_add,
+    project_owner_remove,
+    project_set_parameters,
+    project_share,
+    project_take_ownership,
+    project_unfollow,
+    project_update_details,
+)
+
+__all__ = [
+    "NotAllowed",
+    "ProjectRefusal",
+    "contribution_decide",
+    "contribution_make",
+    "contribution_withdraw",
+    "project_appreciate",
+    "project_appreciation_withdraw",
+    "project_change_status",
+    "project_follow",
+    "project_need_add",
+    "project_need_met",
+    "project_owner_add",
+    "project_owner_remove",
+    "project_set_parameters",
+    "project_share",
+    "project_take_ownership",
+    "project_unfollow",
+    "project_update_details",
+    "resource_add",
+    "update_post",
+    "volunteer_role_add",
+]

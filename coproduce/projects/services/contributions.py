@@ -1,0 +1,202 @@
+"""Writes for what people bring to a project, its needs and its news."""
+
+import datetime
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.matching.models import Need
+from coproduce.notifications.services import notify
+from coproduce.skills.models import Skill
+
+from ..contributions import Contribution, Resource, Update, VolunteerRole
+from ..kinds import PROJECT_UPDATES
+from ..lifecycle import OPEN_TO_JOIN
+from ..models import Follow, Project
+from .projects import NotAllowed, ProjectRefusal, _notify_followers, _require_manager
+
+
+def _tell(person, project: Project, title: str, body: str = "") -> None:
+    url = reverse("projects:detail", args=[project.pk])
+    notify(recipient=person, kind=PROJECT_UPDATES.slug, title=title, body=body, url=url)
+
+
+def _tell_owners(project: Project, title: str, body: str = "", skip=None) -> None:
+    for owner in project.owners.select_related("user"):
+        if owner.user is not None and owner.user != skip and owner.user.is_active:
+            _tell(owner.user, project, title, body)
+
+
+def _require_open(project: Project) -> None:
+    if project.is_hidden or project.status not in OPEN_TO_JOIN:
+        raise ProjectRefusal(_("This project is not taking offers or volunteers at the moment."))
+    if not project.parameters_published:
+        raise ProjectRefusal(
+            _("The owners have not yet said what is fixed and what is open. Try again later.")
+        )
+
+
+@transaction.atomic
+def contribution_make(
+    *,
+    user,
+    project: Project,
+    kind: str,
+    message: str,
+    offering: str = "",
+    need: Need | None = None,
+    role: VolunteerRole | None = None,
+    proposal: Contribution | None = None,
+    skill: Skill | None = None,
+    hours: int | None = None,
+    due_on: datetime.date | None = None,
+) -> Contribution:
+    """Offer something, propose an action or volunteer. The owners decide; they are told."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    _require_open(project)
+    if need is not None and need.project_id != project.pk:
+        raise ProjectRefusal(_("That need belongs to another project."))
+    if role is not None and role.project_id != project.pk:
+        raise ProjectRefusal(_("That role belongs to another project."))
+    if proposal is not None and (
+        proposal.project_id != project.pk or proposal.kind != Contribution.Kind.PROPOSAL
+    ):
+        raise ProjectRefusal(_("That is not a proposed action of this project."))
+    if kind == Contribution.Kind.PROPOSAL and (due_on is None or due_on < timezone.localdate()):
+        raise ProjectRefusal(_("Say by when you will do it, with a date from today on."))
+    pending = Contribution.objects.filter(
+        project=project,
+        person=user,
+        kind=kind,
+        status=Contribution.Status.PENDING,
+        need=need,
+        role=role,
+    )
+    if kind != Contribution.Kind.PROPOSAL and pending.exists():
+        raise ProjectRefusal(_("You have already offered this. The owners will reply."))
+    contribution = Contribution.objects.create(
+        project=project,
+        person=user,
+        kind=kind,
+        offering=offering,
+        need=need,
+        role=role,
+        proposal=proposal,
+        skill=skill,
+        hours=hours,
+        due_on=due_on,
+        message=message.strip(),
+    )
+    Follow.objects.get_or_create(project=project, user=user)
+    _tell_owners(
+        project,
+        _("%(name)s: %(kind)s") % {"name": project.title, "kind": contribution.get_kind_display()},
+        body=contribution.message,
+        skip=user,
+    )
+    return contribution
+
+
+@transaction.atomic
+def contribution_decide(
+    *, user, contribution: Contribution, accept: bool, note: str = ""
+) -> Contribution:
+    """Owners accept or decline; the person is told either way."""
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    _require_manager(user, contribution.project)
+    if contribution.status != Contribution.Status.PENDING:
+        raise ProjectRefusal(_("This has already been answered."))
+    if accept and contribution.role is not None:
+        taken = contribution.role.volunteers.filter(status=Contribution.Status.ACCEPTED).count()
+        if taken >= contribution.role.places:
+            raise ProjectRefusal(_("All the places for this role are taken."))
+    contribution.status = Contribution.Status.ACCEPTED if accept else Contribution.Status.DECLINED
+    contribution.decided_by, contribution.decided_at = user, timezone.now()
+    contribution.decision_note = note.strip()[:500]
+    contribution.save()
+    verdict = _("accepted") if accept else _("declined")
+    _tell(
+        contribution.person,
+        contribution.project,
+        _("Your %(kind)s for %(name)s was %(verdict)s")
+        % {
+            "kind": contribution.get_kind_display().lower(),
+            "name": contribution.project.title,
+            "verdict": verdict,
+        },
+        body=contribution.decision_note,
+    )
+    return contribution
+
+
+@transaction.atomic
+def contribution_withdraw(*, user, contribution: Contribution) -> None:
+    contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if contribution.person_id != user.pk:
+        raise NotAllowed(_("Only the person who made it can withdraw it."))
+    if contribution.status not in {Contribution.Status.PENDING, Contribution.Status.ACCEPTED}:
+        raise ProjectRefusal(_("This can no longer be withdrawn."))
+    contribution.status = Contribution.Status.WITHDRAWN
+    contribution.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def project_need_add(
+    *, user, project: Project, title: str, skills, hours: int | None, description: str = ""
+) -> Need:
+    """A need of the project, which matching can then find people and places for."""
+    _require_manager(user, project)
+    need = Need.objects.create(
+        created_by=user,
+        project=project,
+        title=title.strip(),
+        description=description.strip(),
+        ward=project.ward,
+        hours=hours,
+    )
+    need.skills.set(skills)
+    return need
+
+
+@transaction.atomic
+def project_need_met(*, user, need: Need) -> Need:
+    _require_manager(user, need.project)
+    need.is_met = True
+    need.status = Need.Status.CLOSED
+    need.save(update_fields=["is_met", "status", "updated_at"])
+    return need
+
+
+@transaction.atomic
+def volunteer_role_add(
+    *, user, project: Project, title: str, description: str = "", places: int = 1
+) -> VolunteerRole:
+    _require_manager(user, project)
+    if places < 1:
+        raise ProjectRefusal(_("A role needs at least one place."))
+    return VolunteerRole.objects.create(
+        project=project, title=title.strip(), description=description.strip(), places=places
+    )
+
+
+@transaction.atomic
+def resource_add(*, user, project: Project, title: str, description: str = "") -> Resource:
+    _require_manager(user, project)
+    return Resource.objects.create(
+        project=project, title=title.strip(), description=description.strip()
+    )
+
+
+@transaction.atomic
+def update_post(*, user, project: Project, title: str, body: str) -> Update:
+    """Owners post news; every follower (but the author) is told."""
+    _require_manager(user, project)
+    update = Update.objects.create(
+        project=project, author=user, title=title.strip(), body=body.strip()
+    )
+    _notify_followers(
+        project, title=f"{project.title}: {update.title}", body=update.body, skip=user
+    )
+    return update
