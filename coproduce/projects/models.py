@@ -112,6 +112,8 @@ class Owner(TimeStampedModel):
         related_name="project_ownerships",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # A person's email appears in the project pack only if they said yes.
+    share_contact = models.BooleanField(_("show my email in the project pack"), default=False)
 
     class Meta:
         ordering = ["pk"]

@@ -1,8 +1,9 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +15,7 @@ from . import selectors, services
 from .forms import OwnerForm, ParametersForm, ProjectForm, StatusForm
 from .lifecycle import OPEN_TO_JOIN, Status
 from .models import Owner, Project
+from .pack import pack_for, render_pdf
 from .permissions import can_manage
 from .themes import Theme
 
@@ -242,3 +244,34 @@ def projects_for_me(request):
         "projects/for_me.html",
         {"projects": selectors.projects_for_me(request.user)},
     )
+
+
+@require_GET
+def project_pack(request, pk: int):
+    """The project pack as a printable page."""
+    pack = pack_for(pk, site_url=settings.SITE_URL)
+    if pack is None:
+        raise Http404
+    return render(request, "projects/pack.html", {"pack": pack, "project": pack.project})
+
+
+@require_GET
+def project_pack_pdf(request, pk: int):
+    """The same pack as a PDF, made now from the current data."""
+    pack = pack_for(pk, site_url=settings.SITE_URL)
+    if pack is None:
+        raise Http404
+    response = HttpResponse(render_pdf(pack), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="project-{pk}-pack.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def contact_consent(request, pk: int):
+    """An owner says whether their email may appear in the project pack."""
+    project = _visible(request, pk)
+    owner = get_object_or_404(Owner, project=project, user=request.user)
+    services.owner_contact_consent(owner=owner, share=request.POST.get("share") == "yes")
+    messages.success(request, _("Your choice has been saved."))
+    return redirect("projects:owners", pk=project.pk)

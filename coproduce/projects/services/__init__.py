@@ -13,6 +13,7 @@ from .contributions import (
 from .projects import (
     NotAllowed,
     ProjectRefusal,
+    owner_contact_consent,
     project_appreciate,
     project_appreciation_withdraw,
     project_change_status,
@@ -32,6 +33,7 @@ __all__ = [
     "contribution_decide",
     "contribution_make",
     "contribution_withdraw",
+    "owner_contact_consent",
     "project_appreciate",
     "project_appreciation_withdraw",
     "project_change_status",

@@ -221,3 +221,11 @@ def project_follow(*, user, project: Project) -> None:
 @transaction.atomic
 def project_unfollow(*, user, project: Project) -> None:
     Follow.objects.filter(project=project, user=user).delete()
+
+
+@transaction.atomic
+def owner_contact_consent(*, owner: Owner, share: bool) -> Owner:
+    """Only the owner themself decides whether their email goes in the project pack."""
+    owner.share_contact = share
+    owner.save(update_fields=["share_contact", "updated_at"])
+    return owner
