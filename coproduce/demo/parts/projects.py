@@ -1,7 +1,9 @@
 """Projects and ideas across the borough, at places and in wards, with owners and fans.
 
-One project for every ten people (10,000 on the large borough). Rows go in with bulk_create;
-each status change is recorded as the services would, so the history reads true.
+One project for every ten people (10,000 on the large borough), with about a hundred
+interactions each (appreciations, follows, offers, proposals, volunteers: a million on the
+large borough). Rows go in with bulk_create; each status change is recorded as the services
+would, so the history reads true.
 """
 
 import random
@@ -10,7 +12,14 @@ from datetime import timedelta
 from coproduce.accounts.models import User
 from coproduce.common.webmercator import to_unit
 from coproduce.places.models import Place
-from coproduce.projects.models import Appreciation, Owner, Project, StatusChange
+from coproduce.projects.models import (
+    Appreciation,
+    Contribution,
+    Follow,
+    Owner,
+    Project,
+    StatusChange,
+)
 from coproduce.projects.themes import Theme
 
 from ..context import BATCH_SIZE, DemoContext, forget, remembered
@@ -37,6 +46,12 @@ STATUSES = (
     [30, 20, 30, 5, 10, 5],
 )
 ROLES = ([Owner.Role.LEAD, Owner.Role.CO_OWNER, Owner.Role.COUNCIL, Owner.Role.SERVICE_USER],)
+APPRECIATIONS, FOLLOWS, CONTRIBUTIONS = 45, 35, 12  # means per project
+MESSAGES = {
+    "offer": ["I can help on Saturdays.", "I have a van you can borrow.", "I can cook for 30."],
+    "proposal": ["I will ask the school about the hall.", "I will make the posters."],
+    "volunteer": ["Count me in.", "Happy to help on the day.", "I can do a couple of hours."],
+}
 PATH = {
     "idea": ["idea"],
     "forming": ["idea", "forming"],
@@ -102,14 +117,14 @@ def _project(ctx, rng: random.Random, people, places, streets, wards) -> Project
         project.open_to_shape = "What we do first, and when we meet."
         project.how_to_help = "Come along, bring a friend, share what you can do."
         project.parameters_published_at = project.created_at + timedelta(days=3)
-    project.appreciation_count = min(len(people), int(rng.expovariate(1 / 4)))
+    project.appreciation_count = min(len(people), int(rng.expovariate(1 / APPRECIATIONS)))
     if status in {"completed", "archived"}:
         project.outcome = "It happened, and people want to do it again next year."
     return project
 
 
 def _history_owners_and_fans(ctx, rng: random.Random, projects, people) -> None:
-    changes, owners, fans = [], [], []
+    changes, owners, fans, follows, offers = [], [], [], [], []
     for project in projects:
         steps = PATH[project.status]
         for before, after in zip(["", *steps[:-1]], steps, strict=True):
@@ -128,9 +143,38 @@ def _history_owners_and_fans(ctx, rng: random.Random, projects, people) -> None:
                 owners.append(Owner(project=project, user_id=person, role=role))
         for person in rng.sample(people, project.appreciation_count):
             fans.append(Appreciation(project=project, user_id=person))
+        followers = min(len(people), int(rng.expovariate(1 / FOLLOWS)))
+        for person in rng.sample(people, followers):
+            follows.append(Follow(project=project, user_id=person))
+        if project.parameters_published_at is not None:
+            offers += _contributions(ctx, rng, project, people)
     StatusChange.objects.bulk_create(changes, batch_size=BATCH_SIZE)
     Owner.objects.bulk_create(owners, batch_size=BATCH_SIZE)
     Appreciation.objects.bulk_create(fans, batch_size=BATCH_SIZE)
+    Follow.objects.bulk_create(follows, batch_size=BATCH_SIZE)
+    Contribution.objects.bulk_create(offers, batch_size=BATCH_SIZE)
+
+
+def _contributions(ctx, rng: random.Random, project, people) -> list:
+    made = []
+    for _ in range(int(rng.expovariate(1 / CONTRIBUTIONS))):
+        kind = rng.choices(["offer", "proposal", "volunteer"], weights=[5, 2, 4])[0]
+        made.append(
+            Contribution(
+                project=project,
+                person_id=rng.choice(people),
+                kind=kind,
+                offering=rng.choice(["skills", "time", "resource", "space"])
+                if kind == "offer"
+                else "",
+                message=rng.choice(MESSAGES[kind]),
+                due_on=(ctx.now + timedelta(days=rng.randrange(7, 90))).date()
+                if kind == "proposal"
+                else None,
+                status=rng.choices(["pending", "accepted", "declined"], weights=[3, 6, 1])[0],
+            )
+        )
+    return made
 
 
 def clear() -> None:
