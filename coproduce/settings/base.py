@@ -111,6 +111,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    # Keep each thread's connection open between requests, so its page cache stays warm.
+    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=600))
 else:
     # A Unix socket folder may be given percent-encoded as the host (postgres://u@%2Fpath/db).
     DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST", ""))
