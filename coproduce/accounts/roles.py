@@ -51,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "places.change_placephoto",
         "places.delete_placephoto",
         "places.view_placephoto",
+        "timebank.coordinate",
         "projects.view_project",
         "projects.change_project",
         "projects.moderate_project",

@@ -6,3 +6,6 @@ class DiscussionConfig(AppConfig):
     name = "coproduce.discussion"
     label = "discussion"
     verbose_name = _("Discussion and moderation")
+
+    def ready(self) -> None:
+        from . import kinds  # noqa: F401  (registers notification kinds)

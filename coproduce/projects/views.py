@@ -44,7 +44,11 @@ def project_list(request):
 
 def _visible(request, pk: int):
     project = selectors.project_for_page(pk)
-    if project is None or (project.is_hidden and not can_manage(request.user, project)):
+    if project is None or (
+        project.is_hidden
+        and not can_manage(request.user, project)
+        and not request.user.has_perm("projects.moderate_project")
+    ):
         raise Http404
     return project
 

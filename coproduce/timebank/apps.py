@@ -6,3 +6,23 @@ class TimebankConfig(AppConfig):
     name = "coproduce.timebank"
     label = "timebank"
     verbose_name = _("Time bank")
+
+    def ready(self) -> None:
+        from coproduce.notifications import kinds
+
+        kinds.register(
+            kinds.Kind(
+                slug="timebank",
+                label=_("Time bank"),
+                description=_("Time to confirm, and time recorded in your time bank account."),
+                default=kinds.Frequency.DAILY,
+            )
+        )
+        kinds.register(
+            kinds.Kind(
+                slug="buddying",
+                label=_("Buddying"),
+                description=_("Offers to buddy, approvals, and pairings that end."),
+                default=kinds.Frequency.IMMEDIATELY,
+            )
+        )

@@ -74,6 +74,9 @@ def service_navigation(context) -> SafeString:
         if user.has_perm("accounts.run_group_or_project"):
             items.append((_("Find people"), reverse("matching:need_list")))
         items.append((_("Invitations"), reverse("matching:invitation_list")))
+        items.append((_("Time bank"), reverse("timebank:home")))
+        if user.has_perm("accounts.moderate_content"):
+            items.append((_("Moderation"), reverse("discussion:queue")))
         count = unread_count_for(user)
         label = _("Notifications")
         items.append((f"{label} ({count})" if count else label, reverse("notifications:list")))

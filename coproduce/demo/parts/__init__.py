@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from coproduce.groups import demo as groups_demo
 from coproduce.services import demo as services_demo
+from coproduce.timebank import demo as timebank_demo
 
 from ..context import DemoContext
 from . import accounts, needs, people, places, projects, streets, wards
@@ -29,6 +30,7 @@ PARTS: tuple[Part, ...] = (
     Part("places", places.build, places.clear),
     Part("demo_accounts", accounts.build, accounts.clear),
     Part("groups", groups_demo.build, groups_demo.clear),
+    Part("timebank", timebank_demo.build, timebank_demo.clear),
     Part("services", services_demo.build, services_demo.clear),
     Part("needs", needs.build, needs.clear),
     Part("projects", projects.build, projects.clear),

@@ -1,0 +1,333 @@
+"""Concurrent load on the time bank ledger against a running server, then its invariants.
+
+    .venv/bin/python benchmarks/timebank_load.py                    # temporary SQLite file
+    .venv/bin/python benchmarks/timebank_load.py --kill-at 5000     # SIGKILL mid-load, restart
+    script/with-postgres .venv/bin/python benchmarks/timebank_load.py [--kill-at 5000]
+
+Starts the app server (`manage.py runserver --noreload`, threaded) in a subprocess on a free
+port, against a temporary SQLite file in WAL mode (the default) or $DATABASE_URL / --database-url
+(use a scratch database: it is migrated and rows are added). Makes accounts with limits and
+coordinators with sessions, then sends random transfers to POST /time-bank/api/transfers/ from
+concurrent clients. With --kill-at N the server is killed with SIGKILL when the N-th transfer
+is sent, started again, and the load goes on. Then it checks, in the database:
+
+- the sum of all balances is exactly zero;
+- each account's balance equals the sum of its postings, and is within its limits;
+- every transfer acknowledged with 201 exists and is posted;
+- every posted transfer has exactly two postings that sum to zero, and no posting belongs to
+  a transfer that is not posted (nothing half-written).
+
+Prints transfers a second; exits 1 if any check fails.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CSRF = "b" * 32
+MINUTES = [15, 30, 45, 60, 90, 120, 180]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, port: int, env: dict, log_path: Path):
+        self.port, self.env, self.log_path = port, env, log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the child
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "runserver",
+                "--noreload",
+                "--skip-checks",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"The server stopped; see {self.log_path}")
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                connection.request("GET", "/healthz")
+                if connection.getresponse().status == 200:
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("The server did not start within 60 seconds")
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str]]:
+    """Accounts with limits, and one coordinator session per client."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.auth.models import Permission
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import connection, transaction
+
+    from coproduce.accounts.models import User
+    from coproduce.timebank.models import Account
+
+    rng = random.Random(seed)
+    run = f"{int(time.time())}-{os.getpid()}"
+    with transaction.atomic():
+        people = User.objects.bulk_create(
+            [
+                User(email=f"load-{run}-{n}@bench.invalid", display_name=f"Load {n}")
+                for n in range(accounts + clients)
+            ]
+        )
+        if not all(p.pk for p in people):  # backends that do not return keys
+            people = list(User.objects.filter(email__startswith=f"load-{run}-").order_by("pk"))
+        holders, staff = people[:accounts], people[accounts:]
+        made = Account.objects.bulk_create(
+            [
+                Account(
+                    user=person,
+                    min_balance=-60 * rng.choice([5, 10, 20]),
+                    max_balance=60 * rng.choice([10, 25, 50]),
+                )
+                for person in holders
+            ]
+        )
+        ids = [a.pk for a in made] or list(
+            Account.objects.filter(user__in=holders).values_list("pk", flat=True)
+        )
+        coordinate = Permission.objects.get(
+            content_type__app_label="timebank", codename="coordinate"
+        )
+        for person in staff:
+            person.set_unusable_password()
+            person.save(update_fields=["password"])
+            person.user_permissions.add(coordinate)
+        sessions = []
+        for person in staff:
+            session = SessionStore()
+            session[SESSION_KEY] = str(person.pk)
+            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+            session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+            session.create()
+            sessions.append(session.session_key)
+    connection.close()
+    return ids, sessions
+
+
+class Load:
+    def __init__(self, args, server: Server, ids: list[int], sessions: list[str]):
+        self.args, self.server, self.ids, self.sessions = args, server, ids, sessions
+        self.next = 0
+        self.lock = threading.Lock()
+        self.server_up = threading.Event()
+        self.server_up.set()
+        self.acknowledged: set[int] = set()
+        self.counts: dict[str, int] = {}
+        self.unexpected: list[str] = []
+        self.restart_seconds = 0.0
+
+    def count(self, key: str) -> None:
+        with self.lock:
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def take(self) -> int | None:
+        with self.lock:
+            if self.next >= self.args.transfers:
+                return None
+            self.next += 1
+            return self.next
+
+    def restart(self) -> None:
+        started = time.monotonic()
+        self.server_up.clear()
+        self.server.kill()
+        print(f"  server killed with SIGKILL at transfer {self.args.kill_at}", flush=True)
+        self.server.start()
+        self.restart_seconds = time.monotonic() - started
+        print(f"  server started again in {self.restart_seconds:.1f} s", flush=True)
+        self.server_up.set()
+
+    def client(self, number: int) -> None:
+        rng = random.Random(f"{self.args.seed}:{number}")
+        session = self.sessions[number]
+        headers = {
+            "Content-Type": "application/json",
+            "X-CSRFToken": CSRF,
+            "Cookie": f"sessionid={session}; csrftoken={CSRF}",
+        }
+        connection = None
+        while (n := self.take()) is not None:
+            if n == self.args.kill_at:
+                threading.Thread(target=self.restart).start()
+            self.server_up.wait()
+            source, target = rng.sample(self.ids, 2)
+            body = json.dumps(
+                {
+                    "from_account": source,
+                    "to_account": target,
+                    "minutes": rng.choice(MINUTES),
+                    "description": f"Load {n}",
+                }
+            )
+            try:
+                if connection is None:
+                    connection = http.client.HTTPConnection(
+                        "127.0.0.1", self.server.port, timeout=60
+                    )
+                connection.request("POST", "/time-bank/api/transfers/", body=body, headers=headers)
+                response = connection.getresponse()
+                payload = response.read()
+            except (OSError, http.client.HTTPException):
+                # No answer: the transfer may or may not have been committed, and it was not
+                # acknowledged, so the checks do not count on it.
+                self.count("no answer")
+                if connection is not None:
+                    connection.close()
+                connection = None
+                time.sleep(0.05)
+                continue
+            if response.status == 201:
+                with self.lock:
+                    self.acknowledged.add(json.loads(payload)["id"])
+                self.count("201 posted")
+            elif response.status == 409:
+                self.count("409 past a limit")
+            elif response.status == 503:
+                self.count("503 busy")
+            else:
+                self.count(f"{response.status} unexpected")
+                with self.lock:
+                    self.unexpected.append(f"{response.status} {payload[:200]!r}")
+            if response.getheader("Connection", "").lower() == "close":
+                connection.close()
+                connection = None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--transfers", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--accounts", type=int, default=50)
+    parser.add_argument(
+        "--kill-at", type=int, default=0, help="SIGKILL the server at this transfer"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--database-url", help="Default: $DATABASE_URL, else a temporary SQLite file"
+    )
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="coproduce-timebank-") as folder:
+        url = args.database_url or os.environ.get("DATABASE_URL")
+        if not url:
+            url = f"sqlite:///{Path(folder) / 'load.sqlite3'}"
+        env = dict(os.environ)
+        env.update(
+            DATABASE_URL=url,
+            DJANGO_SETTINGS_MODULE="coproduce.settings.local",
+            DEBUG="0",
+            LOG_LEVEL="WARNING",
+            TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
+        )
+        os.environ.update(env)
+        database = "PostgreSQL" if url.startswith("postgres") else "SQLite (WAL, IMMEDIATE)"
+        print(f"Database: {database}", flush=True)
+        subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+        sys.path.insert(0, str(ROOT))
+        import django
+
+        django.setup()
+        ids, sessions = prepare(args.accounts, args.clients, args.seed)
+        server = Server(free_port(), env, Path(folder) / "server.log")
+        server.start()
+        load = Load(args, server, ids, sessions)
+        print(
+            f"Sending {args.transfers} transfers between {len(ids)} accounts "
+            f"from {args.clients} clients",
+            flush=True,
+        )
+        started = time.monotonic()
+        threads = [threading.Thread(target=load.client, args=(n,)) for n in range(args.clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.monotonic() - started
+        server.stop()
+
+        from coproduce.timebank.invariants import ledger_problems
+        from coproduce.timebank.models import Posting, Transfer
+
+        problems = ledger_problems(load.acknowledged)
+        problems += [f"unexpected answer: {u}" for u in load.unexpected[:10]]
+        answered = sum(v for k, v in load.counts.items() if k != "no answer")
+        running = elapsed - load.restart_seconds
+        print("Answers:", ", ".join(f"{k}: {v}" for k, v in sorted(load.counts.items())))
+        print(
+            f"Posted transfers in the database: {Transfer.objects.filter(status='posted').count()}"
+        )
+        print(f"Postings in the database: {Posting.objects.count()}")
+        print(f"Acknowledged (201) transfers, all checked present: {len(load.acknowledged)}")
+        print(
+            f"Wall time: {elapsed:.1f} s"
+            + (
+                f" (of which {load.restart_seconds:.1f} s restarting)"
+                if load.restart_seconds
+                else ""
+            )
+        )
+        print(
+            f"Throughput: {answered / running:.0f} answered transfers/s, "
+            f"{len(load.acknowledged) / running:.0f} posted transfers/s"
+        )
+        if problems:
+            print("FAILED:")
+            for problem in problems:
+                print(f"  - {problem}")
+            sys.exit(1)
+        print(
+            "All invariants hold: balances sum to zero, equal their postings, stay within "
+            "limits; every acknowledged transfer is there; every transfer has two postings."
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""A small JSON endpoint for transfers: session sign-in and the CSRF header, like the pages.
+
+POST {"from_account": 12, "to_account": 34, "minutes": 90, "description": "Gardening"}.
+A coordinator's transfer is posted at once; anyone else's waits for the other side.
+Answers 201 {"id": ..., "status": ...} only once the transfer is committed, otherwise a 4xx
+with {"error": "..."} and nothing stored.
+"""
+
+import json
+
+from django.db import OperationalError
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import permissions, selectors, services
+
+
+def _error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def _whole_number(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
+@require_POST
+def transfer_create(request):
+    if not request.user.is_authenticated:
+        return _error(_("Sign in to record time."), 401)
+    try:
+        data = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return _error(_("Send the transfer as JSON."), 400)
+    if not isinstance(data, dict):
+        return _error(_("Send the transfer as a JSON object."), 400)
+    from_id, to_id = _whole_number(data.get("from_account")), _whole_number(data.get("to_account"))
+    minutes = _whole_number(data.get("minutes"))
+    description = data.get("description", "")
+    if from_id is None or to_id is None:
+        return _error(_("Give from_account and to_account as account numbers."), 400)
+    if minutes is None:
+        return _error(_("Give minutes as a whole number, like 90."), 400)
+    if not isinstance(description, str):
+        return _error(_("Give a description as text."), 400)
+    from_account, to_account = selectors.account_detail(from_id), selectors.account_detail(to_id)
+    if from_account is None or to_account is None:
+        return _error(_("There is no account with that number."), 400)
+    user = request.user
+    try:
+        if permissions.is_coordinator(user):
+            transfer = services.transfer_record(
+                actor=user,
+                from_account=from_account,
+                to_account=to_account,
+                minutes=minutes,
+                description=description,
+            )
+        else:
+            gave = permissions.can_act_for(user, to_account)
+            transfer = services.transfer_request(
+                actor=user,
+                account=to_account if gave else from_account,
+                other=from_account if gave else to_account,
+                minutes=minutes,
+                description=description,
+                gave=gave,
+            )
+    except services.NotAllowed as error:
+        return _error(str(error), 403)
+    except services.LimitReached as error:
+        return _error(str(error), 409)
+    except services.TimeBankError as error:
+        return _error(str(error), 400)
+    except OperationalError:
+        # SQLite's write lock was not free within its timeout: nothing was written.
+        return _error(_("The time bank is busy. Try again."), 503)
+    return JsonResponse({"id": transfer.pk, "status": transfer.status}, status=201)

@@ -1,0 +1,173 @@
+"""Buddying pages: ask for a buddy, offer to be one, end a pairing, and the coordinator's view."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import buddying, permissions
+from .forms import BuddyRequestForm, EndPairingForm, VolunteerCheckForm
+from .models import BuddyRequest, Pairing, VolunteerCheck
+from .services import NotAllowed, TimeBankError
+
+LIVE = [Pairing.Status.ACTIVE, Pairing.Status.AWAITING_APPROVAL]
+
+
+def open_requests_for(user):
+    """Open requests this person may see: safeguarding ones only with a current check."""
+    requests = (
+        BuddyRequest.objects.filter(status=BuddyRequest.Status.OPEN)
+        .exclude(resident=user)
+        .select_related("resident")
+        .order_by("-created_at", "-pk")
+    )
+    if not (permissions.is_coordinator(user) or buddying.has_current_check(user)):
+        requests = requests.filter(involves_children=False, involves_adults_at_risk=False)
+    return requests
+
+
+@login_required
+def overview(request):
+    user = request.user
+    pairings = (
+        Pairing.objects.filter(Q(volunteer=user) | Q(request__resident=user), status__in=LIVE)
+        .select_related("request__resident", "volunteer")
+        .order_by("-created_at")
+    )
+    return render(
+        request,
+        "timebank/buddying.html",
+        {
+            "my_requests": BuddyRequest.objects.filter(resident=user).order_by("-created_at")[:20],
+            "pairings": pairings,
+            "open_requests": open_requests_for(user)[:50],
+            "has_check": buddying.has_current_check(user),
+            "is_coordinator": permissions.is_coordinator(user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_new(request):
+    form = BuddyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        buddying.buddy_request_create(resident=request.user, **form.cleaned_data)
+        messages.success(request, _("Your request is open. We will tell you when someone offers."))
+        return redirect("timebank:buddying")
+    return render(request, "timebank/buddy_request_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def offer(request, pk: int):
+    buddy_request = get_object_or_404(open_requests_for(request.user), pk=pk)
+    try:
+        pairing = buddying.pairing_offer(volunteer=request.user, request=buddy_request)
+    except NotAllowed as error:
+        raise PermissionDenied(str(error)) from error
+    except TimeBankError as error:
+        messages.error(request, str(error))
+    else:
+        if pairing.status == Pairing.Status.ACTIVE:
+            messages.success(request, _("Thank you. You are now a buddy."))
+        else:
+            messages.success(request, _("Thank you. A coordinator will check your offer."))
+    return redirect("timebank:buddying")
+
+
+def _pairing(pk: int) -> Pairing:
+    return get_object_or_404(
+        Pairing.objects.select_related("request__resident", "volunteer"), pk=pk
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pairing_end(request, pk: int):
+    pairing = _pairing(pk)
+    sides = {pairing.volunteer_id, pairing.request.resident_id}
+    if request.user.pk not in sides and not permissions.is_coordinator(request.user):
+        raise PermissionDenied
+    form = EndPairingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            buddying.pairing_end(
+                actor=request.user, pairing=pairing, reason=form.cleaned_data["reason"]
+            )
+        except TimeBankError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The pairing has ended. We have told both of you."))
+            return redirect("timebank:buddying")
+    return render(request, "timebank/pairing_end.html", {"form": form, "pairing": pairing})
+
+
+@login_required
+def coordinator(request):
+    if not permissions.is_coordinator(request.user):
+        raise PermissionDenied
+    awaiting = (
+        Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL)
+        .select_related("request__resident", "volunteer")
+        .order_by("created_at")
+    )
+    checked = set(
+        VolunteerCheck.objects.filter(
+            person__in=[p.volunteer_id for p in awaiting], expires_on__gt=timezone.localdate()
+        ).values_list("person_id", flat=True)
+    )
+    return render(
+        request,
+        "timebank/buddying_coordinator.html",
+        {
+            "awaiting": [(p, p.volunteer_id in checked) for p in awaiting],
+            "checks": VolunteerCheck.objects.select_related("person").order_by("expires_on")[:50],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _coordinator_action(request, pk: int, action, done: str):
+    if not permissions.is_coordinator(request.user):
+        raise PermissionDenied
+    try:
+        action(actor=request.user, pairing=_pairing(pk))
+    except TimeBankError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, done)
+    return redirect("timebank:buddying_coordinator")
+
+
+@login_required
+@require_POST
+def approve(request, pk: int):
+    return _coordinator_action(request, pk, buddying.pairing_approve, _("The pairing is approved."))
+
+
+@login_required
+@require_POST
+def refuse(request, pk: int):
+    return _coordinator_action(request, pk, buddying.pairing_refuse, _("The pairing is refused."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_new(request):
+    if not permissions.is_coordinator(request.user):
+        raise PermissionDenied
+    form = VolunteerCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            buddying.volunteer_check_record(actor=request.user, **form.cleaned_data)
+        except TimeBankError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The check is recorded."))
+            return redirect("timebank:buddying_coordinator")
+    return render(request, "timebank/check_form.html", {"form": form})

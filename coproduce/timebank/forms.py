@@ -1,0 +1,257 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Account, Listing, VolunteerCheck
+
+NUMBER = re.compile(r"^\s*(?:tb)?\s*0*(\d{1,9})\s*$", re.IGNORECASE)
+
+
+class AccountNumberField(forms.CharField):
+    """An account number such as TB00012: it is on each account's page."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-10"}))
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Enter an account number, like TB00012")},
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        match = NUMBER.match(value or "")
+        if not match:
+            raise forms.ValidationError(_("Enter an account number, like TB00012"))
+        account = (
+            Account.objects.select_related("user", "organisation")
+            .filter(pk=int(match.group(1)))
+            .first()
+        )
+        if account is None:
+            raise forms.ValidationError(_("There is no account with that number"))
+        return account
+
+
+def _whole(label, *, max_value: int, help_text="", width="govuk-input--width-3"):
+    return forms.IntegerField(
+        label=label,
+        help_text=help_text,
+        required=False,
+        min_value=0,
+        max_value=max_value,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": width}),
+        error_messages={
+            "invalid": _("Enter a whole number, like 2"),
+            "min_value": _("Enter 0 or more"),
+            "max_value": _("Enter %(limit_value)s or less"),
+        },
+    )
+
+
+class TimeMixin(forms.Form):
+    hours = _whole(_("Hours"), max_value=168)
+    minutes = _whole(_("Minutes"), max_value=59)
+    description = forms.CharField(
+        label=_("What was the time for?"),
+        max_length=300,
+        help_text=_("For example: 'Fixed Mo's bike' or 'Helped at the lunch club'."),
+        error_messages={
+            "required": _("Say what the time was for"),
+            "max_length": _("Use 300 characters or fewer"),
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        if "hours" in data and "minutes" in data:
+            total = (data.get("hours") or 0) * 60 + (data.get("minutes") or 0)
+            if total <= 0:
+                self.add_error("hours", _("Enter a time of more than zero"))
+            data["total_minutes"] = total
+        return data
+
+
+class TransferRequestForm(TimeMixin):
+    account = forms.TypedChoiceField(
+        label=_("Which account is this for?"), coerce=int, widget=forms.RadioSelect
+    )
+    direction = forms.ChoiceField(
+        label=_("Did you give time or receive it?"),
+        choices=[("gave", _("I gave time (I earn hours)")), ("received", _("I received time"))],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether you gave time or received it"),
+        },
+    )
+    other = AccountNumberField(
+        label=_("The other person's or group's account number"),
+        help_text=_("They can find it on their time bank page. For example, TB00012."),
+    )
+    field_order = ["account", "direction", "other", "hours", "minutes", "description"]
+
+    def __init__(self, *args, accounts: list[Account], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.accounts = {a.pk: a for a in accounts}
+        self.fields["account"].choices = [(a.pk, a.holder_name) for a in accounts]
+        self.fields["account"].error_messages["required"] = _("Choose an account")
+        if len(accounts) == 1:
+            self.fields["account"].widget = forms.HiddenInput()
+            self.initial.setdefault("account", accounts[0].pk)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("other") and data.get("account") == data["other"].pk:
+            self.add_error("other", _("Enter someone else's account number, not your own"))
+        if data.get("account") is not None:
+            data["account"] = self.accounts[data["account"]]
+        return data
+
+
+class RecordTransferForm(TimeMixin):
+    from_account = AccountNumberField(
+        label=_("Account of the person or group who received help"),
+        help_text=_("Their balance goes down."),
+    )
+    to_account = AccountNumberField(
+        label=_("Account of the person or group who gave time"),
+        help_text=_("Their balance goes up."),
+    )
+    field_order = ["from_account", "to_account", "hours", "minutes", "description"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_account") and data.get("from_account") == data.get("to_account"):
+            self.add_error("to_account", _("Time cannot go from an account to itself"))
+        return data
+
+
+class ReverseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are you reversing this transfer?"),
+        max_length=200,
+        error_messages={
+            "required": _("Give a reason"),
+            "max_length": _("Use 200 characters or fewer"),
+        },
+    )
+
+
+class LimitsForm(forms.Form):
+    debt_hours = _whole(
+        _("How many hours into debt can this account go?"), max_value=500, help_text=_("0 or more")
+    )
+    credit_hours = _whole(
+        _("How many hours can this account hold at most?"), max_value=5000, help_text=_("0 or more")
+    )
+
+    def clean(self):
+        data = super().clean()
+        for name in ("debt_hours", "credit_hours"):
+            if name in data and data[name] is None:
+                self.add_error(name, _("Enter a number of hours"))
+        return data
+
+
+class ListingForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Are you offering help or asking for it?"),
+        choices=Listing.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether you are offering or asking for help"),
+        },
+    )
+    title = forms.CharField(
+        label=_("In a few words"),
+        max_length=120,
+        help_text=_("For example: 'Dog walking' or 'Help filling in forms'."),
+        error_messages={
+            "required": _("Enter a few words"),
+            "max_length": _("Use 120 characters or fewer"),
+        },
+    )
+    description = forms.CharField(
+        label=_("More detail (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("Use 2000 characters or fewer")},
+    )
+
+
+class BuddyRequestForm(forms.Form):
+    what_support = forms.CharField(
+        label=_("What support would help you?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "For example: 'Someone to go with me to appointments'. Do not include your address."
+        ),
+        error_messages={
+            "required": _("Say what support would help"),
+            "max_length": _("Use 2000 characters or fewer"),
+        },
+    )
+    involves_children = forms.BooleanField(label=_("The support involves children"), required=False)
+    involves_adults_at_risk = forms.BooleanField(
+        label=_("The support is for an adult who may be at risk"), required=False
+    )
+
+
+class EndPairingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the pairing ending? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Use 1000 characters or fewer")},
+    )
+
+
+class VolunteerCheckForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Volunteer's email address"),
+        error_messages={
+            "required": _("Enter the volunteer's email address"),
+            "invalid": _("Enter an email address like name@example.org"),
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of check"),
+        choices=VolunteerCheck.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the kind of check")},
+    )
+    checked_on = forms.DateField(
+        label=_("Date checked"),
+        help_text=_("For example, 2025-03-27"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={
+            "required": _("Enter the date checked"),
+            "invalid": _("Enter a real date, like 2025-03-27"),
+        },
+    )
+    expires_on = forms.DateField(
+        label=_("Date it expires"),
+        help_text=_("For example, 2028-03-27"),
+        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={
+            "required": _("Enter the date it expires"),
+            "invalid": _("Enter a real date, like 2028-03-27"),
+        },
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("checked_on")
+            and data.get("expires_on")
+            and data["expires_on"] <= data["checked_on"]
+        ):
+            self.add_error("expires_on", _("The expiry date must be after the date checked"))
+        return data

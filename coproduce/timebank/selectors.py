@@ -1,0 +1,135 @@
+"""Reads of the time bank. Balances here come from the postings themselves."""
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from . import permissions
+from .models import Account, Listing, Posting, Transfer
+
+
+def balance_from_postings(account: Account) -> int:
+    return Posting.objects.filter(account=account).aggregate(total=Coalesce(Sum("minutes"), 0))[
+        "total"
+    ]
+
+
+def account_for_user(user) -> Account | None:
+    return Account.objects.select_related("user").filter(user=user).first()
+
+
+def account_detail(pk: int) -> Account | None:
+    return Account.objects.select_related("user", "organisation").filter(pk=pk).first()
+
+
+def accounts_acted_for(user) -> list[Account]:
+    """The person's own account, then those of the groups they organise."""
+    groups = permissions.organised_group_ids(user)
+    return list(
+        Account.objects.select_related("user", "organisation")
+        .filter(Q(user=user) | Q(organisation_id__in=groups))
+        .order_by("organisation_id", "pk")
+    )
+
+
+def transfers_of(account: Account) -> QuerySet[Transfer]:
+    return (
+        Transfer.objects.filter(Q(from_account=account) | Q(to_account=account))
+        .select_related("from_account__user", "from_account__organisation")
+        .select_related("to_account__user", "to_account__organisation")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def pending_for(accounts: list[Account]) -> tuple[list[Transfer], list[Transfer]]:
+    """(waiting for these accounts to confirm, asked by these accounts and still waiting)."""
+    ids = [a.pk for a in accounts]
+    pending = (
+        Transfer.objects.filter(status=Transfer.Status.PENDING)
+        .filter(Q(from_account_id__in=ids) | Q(to_account_id__in=ids))
+        .select_related("from_account__user", "from_account__organisation")
+        .select_related("to_account__user", "to_account__organisation", "requested_for")
+        .order_by("created_at", "pk")
+    )
+    to_confirm, asked = [], []
+    for transfer in pending:
+        (asked if transfer.requested_for_id in ids else to_confirm).append(transfer)
+    return to_confirm, asked
+
+
+def statement_rows(account: Account) -> Iterator[tuple]:
+    """(posted at, transfer id, other account, description, minutes, running balance)."""
+    postings = (
+        Posting.objects.filter(account=account)
+        .select_related("transfer")
+        .order_by("created_at", "pk")
+    )
+    running = 0
+    others = dict(
+        Posting.objects.filter(transfer__postings__account=account)
+        .exclude(account=account)
+        .values_list("transfer_id", "account_id")
+    )
+    for posting in postings.iterator(chunk_size=2000):
+        running += posting.minutes
+        yield (
+            posting.created_at,
+            posting.transfer_id,
+            others.get(posting.transfer_id),
+            posting.transfer.description,
+            posting.minutes,
+            running,
+        )
+
+
+def open_listings(kind: str = "") -> QuerySet[Listing]:
+    listings = Listing.objects.filter(is_open=True).select_related(
+        "account__user", "account__organisation"
+    )
+    if kind:
+        listings = listings.filter(kind=kind)
+    return listings.order_by("-created_at", "-pk")
+
+
+def month_start(now: datetime | None = None) -> datetime:
+    now = timezone.localtime(now or timezone.now())
+    return now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def coordinator_report(now: datetime | None = None) -> QuerySet[Account]:
+    """Every account with its balance and the time it gave (earned) this month."""
+    start = month_start(now)
+    return (
+        Account.objects.select_related("user", "organisation")
+        .annotate(
+            given_this_month=Coalesce(
+                Sum(
+                    "postings__minutes",
+                    filter=Q(postings__minutes__gt=0, postings__created_at__gte=start),
+                ),
+                0,
+            ),
+            transfer_count=Count("postings"),
+        )
+        .order_by("organisation_id", "pk")
+    )
+
+
+def ledger_totals() -> dict[str, int]:
+    return {
+        "sum_of_postings": Posting.objects.aggregate(t=Coalesce(Sum("minutes"), 0))["t"],
+        "sum_of_balances": Account.objects.aggregate(t=Coalesce(Sum("balance"), 0))["t"],
+        "transfers": Transfer.objects.filter(status=Transfer.Status.POSTED).count(),
+    }
+
+
+def transfers_of_any() -> QuerySet[Transfer]:
+    return Transfer.objects.select_related(
+        "from_account__user",
+        "from_account__organisation",
+        "to_account__user",
+        "to_account__organisation",
+    )

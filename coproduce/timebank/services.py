@@ -1,0 +1,309 @@
+"""Every write to the time bank ledger goes through here.
+
+The guarantees: a transfer is posted as exactly two postings that sum to zero, in the same
+transaction as the change to both accounts' cached balances; no account passes its limits,
+even with many requests at once; postings are never changed or deleted.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coproduce.groups.models import Membership, Organisation
+from coproduce.notifications.services import notify
+
+from . import permissions
+from .hours import format_minutes
+from .models import Account, Listing, Posting, Transfer
+
+MAX_MINUTES = 24 * 60 * 7  # one transfer is at most a week of time
+
+
+class TimeBankError(Exception):
+    """A refusal with a message that can be shown to the person as it is."""
+
+
+class NotAllowed(TimeBankError):
+    pass
+
+
+class LimitReached(TimeBankError):
+    pass
+
+
+# Accounts -------------------------------------------------------------------------------
+
+
+def account_open_for_user(*, user) -> Account:
+    """The person's account, opened with the default limits the first time."""
+    account = Account.objects.filter(user=user).first()
+    if account is not None:
+        return account
+    try:
+        with transaction.atomic():
+            return Account.objects.create(user=user)
+    except IntegrityError:  # opened by another request at the same moment
+        return Account.objects.get(user=user)
+
+
+def account_open_for_organisation(*, organisation: Organisation) -> Account:
+    account = Account.objects.filter(organisation=organisation).first()
+    if account is not None:
+        return account
+    try:
+        with transaction.atomic():
+            return Account.objects.create(organisation=organisation)
+    except IntegrityError:
+        return Account.objects.get(organisation=organisation)
+
+
+@transaction.atomic
+def account_set_limits(*, actor, account: Account, min_balance: int, max_balance: int) -> Account:
+    """Change an account's limits (coordinators only). Refuses limits the balance is past."""
+    if not permissions.is_coordinator(actor):
+        raise NotAllowed(_("Only time bank coordinators can change limits."))
+    if min_balance > 0 or max_balance < 0:
+        raise TimeBankError(_("The lowest balance must be 0 or less and the highest 0 or more."))
+    locked = Account.objects.select_for_update().get(pk=account.pk)
+    if not min_balance <= locked.balance <= max_balance:
+        raise LimitReached(
+            _("The balance is %(balance)s now, so the limits must include it.")
+            % {"balance": format_minutes(locked.balance)}
+        )
+    locked.min_balance, locked.max_balance = min_balance, max_balance
+    locked.save(update_fields=["min_balance", "max_balance", "updated_at"])
+    return locked
+
+
+# Transfers ------------------------------------------------------------------------------
+
+
+def _check_amount(*, from_account: Account, to_account: Account, minutes, description: str):
+    if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
+        raise TimeBankError(_("Enter a time of more than zero."))
+    if minutes > MAX_MINUTES:
+        raise TimeBankError(_("Enter a time of one week or less."))
+    if from_account.pk == to_account.pk:
+        raise TimeBankError(_("You cannot transfer time to the same account."))
+    if not description.strip():
+        raise TimeBankError(_("Say what the time was for."))
+    if len(description.strip()) > 300:
+        raise TimeBankError(_("Use 300 characters or fewer to say what the time was for."))
+
+
+def _holders(account: Account) -> list:
+    """The people who hear about an account: its holder, or its group's organisers."""
+    if account.user_id:
+        return [account.user]
+    return [
+        m.user
+        for m in Membership.objects.filter(
+            organisation_id=account.organisation_id,
+            role=Membership.Role.ORGANISER,
+            user__is_active=True,
+        ).select_related("user")
+    ]
+
+
+def _tell(account: Account, *, title: str, url: str, skip=None) -> None:
+    for person in _holders(account):
+        if skip is None or person.pk != skip.pk:
+            notify(recipient=person, kind="timebank", title=title, url=url)
+
+
+def _post(transfer: Transfer, *, recorded_by) -> Transfer:
+    """Post a transfer: lock both accounts, check limits, write two postings. In a transaction.
+
+    Accounts are locked in order of their keys, so two transfers between the same accounts
+    in opposite directions cannot deadlock. On SQLite the IMMEDIATE transaction has already
+    taken the database's write lock, which serialises writers.
+    """
+    minutes = transfer.minutes
+    locked = {
+        account.pk: account
+        for account in Account.objects.select_for_update()
+        .filter(pk__in={transfer.from_account_id, transfer.to_account_id})
+        .order_by("pk")
+    }
+    payer, payee = locked[transfer.from_account_id], locked[transfer.to_account_id]
+    if payer.balance - minutes < payer.min_balance:
+        raise LimitReached(
+            _("%(name)s cannot give this much time: it would take their account past its limit.")
+            % {"name": payer.holder_name}
+        )
+    if payee.balance + minutes > payee.max_balance:
+        raise LimitReached(
+            _("%(name)s cannot receive this much time: it would take their account past its limit.")
+            % {"name": payee.holder_name}
+        )
+    now = timezone.now()
+    Account.objects.filter(pk=payer.pk).update(balance=F("balance") - minutes, updated_at=now)
+    Account.objects.filter(pk=payee.pk).update(balance=F("balance") + minutes, updated_at=now)
+    Posting.objects.bulk_create(
+        [
+            Posting(account=payer, transfer=transfer, minutes=-minutes),
+            Posting(account=payee, transfer=transfer, minutes=minutes),
+        ]
+    )
+    transfer.status = Transfer.Status.POSTED
+    transfer.posted_at = now
+    transfer.recorded_by = recorded_by
+    transfer.save(update_fields=["status", "posted_at", "recorded_by", "updated_at"])
+    return transfer
+
+
+@transaction.atomic
+def transfer_request(
+    *,
+    actor,
+    account: Account,
+    other: Account,
+    minutes: int,
+    description: str,
+    gave: bool,
+) -> Transfer:
+    """Ask for time to be recorded between `account` (which `actor` acts for) and `other`.
+
+    `gave` is True when the account's holder gave the time (and so earns it). Nothing is
+    posted until someone acting for the other account confirms.
+    """
+    if not permissions.can_act_for(actor, account):
+        raise NotAllowed(_("You cannot act for this account."))
+    from_account, to_account = (other, account) if gave else (account, other)
+    _check_amount(
+        from_account=from_account, to_account=to_account, minutes=minutes, description=description
+    )
+    transfer = Transfer.objects.create(
+        from_account=from_account,
+        to_account=to_account,
+        minutes=minutes,
+        description=description.strip(),
+        requested_by=actor,
+        requested_for=account,
+    )
+    _tell(
+        other,
+        title=_("%(name)s asked you to confirm %(time)s")
+        % {"name": account.holder_name, "time": format_minutes(minutes)},
+        url=reverse("timebank:pending"),
+    )
+    return transfer
+
+
+def _locked_pending(transfer: Transfer) -> Transfer:
+    locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    if locked.status != Transfer.Status.PENDING:
+        raise TimeBankError(_("This transfer is no longer waiting for confirmation."))
+    return locked
+
+
+def _other_side(transfer: Transfer) -> Account:
+    if transfer.requested_for_id == transfer.from_account_id:
+        return transfer.to_account
+    return transfer.from_account
+
+
+@transaction.atomic
+def transfer_confirm(*, actor, transfer: Transfer) -> Transfer:
+    """The other side confirms a pending transfer, which posts it (or refuses at a limit)."""
+    transfer = _locked_pending(transfer)
+    if not permissions.can_act_for(actor, _other_side(transfer)):
+        raise NotAllowed(_("Only the other side can confirm this transfer."))
+    _post(transfer, recorded_by=actor)
+    _tell(
+        transfer.requested_for,
+        title=_("Your time was confirmed: %(time)s") % {"time": format_minutes(transfer.minutes)},
+        url=reverse("timebank:home"),
+    )
+    return transfer
+
+
+@transaction.atomic
+def transfer_decline(*, actor, transfer: Transfer) -> Transfer:
+    """The other side declines, or the side that asked withdraws; nothing is posted."""
+    transfer = _locked_pending(transfer)
+    if permissions.can_act_for(actor, _other_side(transfer)):
+        transfer.status = Transfer.Status.DECLINED
+        _tell(
+            transfer.requested_for,
+            title=_("Your request for %(time)s was declined")
+            % {"time": format_minutes(transfer.minutes)},
+            url=reverse("timebank:home"),
+        )
+    elif transfer.requested_for and permissions.can_act_for(actor, transfer.requested_for):
+        transfer.status = Transfer.Status.CANCELLED
+    else:
+        raise NotAllowed(_("You cannot change this transfer."))
+    transfer.save(update_fields=["status", "updated_at"])
+    return transfer
+
+
+@transaction.atomic
+def transfer_record(
+    *, actor, from_account: Account, to_account: Account, minutes: int, description: str
+) -> Transfer:
+    """A coordinator records time directly: posted at once, with the coordinator as recorder."""
+    if not permissions.is_coordinator(actor):
+        raise NotAllowed(_("Only time bank coordinators can record time directly."))
+    _check_amount(
+        from_account=from_account, to_account=to_account, minutes=minutes, description=description
+    )
+    transfer = Transfer.objects.create(
+        from_account=from_account,
+        to_account=to_account,
+        minutes=minutes,
+        description=description.strip(),
+        requested_by=actor,
+    )
+    return _post(transfer, recorded_by=actor)
+
+
+@transaction.atomic
+def transfer_reverse(*, actor, transfer: Transfer, reason: str) -> Transfer:
+    """Put a mistake right with a new transfer the other way, linked to the one it reverses."""
+    if not permissions.is_coordinator(actor):
+        raise NotAllowed(_("Only time bank coordinators can reverse a transfer."))
+    original = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    if original.status != Transfer.Status.POSTED:
+        raise TimeBankError(_("Only confirmed transfers can be reversed."))
+    if original.reverses_id is not None:
+        raise TimeBankError(_("A reversal cannot itself be reversed. Record a new transfer."))
+    if Transfer.objects.filter(reverses=original).exists():
+        raise TimeBankError(_("This transfer has already been reversed."))
+    reason = reason.strip() or _("Correction")
+    reversal = Transfer.objects.create(
+        from_account_id=original.to_account_id,
+        to_account_id=original.from_account_id,
+        minutes=original.minutes,
+        description=(_("Reversal: %(reason)s") % {"reason": reason})[:300],
+        requested_by=actor,
+        reverses=original,
+    )
+    return _post(reversal, recorded_by=actor)
+
+
+# Offers and requests ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def listing_create(*, actor, account: Account, kind: str, title: str, description: str = ""):
+    if not permissions.can_act_for(actor, account):
+        raise NotAllowed(_("You cannot act for this account."))
+    if kind not in Listing.Kind.values:
+        raise TimeBankError(_("Choose whether you are offering or asking for help."))
+    if not title.strip():
+        raise TimeBankError(_("Enter a title."))
+    return Listing.objects.create(
+        account=account, kind=kind, title=title.strip()[:120], description=description.strip()
+    )
+
+
+@transaction.atomic
+def listing_close(*, actor, listing: Listing) -> Listing:
+    if not (permissions.can_act_for(actor, listing.account) or permissions.is_coordinator(actor)):
+        raise NotAllowed(_("You cannot close this."))
+    listing.is_open = False
+    listing.save(update_fields=["is_open", "updated_at"])
+    return listing
