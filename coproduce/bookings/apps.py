@@ -6,3 +6,11 @@ class BookingsConfig(AppConfig):
     name = "coproduce.bookings"
     label = "bookings"
     verbose_name = _("Bookable spaces")
+
+    def ready(self) -> None:
+        from coproduce.notifications import kinds as notification_kinds
+
+        from . import kinds
+
+        notification_kinds.register(kinds.BOOKING_FOR_MANAGER)
+        notification_kinds.register(kinds.BOOKING_UPDATE)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("privacy/", pages.privacy, name="privacy"),
     path("cookies/", pages.cookies, name="cookies"),
+    path("exchange/", pages.exchange, name="exchange"),
     path("branding.css", branding.branding_css, name="branding_css"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -6,3 +6,11 @@ class SharingConfig(AppConfig):
     name = "coproduce.sharing"
     label = "sharing"
     verbose_name = _("Sharing things and funding")
+
+    def ready(self) -> None:
+        from coproduce.notifications import kinds as notification_kinds
+
+        from . import kinds
+
+        for kind in kinds.ALL:
+            notification_kinds.register(kind)

@@ -67,14 +67,13 @@ def service_navigation(context) -> SafeString:
         (_("Projects"), reverse("projects:list")),
         (_("Groups"), reverse("groups:list")),
         (_("Services"), reverse("services:list")),
-        (_("Wards"), reverse("places:ward_list")),
+        (_("Exchange"), reverse("common:exchange")),
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         if user.has_perm("accounts.run_group_or_project"):
             items.append((_("Find people"), reverse("matching:need_list")))
         items.append((_("Invitations"), reverse("matching:invitation_list")))
-        items.append((_("Time bank"), reverse("timebank:home")))
         if user.has_perm("accounts.moderate_content"):
             items.append((_("Moderation"), reverse("discussion:queue")))
         count = unread_count_for(user)

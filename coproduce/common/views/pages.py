@@ -17,3 +17,8 @@ def privacy(request):
 
 def cookies(request):
     return render(request, "common/pages/cookies.html")
+
+
+def exchange(request):
+    """One place for swapping time, booking spaces, sharing things and finding funding."""
+    return render(request, "common/pages/exchange.html")

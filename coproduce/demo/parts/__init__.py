@@ -7,10 +7,7 @@ so adding a part never changes what the parts before it make for the same seed.
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from coproduce.groups import demo as groups_demo
-from coproduce.services import demo as services_demo
-from coproduce.timebank import demo as timebank_demo
+from importlib import import_module
 
 from ..context import DemoContext
 from . import accounts, needs, people, places, projects, streets, wards
@@ -23,15 +20,29 @@ class Part:
     clear: Callable[[], None]
 
 
+def app_part(name: str, module: str) -> Part:
+    """A part that lives in its own app (`<app>/demo.py`), imported when it runs.
+
+    Those modules import the demo's own parts (the demo accounts, say), so importing them
+    here, while this package is still loading, would go round in a circle."""
+    return Part(
+        name,
+        lambda ctx: import_module(module).build(ctx),
+        lambda: import_module(module).clear(),
+    )
+
+
 PARTS: tuple[Part, ...] = (
     Part("wards", wards.build, wards.clear),
     Part("streets", streets.build, streets.clear),
     Part("people", people.build, people.clear),
     Part("places", places.build, places.clear),
     Part("demo_accounts", accounts.build, accounts.clear),
-    Part("groups", groups_demo.build, groups_demo.clear),
-    Part("timebank", timebank_demo.build, timebank_demo.clear),
-    Part("services", services_demo.build, services_demo.clear),
+    app_part("groups", "coproduce.groups.demo"),
+    app_part("timebank", "coproduce.timebank.demo"),
+    app_part("services", "coproduce.services.demo"),
     Part("needs", needs.build, needs.clear),
     Part("projects", projects.build, projects.clear),
+    app_part("bookings", "coproduce.bookings.demo"),
+    app_part("sharing", "coproduce.sharing.demo"),
 )

@@ -1,0 +1,186 @@
+import re
+from datetime import date, datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.groups.models import Organisation
+from coproduce.places import vocab
+from coproduce.places.models import Ward
+
+from . import availability
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+TIME_FORMATS = ["%H:%M", "%H.%M"]
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class SpaceFilterForm(forms.Form):
+    ward = forms.ModelChoiceField(
+        label=_("Ward"),
+        queryset=Ward.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any ward"),
+        error_messages={"invalid_choice": _("Choose a ward from the list")},
+    )
+    capacity = forms.IntegerField(
+        label=_("Room for at least this many people"),
+        required=False,
+        min_value=1,
+        max_value=10_000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        error_messages={
+            "invalid": _("Enter a number of people, like 20"),
+            "min_value": _("Enter a number of people of 1 or more"),
+            "max_value": _("Enter a number of people of 10,000 or fewer"),
+        },
+    )
+    facility = forms.ChoiceField(
+        label=_("Has this facility"),
+        choices=[("", _("Any facility")), *vocab.FACILITIES.items()],
+        required=False,
+        error_messages={"invalid_choice": _("Choose a facility from the list")},
+    )
+    free = forms.BooleanField(label=_("Free for community use"), required=False)
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {"ward": None, "capacity": None, "facility": "", "free_only": False}
+        data = self.cleaned_data
+        return {
+            "ward": data["ward"],
+            "capacity": data["capacity"],
+            "facility": data["facility"],
+            "free_only": data["free"],
+        }
+
+
+class BookingForm(forms.Form):
+    """A date and local start and end times; cleaned into aware instants."""
+
+    day = forms.DateField(
+        label=_("Date"),
+        help_text=_("For example, 27/3/2026"),
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={
+            "required": _("Enter the date"),
+            "invalid": _("Enter the date as day/month/year, for example 27/3/2026"),
+        },
+    )
+    starts = forms.TimeField(
+        label=_("Start time"),
+        help_text=_("Use the 24-hour clock, for example 18:00"),
+        input_formats=TIME_FORMATS,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={
+            "required": _("Enter the start time"),
+            "invalid": _("Enter the start time as hours and minutes, for example 18:00"),
+        },
+    )
+    ends = forms.TimeField(
+        label=_("End time"),
+        help_text=_("Use the 24-hour clock, for example 20:30"),
+        input_formats=TIME_FORMATS,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
+        error_messages={
+            "required": _("Enter the end time"),
+            "invalid": _("Enter the end time as hours and minutes, for example 20:30"),
+        },
+    )
+    purpose = forms.CharField(
+        label=_("What is the booking for?"),
+        help_text=_("For example, a meeting of our residents' association."),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Say what the booking is for"),
+            "max_length": _("Use 500 characters or fewer"),
+        },
+    )
+    group = forms.ModelChoiceField(
+        label=_("Which group is it for? (optional)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Just me"),
+        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user is not None:
+            self.fields["group"].queryset = Organisation.objects.filter(
+                memberships__user=user
+            ).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        day: date | None = data.get("day")
+        if day is None or data.get("starts") is None or data.get("ends") is None:
+            return data
+        if data["ends"] <= data["starts"]:
+            self.add_error("ends", _("The end time must be after the start time"))
+            return data
+        starts = availability.local_instant(day, data["starts"])
+        ends = availability.local_instant(day, data["ends"])
+        if starts is None:
+            self.add_error("starts", _("The clocks go forward at that time. Choose another."))
+        if ends is None:
+            self.add_error("ends", _("The clocks go forward at that time. Choose another."))
+        data["starts_at"], data["ends_at"] = starts, ends
+        return data
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Give a reason, so the person knows why"),
+            "max_length": _("Use 2,000 characters or fewer"),
+        },
+    )
+
+    def __init__(self, *args, required: bool = True, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        if label:
+            self.fields["reason"].label = label
+
+
+class BookingApiForm(forms.Form):
+    """The JSON endpoint's body: ISO 8601 instants with an offset."""
+
+    start = forms.CharField()
+    end = forms.CharField()
+    purpose = forms.CharField(max_length=500)
+
+    def _instant(self, name: str) -> datetime:
+        try:
+            value = datetime.fromisoformat(self.cleaned_data[name])
+        except ValueError:
+            raise forms.ValidationError(_("Use an ISO 8601 date and time.")) from None
+        if value.tzinfo is None:
+            raise forms.ValidationError(_("Give the time with its offset, like +00:00."))
+        return value
+
+    def clean_start(self) -> datetime:
+        return self._instant("start")
+
+    def clean_end(self) -> datetime:
+        return self._instant("end")
+
+
+def parse_month(value: str | None, today: date) -> tuple[int, int] | None:
+    """'2026-03' as (2026, 3); the current month when not given; None when malformed."""
+    if not value:
+        return today.year, today.month
+    match = MONTH.match(value)
+    if not match:
+        return None
+    year, month = int(match[1]), int(match[2])
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        return None
+    return year, month

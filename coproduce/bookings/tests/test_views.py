@@ -1,0 +1,430 @@
+import json
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.bookings.models import Booking
+from coproduce.places.tests.factories import WardFactory
+
+from .factories import BookingFactory, future, officer, open_room
+from .ical_parser import events
+
+pytestmark = pytest.mark.django_db
+
+
+def _as(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _local_form(days: int = 10, starts: str = "10:00", ends: str = "12:00", **extra) -> dict:
+    day = timezone.localdate() + timedelta(days=days)
+    return {
+        "day": day.strftime("%d/%m/%Y"),
+        "starts": starts,
+        "ends": ends,
+        "purpose": "Tenants' meeting",
+        "group": "",
+    } | extra
+
+
+# The list and space pages ---------------------------------------------------------------
+
+
+def test_everyone_sees_the_list_of_spaces_with_filters():
+    """Visitors see open spaces; filters by ward, capacity, facility and free narrow it."""
+    ward = WardFactory(slug="hazel")
+    free = open_room(place__ward=ward, place__name="Hazel Hall")
+    free.capacity = 80
+    free.save()
+    free.place.facilities = ["kitchen"]
+    free.place.save()
+    paid = open_room(place__name="Canal Centre", price_per_hour=Decimal("12.50"))
+    open_room(place__name="Closed Hall", is_open_for_booking=False)
+    body = Client().get(reverse("bookings:list")).content.decode()
+    assert "Hazel Hall" in body and "Canal Centre" in body
+    assert "Closed Hall" not in body
+    for query in ({"ward": "hazel"}, {"capacity": "50"}, {"facility": "kitchen"}, {"free": "on"}):
+        body = Client().get(reverse("bookings:list"), query).content.decode()
+        assert "Hazel Hall" in body, query
+        assert str(paid.space.place.name) not in body, query
+
+
+def test_list_page_queries_do_not_grow_with_spaces():
+    """The list uses a fixed number of queries, however many spaces there are."""
+    open_room()
+    with CaptureQueriesContext(connection) as few:
+        Client().get(reverse("bookings:list"))
+    for _ in range(5):
+        open_room()
+    with CaptureQueriesContext(connection) as many:
+        Client().get(reverse("bookings:list"))
+    assert len(many) == len(few)
+
+
+def test_bad_filter_gives_a_form_error():
+    """A capacity that is not a number is an error on the form, not a crash."""
+    response = Client().get(reverse("bookings:list"), {"capacity": "lots"})
+    assert response.status_code == 200
+    assert "Enter a number of people" in response.content.decode()
+
+
+def test_space_page_shows_rooms_and_the_month_table():
+    """The space page lists rooms and a table of free times, without who booked."""
+    room = open_room()
+    start, end = future(days=1)
+    booker = UserFactory(display_name="Zebediah")
+    BookingFactory(room=room, starts_at=start, ends_at=end, status="confirmed", requested_by=booker)
+    month = timezone.localtime(start).strftime("%Y-%m")
+    response = Client().get(
+        reverse("bookings:space", args=[room.space.pk]), {"room": room.pk, "month": month}
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert room.place.name in body
+    assert '<th scope="col" class="govuk-table__header">Free</th>' in body
+    assert "Zebediah" not in body
+    assert "Residents" not in body  # the purpose is not public either
+
+
+def test_space_page_refuses_a_malformed_month():
+    """A month in the wrong format is a 400 with a message."""
+    room = open_room()
+    response = Client().get(reverse("bookings:space", args=[room.space.pk]), {"month": "March"})
+    assert response.status_code == 400
+
+
+def test_closed_space_is_hidden_except_from_its_manager():
+    """A space not open for booking is 404 to others but shown to its manager."""
+    room = open_room(is_open_for_booking=False)
+    url = reverse("bookings:space", args=[room.space.pk])
+    assert Client().get(url).status_code == 404
+    assert _as(UserFactory()).get(url).status_code == 404
+    assert _as(room.space.manager).get(url).status_code == 200
+
+
+# Asking to book -------------------------------------------------------------------------
+
+
+def test_visitors_must_sign_in_to_book():
+    """The request form sends visitors to sign in, and stores nothing."""
+    room = open_room()
+    url = reverse("bookings:request", args=[room.pk])
+    assert Client().get(url).status_code == 302
+    assert Client().post(url, _local_form()).status_code == 302
+    assert not Booking.objects.exists()
+
+
+def test_resident_asks_to_book():
+    """A signed-in resident sends a request and is taken to their bookings."""
+    room = open_room()
+    person = UserFactory()
+    client = _as(person)
+    assert client.get(reverse("bookings:request", args=[room.pk])).status_code == 200
+    response = client.post(reverse("bookings:request", args=[room.pk]), _local_form())
+    assert response.status_code == 302
+    booking = Booking.objects.get()
+    assert booking.requested_by == person
+    assert timezone.localtime(booking.starts_at).hour == 10
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"starts": "12:00", "ends": "10:00"}, "The end time must be after the start time"),
+        ({"starts": "20:00", "ends": "23:00"}, "The room is not available"),
+        ({"day": "2026-13-45"}, "Enter the date as day/month/year"),
+        ({"day": "next Tuesday"}, "Enter the date as day/month/year"),
+        ({"starts": "7pm"}, "Enter the start time as hours and minutes"),
+        ({"purpose": ""}, "Say what the booking is for"),
+    ],
+)
+def test_bad_booking_input_gives_a_clear_error_and_stores_nothing(overrides, message):
+    """Each kind of bad input is shown in the error summary; nothing is saved."""
+    room = open_room()
+    response = _as(UserFactory()).post(
+        reverse("bookings:request", args=[room.pk]), _local_form(**overrides)
+    )
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "There is a problem" in body
+    assert message in body
+    assert not Booking.objects.exists()
+
+
+def test_taken_slot_gives_a_clear_error():
+    """Asking for a time already confirmed is refused on the form."""
+    room = open_room(auto_approve=True)
+    client = _as(UserFactory())
+    client.post(reverse("bookings:request", args=[room.pk]), _local_form())
+    response = client.post(reverse("bookings:request", args=[room.pk]), _local_form())
+    assert response.status_code == 400
+    assert "already booked" in response.content.decode()
+    assert Booking.objects.count() == 1
+
+
+def test_someone_elses_group_cannot_be_chosen():
+    """The group list holds only the person's own groups."""
+    from coproduce.groups.tests.factories import OrganisationFactory
+
+    room = open_room()
+    other = OrganisationFactory()
+    response = _as(UserFactory()).post(
+        reverse("bookings:request", args=[room.pk]), _local_form(group=str(other.pk))
+    )
+    assert response.status_code == 400
+    assert not Booking.objects.exists()
+
+
+# The JSON endpoint ------------------------------------------------------------------------
+
+
+def _api(client, room, start, end, **headers):
+    return client.post(
+        reverse("bookings:api_book", args=[room.pk]),
+        data=json.dumps({"start": start.isoformat(), "end": end.isoformat(), "purpose": "Yoga"}),
+        content_type="application/json",
+        **headers,
+    )
+
+
+def test_api_books_and_answers_409_when_taken():
+    """201 with the id once stored, then 409 for an overlapping slot."""
+    room = open_room(auto_approve=True)
+    client = _as(UserFactory())
+    start, end = future()
+    first = _api(client, room, start, end)
+    assert first.status_code == 201
+    assert first.json() == {"id": Booking.objects.get().pk, "status": "confirmed"}
+    second = _api(client, room, start + timedelta(minutes=30), end)
+    assert second.status_code == 409
+    assert "already booked" in second.json()["error"]
+
+
+def test_api_refuses_visitors_and_bad_input():
+    """401 without a session; 400 for naive or malformed times; nothing stored."""
+    room = open_room(auto_approve=True)
+    start, end = future()
+    assert _api(Client(), room, start, end).status_code == 401
+    client = _as(UserFactory())
+    assert _api(client, room, start.replace(tzinfo=None), end).status_code == 400
+    assert _api(client, room, end, start).status_code == 400
+    bad = client.post(
+        reverse("bookings:api_book", args=[room.pk]), data="{", content_type="application/json"
+    )
+    assert bad.status_code == 400
+    assert not Booking.objects.exists()
+
+
+def test_api_needs_the_csrf_header():
+    """With CSRF checks on, a post without the token is refused; with the header it works."""
+    room = open_room(auto_approve=True)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(UserFactory())
+    start, end = future()
+    assert _api(client, room, start, end).status_code == 403
+    token = "a" * 32
+    client.cookies["csrftoken"] = token
+    assert _api(client, room, start, end, HTTP_X_CSRFTOKEN=token).status_code == 201
+
+
+# The calendar feed ----------------------------------------------------------------------
+
+
+def test_calendar_feed_is_public_and_shows_only_booked():
+    """The .ics lists confirmed bookings as "Booked", with no requester or purpose."""
+    room = open_room()
+    start, end = future()
+    person = UserFactory(display_name="Philomena", email="philomena@example.org")
+    booking = BookingFactory(
+        room=room, starts_at=start, ends_at=end, status="confirmed", requested_by=person
+    )
+    BookingFactory(room=room, status="requested")
+    response = Client().get(reverse("bookings:calendar", args=[room.pk]))
+    assert response["Content-Type"].startswith("text/calendar")
+    data = response.content
+    (event,) = events(data)
+    assert event["SUMMARY"] == "Booked"
+    assert event["DTSTART"] == start
+    assert event["UID"] == f"booking-{booking.pk}@127.0.0.1"
+    for secret in (b"Philomena", b"philomena@", b"Residents"):
+        assert secret not in data
+
+
+def test_calendar_uid_is_stable():
+    """Asking twice gives the same UID for the same booking."""
+    room = open_room()
+    BookingFactory(room=room, status="confirmed")
+    url = reverse("bookings:calendar", args=[room.pk])
+    assert (
+        events(Client().get(url).content)[0]["UID"] == events(Client().get(url).content)[0]["UID"]
+    )
+
+
+def test_calendar_of_a_closed_space_is_hidden():
+    """A space not open for booking has no public feed."""
+    room = open_room(is_open_for_booking=False)
+    assert Client().get(reverse("bookings:calendar", args=[room.pk])).status_code == 404
+
+
+# My bookings, cancelling ------------------------------------------------------------------
+
+
+def test_my_bookings_shows_only_mine():
+    """Each person sees their own bookings; visitors are sent to sign in."""
+    mine = BookingFactory(purpose="My knitting circle")
+    BookingFactory(purpose="Someone else's party")
+    assert Client().get(reverse("bookings:mine")).status_code == 302
+    body = _as(mine.requested_by).get(reverse("bookings:mine")).content.decode()
+    assert "My knitting circle" in body
+    assert "Someone else" not in body
+
+
+def test_requester_cancels_from_the_page():
+    """The requester can cancel without a reason."""
+    booking = BookingFactory(room=open_room())
+    client = _as(booking.requested_by)
+    url = reverse("bookings:cancel", args=[booking.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"reason": ""}).status_code == 302
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.CANCELLED
+
+
+def test_strangers_cannot_see_or_cancel_a_booking():
+    """Anyone else gets 404 and the booking stays; visitors are sent to sign in."""
+    booking = BookingFactory(room=open_room())
+    url = reverse("bookings:cancel", args=[booking.pk])
+    assert Client().get(url).status_code == 302
+    assert _as(UserFactory()).get(url).status_code == 404
+    assert _as(UserFactory()).post(url, {"reason": "x"}).status_code == 404
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.REQUESTED
+
+
+def test_manager_must_give_a_reason_to_cancel():
+    """A manager cancelling without a reason gets a form error."""
+    booking = BookingFactory(room=open_room(), status="confirmed")
+    client = _as(booking.room.space.manager)
+    response = client.post(reverse("bookings:cancel", args=[booking.pk]), {"reason": ""})
+    assert response.status_code == 400
+    assert "Give a reason" in response.content.decode()
+
+
+# The manager's queue --------------------------------------------------------------------
+
+
+def test_queue_is_for_managers_only():
+    """Residents get 403, visitors sign in, managers and officers see requests."""
+    booking = BookingFactory(room=open_room(), purpose="Film night")
+    url = reverse("bookings:queue")
+    assert Client().get(url).status_code == 302
+    assert _as(UserFactory()).get(url).status_code == 403
+    assert "Film night" in _as(booking.room.space.manager).get(url).content.decode()
+    assert "Film night" in _as(officer()).get(url).content.decode()
+
+
+def test_a_manager_sees_only_their_own_spaces_requests():
+    """Managing one space does not show another space's requests."""
+    BookingFactory(room=open_room(), purpose="Film night")
+    other = open_room()
+    assert (
+        "Film night" not in _as(other.space.manager).get(reverse("bookings:queue")).content.decode()
+    )
+
+
+def test_manager_approves_and_declines():
+    """Approve confirms; decline needs a reason and records it."""
+    room = open_room()
+    first = BookingFactory(room=room, starts_at=future(hour=9)[0])
+    second = BookingFactory(room=room, starts_at=future(hour=14)[0])
+    client = _as(room.space.manager)
+    decide = "bookings:decide"
+    assert client.post(reverse(decide, args=[first.pk]), {"decision": "approve"}).status_code == 302
+    no_reason = client.post(reverse(decide, args=[second.pk]), {"decision": "decline"})
+    assert no_reason.status_code == 400
+    assert "Give a reason" in no_reason.content.decode()
+    client.post(reverse(decide, args=[second.pk]), {"decision": "decline", "reason": "Closed"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("confirmed", "declined")
+
+
+def test_approving_a_taken_slot_shows_a_clear_error():
+    """If the time was confirmed for someone else meanwhile, approval is refused on the page."""
+    room = open_room()
+    start, end = future()
+    BookingFactory(room=room, starts_at=start, ends_at=end, status="confirmed")
+    waiting = BookingFactory(room=room, starts_at=start, ends_at=end)
+    response = _as(room.space.manager).post(
+        reverse("bookings:decide", args=[waiting.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 400
+    assert "already booked" in response.content.decode()
+
+
+def test_requester_and_strangers_cannot_decide():
+    """The requester gets 403; others get 404; GET is not allowed."""
+    booking = BookingFactory(room=open_room())
+    url = reverse("bookings:decide", args=[booking.pk])
+    assert _as(booking.requested_by).post(url, {"decision": "approve"}).status_code == 403
+    assert _as(UserFactory()).post(url, {"decision": "approve"}).status_code == 404
+    assert _as(booking.room.space.manager).get(url).status_code == 405
+    booking.refresh_from_db()
+    assert booking.status == Booking.Status.REQUESTED
+
+
+# Utilisation ----------------------------------------------------------------------------
+
+
+def test_utilisation_for_officers_and_managers_only():
+    """Officers see every building; managers their own; residents 403; visitors sign in."""
+    room = open_room()
+    other = open_room()
+    url = reverse("bookings:utilisation")
+    assert Client().get(url).status_code == 302
+    assert _as(UserFactory()).get(url).status_code == 403
+    everything = _as(officer()).get(url).content.decode()
+    assert room.space.place.name in everything and other.space.place.name in everything
+    own = _as(room.space.manager).get(url).content.decode()
+    assert room.space.place.name in own and other.space.place.name not in own
+
+
+def test_utilisation_counts_booked_share():
+    """A 14-hour day with one 7-hour booking in a one-day window is 50% used."""
+    from datetime import time
+
+    from coproduce.bookings import selectors
+    from coproduce.bookings.models import BookableSpace
+
+    from .factories import RoomFactory, SpaceFactory, WindowFactory
+
+    space = SpaceFactory()
+    room = RoomFactory(space=space)
+    day = timezone.localdate() + timedelta(days=40)
+    WindowFactory(space=space, valid_from=day, valid_to=day, opens=time(8), closes=time(22))
+    start = timezone.make_aware(timezone.datetime.combine(day, time(8)))
+    BookingFactory(
+        room=room, starts_at=start, ends_at=start + timedelta(hours=7), status="confirmed"
+    )
+    (row,) = selectors.utilisation(BookableSpace.objects.all(), day.year, day.month)
+    assert row.available_hours == 14
+    assert row.booked_hours == 7
+    assert row.share == 0.5
+
+
+def test_managers_find_their_queue_from_their_bookings():
+    """A manager's bookings page links to the requests; a resident's does not."""
+    room = open_room()
+    queue = reverse("bookings:queue")
+    assert queue in _as(room.space.manager).get(reverse("bookings:mine")).content.decode()
+    assert queue not in _as(UserFactory()).get(reverse("bookings:mine")).content.decode()

@@ -1,0 +1,224 @@
+"""Pages for funding rounds: the list, a round's page, following, applications, officers' forms."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import permissions, selectors
+from ..forms import ApplicationForm, FundingFilterForm, OpportunityForm, OutcomeForm
+from ..models import FundingOpportunity
+from ..services import SharingRefusal
+from ..services import funding as services
+from ._common import refusal_form
+
+OPPORTUNITIES_PER_PAGE = 20
+
+
+@require_GET
+def funding_list(request):
+    form = FundingFilterForm(request.GET or None)
+    filters = (
+        selectors.FundingFilters(**form.filters()) if form.is_bound else selectors.FundingFilters()
+    )
+    now = timezone.now()
+    paginator = Paginator(selectors.opportunities_listed(filters, now=now), OPPORTUNITIES_PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sharing/funding_list.html",
+        {
+            "form": form,
+            "opportunities": page,
+            "filtered": filters.any(),
+            "can_add": permissions.can_add_opportunity(request.user),
+        },
+    )
+
+
+def _opportunity(pk: int) -> FundingOpportunity:
+    opportunity = selectors.opportunity_detail(pk)
+    if opportunity is None:
+        raise Http404
+    return opportunity
+
+
+def _detail(request, opportunity, *, form=None, application_form=None, status=200):
+    user = request.user
+    groups = selectors.organised_groups(user)
+    see_all = user.is_authenticated and user.has_perm(permissions.SEE_ALL_APPLICATIONS)
+    return render(
+        request,
+        "sharing/funding_detail.html",
+        {
+            "opportunity": opportunity,
+            "is_open": opportunity.is_open(),
+            "following": selectors.follows(user, opportunity),
+            "applications": list(
+                selectors.applications_visible_to(user, opportunity, see_all=see_all)
+            ),
+            "application_form": application_form or ApplicationForm(groups=groups),
+            "can_change": permissions.can_change_opportunity(user),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@require_GET
+def funding_detail(request, pk: int) -> HttpResponse:
+    return _detail(request, _opportunity(pk))
+
+
+@login_required
+@require_POST
+def funding_follow(request, pk: int):
+    opportunity = _opportunity(pk)
+    services.opportunity_follow(opportunity=opportunity, user=request.user)
+    messages.success(request, _("You follow this funding. We will remind you before it closes."))
+    return redirect("sharing:funding_detail", pk=opportunity.pk)
+
+
+@login_required
+@require_POST
+def funding_unfollow(request, pk: int):
+    opportunity = _opportunity(pk)
+    services.opportunity_unfollow(opportunity=opportunity, user=request.user)
+    messages.success(request, _("You no longer follow this funding."))
+    return redirect("sharing:funding_detail", pk=opportunity.pk)
+
+
+@login_required
+@require_POST
+def application_record(request, pk: int):
+    opportunity = _opportunity(pk)
+    form = ApplicationForm(request.POST, groups=selectors.organised_groups(request.user))
+    if not form.is_valid():
+        return _detail(request, opportunity, form=form, application_form=form, status=400)
+    try:
+        services.application_record(
+            opportunity=opportunity,
+            by=request.user,
+            organisation=form.cleaned_data["organisation"],
+            project_name=form.cleaned_data["project_name"],
+            amount_requested=form.cleaned_data["amount_requested"],
+        )
+    except SharingRefusal as refusal:
+        return _detail(request, opportunity, form=refusal_form(str(refusal)), status=400)
+    messages.success(request, _("Your application has been recorded."))
+    return redirect("sharing:funding_detail", pk=opportunity.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_edit(request, pk: int):
+    application = selectors.application_detail(pk)
+    if application is None:
+        raise Http404
+    if not permissions.can_change_application(request.user, application):
+        raise PermissionDenied(_("Only the people who recorded this application can change it."))
+    initial = {
+        "status": application.status,
+        "amount_awarded": application.amount_awarded,
+        "outcome_notes": application.outcome_notes,
+    }
+    form = OutcomeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_update(
+                application=application, by=request.user, **form.cleaned_data
+            )
+        except SharingRefusal as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The outcome has been saved."))
+            return redirect("sharing:funding_detail", pk=application.opportunity_id)
+    return render(
+        request,
+        "sharing/application_form.html",
+        {"form": form, "application": application},
+        status=400 if form.errors else 200,
+    )
+
+
+def _save_opportunity(request, form, opportunity):
+    data = form.cleaned_data
+    try:
+        funder = data["funder"] or services.funder_find_or_create(
+            name=data["new_funder_name"], website=data["new_funder_website"]
+        )
+        fields = form.opportunity_fields() | {"funder": funder}
+        if opportunity is None:
+            return services.opportunity_create(
+                by=request.user, wards=data["wards"], themes=data["themes"], **fields
+            )
+        return services.opportunity_update(
+            opportunity=opportunity,
+            by=request.user,
+            wards=data["wards"],
+            themes=data["themes"],
+            **fields,
+        )
+    except SharingRefusal as refusal:
+        form.add_error(None, str(refusal))
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def funding_create(request):
+    if not permissions.can_add_opportunity(request.user):
+        raise PermissionDenied(_("Only council officers can add funding."))
+    form = OpportunityForm(request.POST or None, initial={"borough_wide": True})
+    if request.method == "POST" and form.is_valid():
+        opportunity = _save_opportunity(request, form, None)
+        if opportunity is not None:
+            messages.success(request, _("The funding has been added."))
+            return redirect("sharing:funding_detail", pk=opportunity.pk)
+    return render(
+        request,
+        "sharing/funding_form.html",
+        {"form": form, "opportunity": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def funding_edit(request, pk: int):
+    if not permissions.can_change_opportunity(request.user):
+        raise PermissionDenied(_("Only council officers can change funding."))
+    opportunity = _opportunity(pk)
+    deadline = timezone.localtime(opportunity.deadline)
+    initial = {
+        "funder": opportunity.funder_id,
+        "title": opportunity.title,
+        "what_it_funds": opportunity.what_it_funds,
+        "eligibility": opportunity.eligibility,
+        "min_amount": opportunity.min_amount,
+        "max_amount": opportunity.max_amount,
+        "deadline_date": deadline.date(),
+        "deadline_time": deadline.time().replace(second=0, microsecond=0),
+        "decision_date": opportunity.decision_date,
+        "release_date": opportunity.release_date,
+        "link": opportunity.link,
+        "borough_wide": opportunity.borough_wide,
+        "wards": [w.pk for w in opportunity.wards.all()],
+        "themes": [t.theme for t in opportunity.themes.all()],
+    }
+    form = OpportunityForm(request.POST or None, initial=initial)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and _save_opportunity(request, form, opportunity) is not None:
+        messages.success(request, _("Your changes have been saved."))
+        return redirect("sharing:funding_detail", pk=opportunity.pk)
+    return render(
+        request,
+        "sharing/funding_form.html",
+        {"form": form, "opportunity": opportunity},
+        status=400 if form.errors else 200,
+    )
