@@ -1,0 +1,59 @@
+"""Exchange flows with the keyboard only: Tab to move, type, Space to choose, Enter to send."""
+
+from coproduce.timebank.models import Account, Transfer
+
+from .conftest import sign_in
+
+DEMO = "@demo.northbrook.invalid"
+
+
+def _tab_to(page, element_id: str, limit: int = 120) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"could not reach #{element_id} with the Tab key")
+
+
+def _focused_text(page) -> str:
+    return page.evaluate("document.activeElement && document.activeElement.innerText") or ""
+
+
+def test_time_given_is_recorded_and_confirmed_with_the_keyboard(page, live_server, demo_borough):
+    """A resident records an hour given; the other side confirms it; both by keyboard."""
+    resident = Account.objects.get(user__email=f"resident{DEMO}")
+    organiser = Account.objects.get(user__email=f"organiser{DEMO}")
+    before = resident.balance
+    sign_in(page, live_server.url, f"resident{DEMO}")
+    page.goto(f"{live_server.url}/time-bank/transfers/new/")
+    _tab_to(page, "id_direction_0" if page.locator("#id_direction_0").count() else "id_direction")
+    page.keyboard.press("Space")
+    _tab_to(page, "id_other")
+    page.keyboard.type(organiser.number)
+    _tab_to(page, "id_hours")
+    page.keyboard.type("1")
+    _tab_to(page, "id_description")
+    page.keyboard.type("Mended a puncture for Zephyr")
+    page.keyboard.press("Tab")
+    for _ in range(5):
+        if "Ask them to confirm" in _focused_text(page):
+            break
+        page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    transfer = Transfer.objects.get(description="Mended a puncture for Zephyr")
+    assert transfer.status == "pending"
+
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, f"organiser{DEMO}")
+    page.goto(f"{live_server.url}/time-bank/transfers/pending/")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if _focused_text(page).startswith("Confirm") and "Zephyr" in _focused_text(page):
+            break
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    transfer.refresh_from_db()
+    assert transfer.status == "posted"
+    resident.refresh_from_db()
+    assert resident.balance == before + 60
