@@ -63,6 +63,7 @@ def run(args) -> None:
     from django.test import Client
 
     from coproduce.accounts.models import User
+    from coproduce.discussion.models import Comment
     from coproduce.projects.models import Appreciation, Contribution, Follow, Project
 
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -70,7 +71,7 @@ def run(args) -> None:
     started = time.perf_counter()
     call_command("seed_demo", size=args.size, if_empty=True, no_progress=True, stdout=StringIO())
     interactions = Appreciation.objects.count() + Follow.objects.count()
-    interactions += Contribution.objects.count()
+    interactions += Contribution.objects.count() + Comment.objects.count()
     print(f"database        {connection.vendor}")
     print(f"seed (if empty) {time.perf_counter() - started:.1f} s")
     print(f"projects        {Project.objects.count():,}, interactions {interactions:,}")

@@ -1,5 +1,7 @@
 """Projects end to end in a real browser: share, take on, set parameters, offer, accept."""
 
+from datetime import date, timedelta
+
 from coproduce.projects.models import Contribution, Project
 
 from .conftest import sign_in
@@ -47,9 +49,21 @@ def test_an_idea_becomes_a_project_people_join(page, live_server, demo_borough):
     page.get_by_role("button", name="Send the offer").click()
     page.get_by_role("button", name="Appreciate this").click()
     assert page.get_by_role("button", name="Take back my appreciation").is_visible()
+    page.get_by_role("button", name="Propose an action").click()
+    page.get_by_label("What will you do?").fill("I will ask the school if we can use the hall.")
+    page.get_by_label("By when?").fill((date.today() + timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Propose it").click()
+
+    _as(page, live_server, "officer")
+    page.goto(f"{base}/projects/{project.pk}/")
+    page.get_by_role("button", name="Volunteer").click()
+    page.get_by_label("Tell the owners a little about yourself").fill("I can carry trees.")
+    page.get_by_role("button", name="Volunteer").click()
 
     _as(page, live_server, "organiser")
     page.goto(f"{base}/projects/{project.pk}/contributions/")
-    page.get_by_role("button", name="Accept").first.click()
-    assert Contribution.objects.get(project=project).status == "accepted"
+    for _ in range(3):
+        page.get_by_role("button", name="Accept").first.click()
+    statuses = dict(Contribution.objects.filter(project=project).values_list("kind", "status"))
+    assert statuses == {"offer": "accepted", "proposal": "accepted", "volunteer": "accepted"}
     assert Project.objects.get(pk=project.pk).appreciation_count == 1

@@ -46,7 +46,17 @@ STATUSES = (
     [30, 20, 30, 5, 10, 5],
 )
 ROLES = ([Owner.Role.LEAD, Owner.Role.CO_OWNER, Owner.Role.COUNCIL, Owner.Role.SERVICE_USER],)
-APPRECIATIONS, FOLLOWS, CONTRIBUTIONS = 45, 35, 12  # means per project
+APPRECIATIONS, FOLLOWS, CONTRIBUTIONS, COMMENTS = 45, 35, 12, 18  # means per project
+SAYINGS = [
+    "Great idea, count me in.",
+    "Could we do this on a Saturday so working people can come?",
+    "The school hall is free on Thursday evenings.",
+    "I love this. My kids would too.",
+    "Who do we ask at the council about the permit?",
+    "We tried something like this in 2019. Happy to share what we learnt.",
+    "Is it step-free? My mum uses a wheelchair.",
+    "I can bring tea and cake.",
+]
 MESSAGES = {
     "offer": ["I can help on Saturdays.", "I have a van you can borrow.", "I can cook for 30."],
     "proposal": ["I will ask the school about the hall.", "I will make the posters."],
@@ -153,6 +163,30 @@ def _history_owners_and_fans(ctx, rng: random.Random, projects, people) -> None:
     Appreciation.objects.bulk_create(fans, batch_size=BATCH_SIZE)
     Follow.objects.bulk_create(follows, batch_size=BATCH_SIZE)
     Contribution.objects.bulk_create(offers, batch_size=BATCH_SIZE)
+    _comments(rng, projects, people)
+
+
+def _comments(rng: random.Random, projects, people) -> None:
+    """A discussion under most projects: top-level comments, some with a reply."""
+    from coproduce.discussion.models import Comment
+
+    tops = [
+        Comment(project=project, author_id=rng.choice(people), body=rng.choice(SAYINGS))
+        for project in projects
+        for _ in range(int(rng.expovariate(1 / (COMMENTS * 0.7))))
+    ]
+    Comment.objects.bulk_create(tops, batch_size=BATCH_SIZE)
+    replies = [
+        Comment(
+            project_id=top.project_id,
+            parent=top,
+            author_id=rng.choice(people),
+            body=rng.choice(SAYINGS),
+        )
+        for top in tops
+        if rng.random() < 0.43
+    ]
+    Comment.objects.bulk_create(replies, batch_size=BATCH_SIZE)
 
 
 def _contributions(ctx, rng: random.Random, project, people) -> list:
