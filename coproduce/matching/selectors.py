@@ -21,6 +21,7 @@ from coproduce.skills.models import PersonSkill, Skill
 
 from . import adjacency, ranking
 from .models import Invitation, Need
+from .permissions import may_ask
 
 MEMBER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.MEMBER))
 ORGANISER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.ORGANISER))
@@ -58,13 +59,14 @@ def needs_of(user) -> QuerySet[Need]:
 
 
 def need_for_asker(*, pk: int, user) -> Need | None:
-    """The need with its skills and ward, only for the person who asked."""
-    return (
-        Need.objects.filter(pk=pk, created_by=user)
-        .select_related("ward")
+    """The need with its skills and ward, only for whoever asked or its project's owners."""
+    need = (
+        Need.objects.filter(pk=pk)
+        .select_related("ward", "project")
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.order_by("name")))
         .first()
     )
+    return need if need is not None and may_ask(user, need) else None
 
 
 def _spec(need: Need) -> ranking.NeedSpec:

@@ -14,6 +14,7 @@ from coproduce.skills.models import Skill
 
 from . import kinds, selectors
 from .models import Invitation, Need
+from .permissions import may_ask
 
 MAX_SKILLS = 10
 
@@ -69,7 +70,7 @@ def need_create(
 @transaction.atomic
 def need_close(*, need: Need, user) -> Need:
     """Close a need: no more invitations can be sent or accepted. Only its asker may."""
-    if user.pk != need.created_by_id:
+    if not may_ask(user, need):
         raise MatchingRefusal(_("Only the person who asked can close this."))
     if need.status != Need.Status.CLOSED:
         need.status = Need.Status.CLOSED
@@ -85,7 +86,7 @@ def invitation_send(*, need: Need, person, invited_by, message: str = "") -> Inv
     them for this need (open to invitations, visible, available). Sending again after a
     withdrawal sends it anew; anything else already sent is refused.
     """
-    if invited_by.pk != need.created_by_id:
+    if not may_ask(invited_by, need):
         raise MatchingRefusal(_("Only the person who asked can invite people."))
     if need.status != Need.Status.OPEN:
         raise MatchingRefusal(_("This need is closed, so no one can be invited."))

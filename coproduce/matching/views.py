@@ -67,13 +67,11 @@ def _need_page(request, need, *, form=None, status=200):
 
 
 @login_required
-@permission_required(RUN, raise_exception=True)
 def need_detail(request, pk: int):
     return _need_page(request, _need(request, pk))
 
 
 @login_required
-@permission_required(RUN, raise_exception=True)
 @require_POST
 def invitation_send(request, pk: int):
     need = _need(request, pk)
@@ -94,7 +92,6 @@ def invitation_send(request, pk: int):
 
 
 @login_required
-@permission_required(RUN, raise_exception=True)
 @require_POST
 def need_close(request, pk: int):
     need = _need(request, pk)

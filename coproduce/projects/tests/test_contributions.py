@@ -170,3 +170,26 @@ def test_projects_that_need_someone_like_me(client):
     client.force_login(me.user)
     page = client.get(reverse("projects:for_me")).text
     assert "Lunch club" in page and "Bike fixing" not in page
+
+
+def test_every_owner_can_find_people_for_a_need_but_strangers_cannot(client):
+    """Matching for a project's need is open to its owners, whatever their role."""
+    from coproduce.projects.models import Owner
+
+    lead, co_owner = UserFactory(), UserFactory()
+    project = _open_project(lead)
+    Owner.objects.create(project=project, user=co_owner, role="co_owner")
+    need = services.project_need_add(
+        user=lead,
+        project=project,
+        title="Cooks",
+        skills=Skill.objects.filter(slug="cooking"),
+        hours=None,
+    )
+    client.force_login(co_owner)
+    assert client.get(reverse("matching:need_detail", args=[need.pk])).status_code == 200
+    assert (
+        "Find people and places" in client.get(reverse("projects:detail", args=[project.pk])).text
+    )
+    client.force_login(UserFactory())
+    assert client.get(reverse("matching:need_detail", args=[need.pk])).status_code == 404
