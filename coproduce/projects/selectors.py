@@ -2,7 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 
 from coproduce.matching.models import Need
@@ -13,7 +24,12 @@ from .lifecycle import OPEN_TO_JOIN, Status
 from .models import Appreciation, Follow, Owner, Project, StatusChange
 from .themes import Theme
 
-SORTS = {"newest": ["-created_at", "-pk"], "appreciated": ["-appreciation_count", "-pk"]}
+SORTS = {
+    "newest": ["-created_at", "-pk"],
+    "appreciated": ["-appreciation_count", "-pk"],
+    # Relevance: for someone signed in, how many of their skills a project needs first.
+    "relevance": ["-my_skills", "-appreciation_count", "-created_at", "-pk"],
+}
 MAX_QUERY = 100
 
 
@@ -28,6 +44,7 @@ class ProjectFilters:
     status: str = ""
     q: str = ""
     sort: str = "newest"
+    needs_my_skills: bool = False
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "ProjectFilters":
@@ -47,13 +64,39 @@ class ProjectFilters:
             raise FilterError(f"Search for {MAX_QUERY} characters or fewer")
         sort = query.get("sort") or "newest"
         if sort not in SORTS:
-            raise FilterError("Sort by newest or appreciated")
-        return cls(ward=ward, theme=theme, status=status, q=q, sort=sort)
+            raise FilterError("Sort by relevance, newest or most appreciated")
+        needs_my_skills = query.get("needs_my_skills", "") in {"1", "on", "yes", "true"}
+        return cls(
+            ward=ward, theme=theme, status=status, q=q, sort=sort, needs_my_skills=needs_my_skills
+        )
 
 
-def listed_projects(filters: ProjectFilters) -> QuerySet[Project]:
+def _my_skills(user):
+    from coproduce.skills.models import PersonSkill
+
+    return PersonSkill.objects.filter(
+        profile__user=user, status=PersonSkill.Status.CONFIRMED
+    ).values("skill")
+
+
+def listed_projects(filters: ProjectFilters, user=None) -> QuerySet[Project]:
     """Projects anyone may see, matching the filters. Archived ones only when asked for."""
     projects = Project.objects.filter(is_hidden=False).select_related("ward", "place")
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and (filters.sort == "relevance" or filters.needs_my_skills):
+        open_needs = Need.objects.filter(
+            project=OuterRef("pk"), is_met=False, skills__in=Subquery(_my_skills(user))
+        )
+        counted = open_needs.values("project").annotate(n=Count("skills", distinct=True))
+        projects = projects.annotate(
+            my_skills=Coalesce(Subquery(counted.values("n")[:1]), Value(0))
+        )
+        if filters.needs_my_skills:
+            projects = projects.filter(my_skills__gt=0)
+    elif filters.sort == "relevance":
+        projects = projects.annotate(my_skills=Value(0))
+    elif filters.needs_my_skills:
+        projects = projects.none()
     if filters.status:
         projects = projects.filter(status=filters.status)
     else:

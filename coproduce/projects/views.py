@@ -28,7 +28,7 @@ def project_list(request):
         filters, problem = selectors.ProjectFilters.from_query(request.GET), None
     except selectors.FilterError as error:
         filters, problem = selectors.ProjectFilters(), str(error)
-    page = Paginator(selectors.listed_projects(filters), PAGE_SIZE).get_page(
+    page = Paginator(selectors.listed_projects(filters, request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     context = {

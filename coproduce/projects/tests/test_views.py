@@ -127,3 +127,37 @@ def test_hidden_projects_are_not_found_except_by_their_owners(client):
     assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 404
     client.force_login(owner)
     assert client.get(reverse("projects:detail", args=[project.pk])).status_code == 200
+
+
+def test_the_list_can_show_projects_that_need_my_skills_most_relevant_first(client):
+    """Signed in, 'needs a skill I have' and 'relevance' use my confirmed skills."""
+    from coproduce.people.tests.factories import ProfileFactory
+    from coproduce.projects import services
+    from coproduce.skills.models import PersonSkill
+
+    me = ProfileFactory()
+    for slug in ["cooking", "first-aid"]:
+        PersonSkill.objects.create(profile=me, skill=Skill.objects.get(slug=slug))
+    owner = UserFactory()
+    one = owned_project(owner=owner, title="Needs one")
+    two = owned_project(owner=owner, title="Needs two")
+    owned_project(owner=owner, title="Needs none")
+    services.project_need_add(
+        user=owner,
+        project=one,
+        title="Cook",
+        skills=Skill.objects.filter(slug="cooking"),
+        hours=None,
+    )
+    services.project_need_add(
+        user=owner,
+        project=two,
+        title="Cook and first aid",
+        skills=Skill.objects.filter(slug__in=["cooking", "first-aid"]),
+        hours=None,
+    )
+    client.force_login(me.user)
+    page = client.get(reverse("projects:list"), {"needs_my_skills": "1", "sort": "relevance"})
+    text = page.text
+    assert "Needs none" not in text
+    assert text.index("Needs two") < text.index("Needs one")
