@@ -57,3 +57,37 @@ def test_time_given_is_recorded_and_confirmed_with_the_keyboard(page, live_serve
     assert transfer.status == "posted"
     resident.refresh_from_db()
     assert resident.balance == before + 60
+
+
+def test_a_room_is_requested_with_the_keyboard(page, live_server, demo_borough):
+    """A resident asks for a room by keyboard alone; the request is stored for the manager."""
+    import datetime
+
+    from coproduce.bookings.models import AvailabilityWindow, Booking
+
+    window = AvailabilityWindow.objects.order_by("pk").first()
+    room = window.room or window.space.rooms.order_by("pk").first()
+    day = datetime.date.today() + datetime.timedelta(days=60)
+    while day.weekday() not in window.weekdays:
+        day += datetime.timedelta(days=1)
+    starts = window.opens
+    ends = (datetime.datetime.combine(day, starts) + datetime.timedelta(hours=1)).time()
+    sign_in(page, live_server.url, f"resident{DEMO}")
+    page.goto(f"{live_server.url}/bookings/rooms/{room.pk}/request/")
+    _tab_to(page, "id_day")
+    page.keyboard.type(f"{day.day}/{day.month}/{day.year}")
+    _tab_to(page, "id_starts")
+    page.keyboard.type(starts.strftime("%H:%M"))
+    _tab_to(page, "id_ends")
+    page.keyboard.type(ends.strftime("%H:%M"))
+    _tab_to(page, "id_purpose")
+    page.keyboard.type("Zephyr residents' meeting")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if "Send request" in _focused_text(page):
+            break
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    booking = Booking.objects.get(purpose="Zephyr residents' meeting")
+    assert booking.room == room
+    assert booking.status in {"requested", "confirmed"}
