@@ -91,3 +91,25 @@ def test_a_room_is_requested_with_the_keyboard(page, live_server, demo_borough):
     booking = Booking.objects.get(purpose="Zephyr residents' meeting")
     assert booking.room == room
     assert booking.status in {"requested", "confirmed"}
+
+
+def test_an_offered_item_is_reserved_with_the_keyboard(page, live_server, demo_borough):
+    """A resident reaches the Reserve button by Tab and reserves with Enter."""
+    from coproduce.sharing.models import Item
+
+    item = (
+        Item.objects.filter(kind="offered", status="available")
+        .exclude(posted_by__email=f"resident{DEMO}")
+        .order_by("pk")
+        .first()
+    )
+    sign_in(page, live_server.url, f"resident{DEMO}")
+    page.goto(f"{live_server.url}/sharing/items/{item.pk}/")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if "Reserve it" in _focused_text(page):
+            break
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    item.refresh_from_db()
+    assert item.status == "reserved"
