@@ -215,16 +215,29 @@ class ApplicationForm(forms.Form):
         max_length=200,
         error_messages=_max_length(200),
     )
+    project = forms.ModelChoiceField(
+        label=_("Which of your projects is it for? (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("None of them"),
+        error_messages={"invalid_choice": _("Choose a project you own")},
+    )
     amount_requested = _pounds(_("How much did you ask for, in pounds?"), required=True)
 
-    def __init__(self, *args, groups, **kwargs):
+    def __init__(self, *args, groups, projects=None, **kwargs):
+        from coproduce.projects.models import Project
+
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = groups
+        self.fields["project"].queryset = (
+            projects if projects is not None else Project.objects.none()
+        )
 
     def clean(self):
         data = super().clean()
-        if not data.get("organisation") and not (data.get("project_name") or "").strip():
-            self.add_error("project_name", _("Choose your group or enter a project name"))
+        named = (data.get("project_name") or "").strip() or data.get("project")
+        if not data.get("organisation") and not named:
+            self.add_error("project_name", _("Choose your group or project, or enter a name"))
         if data.get("amount_requested") == 0:
             self.add_error("amount_requested", _("Enter an amount of more than zero"))
         return data

@@ -150,7 +150,14 @@ class FundingApplication(TimeStampedModel):
     project_name = models.CharField(_("project name"), max_length=200, blank=True)
     # Hook for projects: the id of a projects.Project once applications are recorded from
     # projects. Becomes a ForeignKey then; nothing sets it yet.
-    project_reference = models.PositiveBigIntegerField(null=True, blank=True, db_index=True)
+    # The project the money is for, when it is one of ours.
+    project = models.ForeignKey(
+        "projects.Project",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="funding_applications",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from coproduce.groups.models import Organisation
 from coproduce.notifications.services import notify
+from coproduce.projects.permissions import can_manage
 from coproduce.projects.themes import Theme
 
 from .. import kinds, permissions
@@ -173,6 +174,7 @@ def application_record(
     amount_requested: int,
     organisation: Organisation | None = None,
     project_name: str = "",
+    project=None,
 ) -> FundingApplication:
     """Record that a group (or, for now, a project by name) applied to a round.
 
@@ -181,9 +183,11 @@ def application_record(
     """
     if not _signed_in(by):
         raise NotAllowed(_("Sign in to record an application."))
-    project_name = project_name.strip()
+    project_name = project_name.strip() or (project.title if project is not None else "")
     if organisation is None and not project_name:
         raise BadValue(_("Choose your group or enter the name of your project."))
+    if project is not None and not can_manage(by, project):
+        raise NotAllowed(_("You can only record applications for projects you own."))
     if organisation is not None and not permissions.organises(by, organisation.pk):
         raise NotAllowed(_("You can only record applications for groups you organise."))
     if not isinstance(amount_requested, int) or amount_requested <= 0:
@@ -192,6 +196,7 @@ def application_record(
         opportunity=opportunity,
         organisation=organisation,
         project_name="" if organisation is not None else project_name,
+        project=project,
         recorded_by=by,
         amount_requested=amount_requested,
     )

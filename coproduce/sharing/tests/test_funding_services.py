@@ -176,3 +176,23 @@ def test_command_reports_how_many_it_sent(settings):
     call_command("send_funding_reminders", stdout=out)
     assert "Sent 1 funding reminders." in out.getvalue()
     assert Notification.objects.get().emailed_at is not None
+
+
+def test_a_project_owner_records_an_application_for_their_project():
+    """The application points at the project; someone else's project is refused."""
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.projects.tests.factories import owned_project
+    from coproduce.sharing.services import funding as sharing_services
+    from coproduce.sharing.tests.factories import OpportunityFactory
+
+    owner = UserFactory()
+    project = owned_project(owner=owner, title="Canal orchard")
+    opportunity = OpportunityFactory()
+    application = sharing_services.application_record(
+        opportunity=opportunity, by=owner, amount_requested=500, project=project
+    )
+    assert (application.project, application.project_name) == (project, "Canal orchard")
+    with pytest.raises(NotAllowed):
+        sharing_services.application_record(
+            opportunity=opportunity, by=UserFactory(), amount_requested=500, project=project
+        )

@@ -62,7 +62,8 @@ def _detail(request, opportunity, *, form=None, application_form=None, status=20
             "applications": list(
                 selectors.applications_visible_to(user, opportunity, see_all=see_all)
             ),
-            "application_form": application_form or ApplicationForm(groups=groups),
+            "application_form": application_form
+            or ApplicationForm(groups=groups, projects=_my_projects(user)),
             "can_change": permissions.can_change_opportunity(user),
             "form": form,
         },
@@ -97,7 +98,11 @@ def funding_unfollow(request, pk: int):
 @require_POST
 def application_record(request, pk: int):
     opportunity = _opportunity(pk)
-    form = ApplicationForm(request.POST, groups=selectors.organised_groups(request.user))
+    form = ApplicationForm(
+        request.POST,
+        groups=selectors.organised_groups(request.user),
+        projects=_my_projects(request.user),
+    )
     if not form.is_valid():
         return _detail(request, opportunity, form=form, application_form=form, status=400)
     try:
@@ -106,6 +111,7 @@ def application_record(request, pk: int):
             by=request.user,
             organisation=form.cleaned_data["organisation"],
             project_name=form.cleaned_data["project_name"],
+            project=form.cleaned_data["project"],
             amount_requested=form.cleaned_data["amount_requested"],
         )
     except SharingRefusal as refusal:
@@ -222,3 +228,12 @@ def funding_edit(request, pk: int):
         {"form": form, "opportunity": opportunity},
         status=400 if form.errors else 200,
     )
+
+
+def _my_projects(user):
+    """Projects this person owns, to say which one an application was for."""
+    from coproduce.projects.models import Project
+
+    if not user.is_authenticated:
+        return Project.objects.none()
+    return Project.objects.filter(owners__user=user, is_hidden=False).order_by("title")
