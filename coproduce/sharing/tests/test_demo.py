@@ -1,5 +1,4 @@
 import dataclasses
-from unittest import mock
 
 import pytest
 
@@ -13,9 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def _borough(size=TINY):
     ctx = demo_services.demo_context(size=size, seed=1, write=lambda line: None)
-    before = tuple(part for part in demo_services.PARTS if part.name != "sharing")
-    with mock.patch.object(demo_services, "PARTS", before):
-        demo_services.demo_build(ctx)
+    demo_services.demo_build(ctx, without=frozenset({"sharing"}))
     return ctx
 
 

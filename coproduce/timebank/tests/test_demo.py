@@ -1,8 +1,8 @@
 import pytest
 from django.utils import timezone
 
+from coproduce.demo import services as demo_services
 from coproduce.demo.context import DemoContext
-from coproduce.demo.parts import PARTS
 from coproduce.demo.sizes import Size
 from coproduce.timebank import demo
 from coproduce.timebank.invariants import ledger_problems
@@ -16,9 +16,7 @@ TINY = Size("tiny", ward_columns=2, ward_rows=1, streets=10, people=60, places=1
 def test_demo_time_bank_keeps_the_ledger_whole_and_clears():
     """The demo builds accounts and transfers that keep every invariant, and clears them all."""
     ctx = DemoContext(size=TINY, seed=3, now=timezone.now())
-    others = [part for part in PARTS if part.name != "timebank"]
-    for part in others:
-        part.build(ctx)
+    demo_services.demo_build(ctx, without=frozenset({"timebank"}))
     demo.build(ctx)
     assert Account.objects.count() > 10
     assert Transfer.objects.filter(status="posted").count() > 10
@@ -26,7 +24,6 @@ def test_demo_time_bank_keeps_the_ledger_whole_and_clears():
     assert Listing.objects.exists()
     assert ledger_problems() == []
     demo.clear()
-    for part in reversed(others):
-        part.clear()
+    demo_services.demo_clear()
     assert Account.objects.count() == 0
     assert Transfer.objects.count() == 0
