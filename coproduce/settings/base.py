@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "coproduce.timebank",
     "coproduce.bookings",
     "coproduce.sharing",
+    "coproduce.gatherings",
     "coproduce.maps",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -1,0 +1,32 @@
+"""Gatherings: events and their series, places at them, open agendas, and action learning
+set treatments with their follow-through."""
+
+from .agenda import AgendaInterest, AgendaItem
+from .events import CalendarFeed, Event, Rsvp, Series
+from .treatments import (
+    Action,
+    ActionReminder,
+    Barrier,
+    BarrierTheme,
+    Column,
+    Contribution,
+    ReportBack,
+    Treatment,
+)
+
+__all__ = [
+    "Action",
+    "ActionReminder",
+    "AgendaInterest",
+    "AgendaItem",
+    "Barrier",
+    "BarrierTheme",
+    "CalendarFeed",
+    "Column",
+    "Contribution",
+    "Event",
+    "ReportBack",
+    "Rsvp",
+    "Series",
+    "Treatment",
+]

@@ -1,0 +1,49 @@
+from django.urls import path
+
+from .views import agenda, barriers, events, treatments
+
+app_name = "gatherings"
+
+urlpatterns = [
+    path("", events.event_list, name="list"),
+    path("mine/", events.my_events, name="mine"),
+    path("events/new/", events.event_create, name="event_create"),
+    path("events/<int:pk>/", events.event_detail, name="event"),
+    path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event_cancel"),
+    path("events/<int:pk>/place/", events.rsvp, name="rsvp"),
+    path("events/<int:pk>/place/give-up/", events.rsvp_cancel, name="rsvp_cancel"),
+    path("events/<int:pk>/people/", events.attendees, name="attendees"),
+    path("events/<int:pk>/attendance/", events.attendance, name="attendance"),
+    path("invite/<str:token>/", events.invitation, name="invite"),
+    path("series/", events.series_list, name="series_list"),
+    path("series/new/", events.series_create, name="series_create"),
+    path("series/<slug:slug>/", events.series_detail, name="series"),
+    path("events/<int:pk>/agenda/", agenda.agenda, name="agenda"),
+    path("events/<int:pk>/agenda/board/", agenda.board, name="board"),
+    path("agenda/<int:pk>/interest/", agenda.interest, name="agenda_interest"),
+    path("agenda/<int:pk>/arrange/", agenda.arrange, name="agenda_arrange"),
+    path("agenda/<int:pk>/withdraw/", agenda.withdraw, name="agenda_withdraw"),
+    path("events/<int:pk>/projects/new/", treatments.propose, name="treatment_propose"),
+    path("treatments/<int:pk>/", treatments.treatment, name="treatment"),
+    path("treatments/<int:pk>/board.json", treatments.board_json, name="treatment_json"),
+    path("treatments/<int:pk>/add/<str:column>/", treatments.capture, name="capture"),
+    path(
+        "treatments/<int:pk>/remove/<str:column>/<int:item>/",
+        treatments.capture_remove,
+        name="capture_remove",
+    ),
+    path("treatments/<int:pk>/decide/", treatments.decide, name="treatment_decide"),
+    path("treatments/<int:pk>/report-back/", treatments.report_back, name="report_back"),
+    path("actions/mine/", treatments.my_actions, name="my_actions"),
+    path("barriers/", barriers.library, name="library"),
+    path("barriers/<slug:slug>/", barriers.theme, name="barrier_theme"),
+    path("barrier/<int:pk>/link/", barriers.link, name="barrier_link"),
+    path("barrier/<int:pk>/bust/", barriers.bust, name="barrier_bust"),
+]
+
+try:  # the calendar feeds live in their own module
+    from .feed_urls import urlpatterns as feed_urlpatterns
+except ImportError:  # pragma: no cover
+    feed_urlpatterns = []
+urlpatterns += feed_urlpatterns
