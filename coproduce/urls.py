@@ -20,7 +20,7 @@ urlpatterns = [
     path("time-bank/", include("coproduce.timebank.urls")),
     path("bookings/", include("coproduce.bookings.urls")),
     path("sharing/", include("coproduce.sharing.urls")),
-    # GATHERINGS_URLS
+    path("gatherings/", include("coproduce.gatherings.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,7 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import ical, permissions, selectors, services
+from coproduce.common import ical
+
+from . import permissions, selectors, services
 from .forms import BookingApiForm, BookingForm, ReasonForm, SpaceFilterForm, parse_month
 from .models import BookableRoom, BookableSpace, Booking
 

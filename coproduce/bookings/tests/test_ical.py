@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from coproduce.bookings import ical
+from coproduce.common import ical
 
 from .ical_parser import ICalError, events, parse, unfold
 

@@ -67,6 +67,7 @@ def service_navigation(context) -> SafeString:
         (_("Projects"), reverse("projects:list")),
         (_("Groups"), reverse("groups:list")),
         (_("Services"), reverse("services:list")),
+        (_("Events"), reverse("gatherings:list")),
         (_("Exchange"), reverse("common:exchange")),
     ]
     user = getattr(request, "user", None)

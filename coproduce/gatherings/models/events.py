@@ -9,6 +9,8 @@ from coproduce.common.models import TimeStampedModel
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
 
+from .. import provisions
+
 
 def _token() -> str:
     return secrets.token_urlsafe(24)
@@ -197,6 +199,10 @@ class Rsvp(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} at {self.event} ({self.status})"
+
+    @property
+    def access_labels(self) -> list[str]:
+        return provisions.labels(self.access_requests)
 
 
 class CalendarFeed(TimeStampedModel):

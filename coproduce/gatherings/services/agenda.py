@@ -79,6 +79,7 @@ def agenda_interest_toggle(*, item: AgendaItem, by) -> bool:
     removed, _rows = AgendaInterest.objects.filter(item=item, user=by).delete()
     if removed:
         AgendaItem.objects.filter(pk=item.pk).update(interest_count=F("interest_count") - 1)
+        item.interest_count -= 1
         return False
     return _interest_add(item, by)
 

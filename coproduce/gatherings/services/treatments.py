@@ -252,7 +252,13 @@ def report_back(
                 reported_by=by,
             )
         )
-    return ReportBack.objects.bulk_create(written)
+    written = ReportBack.objects.bulk_create(written)
+    # A report-back is dated when it was said (`now`), which set_progress reads as the story
+    # over time; auto_now_add would stamp the clock time instead, even for a given `now`.
+    ReportBack.objects.filter(pk__in=[report.pk for report in written]).update(created_at=now)
+    for report in written:
+        report.created_at = now
+    return written
 
 
 @transaction.atomic

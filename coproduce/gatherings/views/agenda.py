@@ -1,0 +1,170 @@
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .. import permissions, selectors
+from ..forms import AgendaItemForm, ArrangeForm
+from ..models import AgendaItem
+from ..services import GatheringRefusal
+from ..services import agenda as services
+from ._common import event_or_404, only_errors
+
+
+def _item_or_404(pk: int) -> AgendaItem:
+    item = AgendaItem.objects.select_related("event").filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+@require_http_methods(["GET", "POST"])
+def agenda(request, pk: int):
+    """Suggestions for the agenda, most interest first; people with a place add to it."""
+    event = event_or_404(pk)
+    if not event.agenda_open and not permissions.can_manage(request.user, event):
+        raise Http404
+    form = AgendaItemForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if form.is_valid():
+            try:
+                services.agenda_item_propose(event=event, by=request.user, **form.cleaned_data)
+            except GatheringRefusal as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, _("Thank you. Your suggestion is on the list."))
+                return redirect("gatherings:agenda", event.pk)
+        status = 400
+    items, mine = selectors.agenda_for(event, request.user)
+    return render(
+        request,
+        "gatherings/agenda.html",
+        {
+            "event": event,
+            "items": items,
+            "mine": mine,
+            "form": form,
+            "can_suggest": services.can_suggest(request.user, event),
+            "manages": permissions.can_manage(request.user, event),
+        },
+        status=status,
+    )
+
+
+@require_GET
+def board(request, pk: int):
+    """The Open Space board: sessions by room and time. Prints on one page."""
+    event = event_or_404(pk)
+    return render(
+        request,
+        "gatherings/board.html",
+        {
+            "event": event,
+            "board": selectors.board_for(event),
+            "manages": permissions.can_manage(request.user, event),
+        },
+    )
+
+
+@login_required
+@require_POST
+def interest(request, pk: int):
+    item = _item_or_404(pk)
+    try:
+        interested = services.agenda_interest_toggle(item=item, by=request.user)
+    except GatheringRefusal as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("You are interested in “%(item)s”.") % {"item": item.title}
+            if interested
+            else _("You are no longer marked as interested in “%(item)s”.") % {"item": item.title},
+        )
+    return redirect("gatherings:agenda", item.event_id)
+
+
+def _at(event_start: datetime, clock) -> datetime:
+    day = timezone.localtime(event_start).date()
+    return timezone.make_aware(datetime.combine(day, clock))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def arrange(request, pk: int):
+    """Give a suggestion a room and a time on the board (organisers), or take it off."""
+    item = _item_or_404(pk)
+    event = event_or_404(item.event_id)
+    if not permissions.can_manage(request.user, event):
+        raise PermissionDenied(_("Only the event's organisers can arrange the board."))
+    if request.method == "POST" and request.POST.get("unschedule"):
+        services.agenda_item_unschedule(item=item, by=request.user)
+        messages.success(request, _("“%(item)s” is off the board.") % {"item": item.title})
+        return redirect("gatherings:board", event.pk)
+    initial = {}
+    if item.slot_starts_at:
+        initial = {
+            "room": item.room,
+            "starts": timezone.localtime(item.slot_starts_at).strftime("%H:%M"),
+            "ends": timezone.localtime(item.slot_ends_at).strftime("%H:%M"),
+        }
+    form = ArrangeForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.agenda_item_schedule(
+                    item=item,
+                    by=request.user,
+                    room=form.cleaned_data["room"],
+                    starts_at=_at(event.starts_at, form.cleaned_data["starts"]),
+                    ends_at=_at(event.starts_at, form.cleaned_data["ends"]),
+                )
+            except GatheringRefusal as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, _("“%(item)s” is on the board.") % {"item": item.title})
+                return redirect("gatherings:board", event.pk)
+        status = 400
+    return render(
+        request,
+        "gatherings/arrange.html",
+        {"form": form, "item": item, "event": event},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def withdraw(request, pk: int):
+    item = _item_or_404(pk)
+    try:
+        services.agenda_item_withdraw(item=item, by=request.user)
+    except GatheringRefusal as refusal:
+        event = event_or_404(item.event_id)
+        items, mine = selectors.agenda_for(event, request.user)
+        return render(
+            request,
+            "gatherings/agenda.html",
+            {
+                "event": event,
+                "items": items,
+                "mine": mine,
+                "form": only_errors(str(refusal)),
+                "can_suggest": services.can_suggest(request.user, event),
+                "manages": permissions.can_manage(request.user, event),
+            },
+            status=403,
+        )
+    messages.success(request, _("The suggestion has been withdrawn."))
+    return redirect("gatherings:agenda", item.event_id)
