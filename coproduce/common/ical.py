@@ -14,11 +14,13 @@ Either way the VTIMEZONE for Europe/London is included: the rules the UK has use
 October), each onset given in the local time in force before it, as section 3.6.5 asks
 (01:00 GMT, and 02:00 BST). They start from 1970, as most programs write them; only times
 since 1996 matter to our feeds.
+
 Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,6 +31,7 @@ MAX_OCTETS = 75
 TZID = "Europe/London"
 LONDON = ZoneInfo(TZID)
 STATUSES = frozenset({"CONFIRMED", "CANCELLED", "TENTATIVE"})
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 VTIMEZONE_LONDON = [
     "BEGIN:VTIMEZONE",
@@ -103,7 +106,7 @@ def when(name: str, value: datetime, *, local: bool) -> str:
 
 def _uri(value: str) -> str:
     # A URI is written as it is: refuse anything that could end the line early.
-    if any(ord(char) < 32 or ord(char) == 127 for char in value):
+    if CONTROL.search(value):
         raise ValueError("A URI in a calendar cannot contain control characters.")
     return value
 

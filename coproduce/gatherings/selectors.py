@@ -3,9 +3,9 @@ the barrier library."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import (
@@ -111,7 +111,7 @@ def events_of(user, *, now: datetime | None = None, past: bool = False) -> Query
 def events_organised_by(user, *, now: datetime | None = None) -> QuerySet[Event]:
     now = now or timezone.now()
     return (
-        Event.objects.filter(organisers=user, ends_at__gt=now - timezone.timedelta(days=30))
+        Event.objects.filter(organisers=user, ends_at__gt=now - timedelta(days=30))
         .select_related("place")
         .order_by("starts_at")
     )
@@ -151,12 +151,21 @@ class Board:
 def board_for(event: Event) -> Board:
     items = list(event.agenda_items.exclude(status=AgendaItem.Status.WITHDRAWN))
     scheduled = [i for i in items if i.status == AgendaItem.Status.SCHEDULED]
-    rooms = sorted({i.room for i in scheduled}, key=str.lower)
+    # One column per room however it was typed: "Hall" and "hall" are one room, as they are
+    # for the clash rule in services.agenda. The column takes the first spelling used.
+    spelling: dict[str, str] = {}
+    for item in sorted(scheduled, key=lambda i: i.pk):
+        spelling.setdefault(item.room.lower(), item.room)
+    room_keys = sorted(spelling)
+    rooms = [spelling[key] for key in room_keys]
     slots = sorted({(i.slot_starts_at, i.slot_ends_at) for i in scheduled})
     cells: dict[tuple[int, int], list[AgendaItem]] = defaultdict(list)
     for item in scheduled:
         cells[
-            (slots.index((item.slot_starts_at, item.slot_ends_at)), rooms.index(item.room))
+            (
+                slots.index((item.slot_starts_at, item.slot_ends_at)),
+                room_keys.index(item.room.lower()),
+            )
         ].append(item)
     unscheduled = sorted(
         (i for i in items if i.status == AgendaItem.Status.PROPOSED),
@@ -166,7 +175,13 @@ def board_for(event: Event) -> Board:
 
 
 def treatments_for(event: Event) -> QuerySet[Treatment]:
-    return event.treatments.select_related("project", "presenter").order_by("status", "pk")
+    # Taken first, then waiting for a decision; "not this time" last.
+    order = Case(
+        When(status=Treatment.Status.ACCEPTED, then=0),
+        When(status=Treatment.Status.PROPOSED, then=1),
+        default=2,
+    )
+    return event.treatments.select_related("project", "presenter").order_by(order, "pk")
 
 
 def treatment_detail(pk: int) -> Treatment | None:
@@ -227,10 +242,16 @@ def earlier_sessions_of(treatment: Treatment) -> list[Treatment]:
 
 
 def actions_owned_by(user) -> QuerySet[Action]:
+    """A person's actions: those still to do (open or in progress) first, soonest due first,
+    then those done or dropped. (Ordering by the status text would put "done" first.)"""
+    still_to_do = Case(
+        When(status__in=[Action.Status.OPEN, Action.Status.IN_PROGRESS], then=Value(0)),
+        default=Value(1),
+    )
     return (
         Action.objects.filter(owner=user)
         .select_related("treatment__event")
-        .order_by("status", "due_on", "pk")
+        .order_by(still_to_do, "due_on", "pk")
     )
 
 

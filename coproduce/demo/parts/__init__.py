@@ -45,4 +45,5 @@ PARTS: tuple[Part, ...] = (
     Part("projects", projects.build, projects.clear),
     app_part("bookings", "coproduce.bookings.demo"),
     app_part("sharing", "coproduce.sharing.demo"),
+    app_part("gatherings", "coproduce.gatherings.demo"),
 )

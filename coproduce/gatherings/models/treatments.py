@@ -110,20 +110,18 @@ class Action(TimeStampedModel):
 
     class Meta:
         ordering = ["due_on", "pk"]
+        # Every action is given an owner (services.treatments.action_add); no database rule
+        # says so, because erasing an owner's account must still leave the action on record.
         indexes = [models.Index(fields=["status", "due_on"], name="action_status_due")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(owner__isnull=False) | ~Q(owner_name=""),
-                name="gatherings_action_has_owner",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.text
 
     @property
     def owner_label(self) -> str:
-        return str(self.owner) if self.owner_id else self.owner_name
+        if self.owner_id:
+            return str(self.owner)
+        return self.owner_name or str(_("Someone no longer on the site"))
 
 
 class BarrierTheme(TimeStampedModel):

@@ -97,6 +97,8 @@ def agenda_item_schedule(
     event = Event.objects.select_for_update(of=("self",)).get(pk=item.event_id)
     if not permissions.can_manage(by, event):
         raise GatheringRefusal(_("Only the event's organisers can arrange the board."))
+    if item.status == AgendaItem.Status.WITHDRAWN:
+        raise GatheringRefusal(_("This suggestion was withdrawn."))
     room = room.strip()
     if not room:
         raise GatheringRefusal(_("Say which room or space the session is in."))
@@ -128,8 +130,11 @@ def agenda_item_schedule(
 
 @transaction.atomic
 def agenda_item_unschedule(*, item: AgendaItem, by) -> AgendaItem:
+    """Take a session off the board, back to the suggestions. A withdrawn one stays so."""
     if not permissions.can_manage(by, item.event):
         raise GatheringRefusal(_("Only the event's organisers can arrange the board."))
+    if item.status == AgendaItem.Status.WITHDRAWN:
+        return item
     item.status = AgendaItem.Status.PROPOSED
     item.room, item.slot_starts_at, item.slot_ends_at = "", None, None
     item.save(update_fields=["status", "room", "slot_starts_at", "slot_ends_at", "updated_at"])

@@ -226,6 +226,10 @@ def event_update(
         capacity=capacity,
         access_provisions=access_provisions,
     )
+    # A new start must be in the future, as when the event was put on; an event already
+    # under way can still be corrected as long as its start stays put.
+    if starts_at != event.starts_at and starts_at <= now:
+        raise GatheringRefusal(_("The start must be in the future."))
     if capacity is not None and capacity < event.confirmed_count:
         raise GatheringRefusal(
             _(
@@ -421,7 +425,7 @@ def rsvp_cancel(*, rsvp: Rsvp, by, now: datetime | None = None) -> Rsvp:
     """Give up a place (or leave the waiting list); the next person waiting moves up."""
     now = now or timezone.now()
     event = _lock_event(rsvp.event_id)
-    rsvp = Rsvp.objects.select_for_update(of=("self",)).get(pk=rsvp.pk)
+    rsvp = Rsvp.objects.select_for_update(of=("self",)).select_related("user").get(pk=rsvp.pk)
     if rsvp.user_id != by.pk and not permissions.can_manage(by, event):
         raise GatheringRefusal(_("Only the person or the event's organisers can cancel a place."))
     if rsvp.status == Rsvp.Status.CANCELLED:
@@ -432,6 +436,14 @@ def rsvp_cancel(*, rsvp: Rsvp, by, now: datetime | None = None) -> Rsvp:
     rsvp.status = Rsvp.Status.CANCELLED
     rsvp.save(update_fields=["status", "updated_at"])
     _count(event, was, -1)
+    if rsvp.user_id != by.pk and rsvp.user.is_active:
+        notify(
+            recipient=rsvp.user,
+            kind=kinds.EVENT_PLACE.slug,
+            title=_("Your place was cancelled: %(event)s") % {"event": event.title},
+            body=_("An organiser cancelled your place. Contact them if this is a mistake."),
+            url=_event_url(event),
+        )
     if was == Rsvp.Status.CONFIRMED:
         _promote_waiting(event, now=now)
     return rsvp
@@ -481,3 +493,20 @@ def event_organiser_add(*, event: Event, person, by) -> None:
     if not person.is_active:
         raise GatheringRefusal(_("That account is not active."))
     event.organisers.add(person)
+
+
+@transaction.atomic
+def places_release_for_erasure(*, user, now: datetime | None = None) -> int:
+    """Before a person's account is erased: give up their places at events still to come,
+    so the counts stay right and the next person waiting moves up. Returns how many."""
+    now = now or timezone.now()
+    released = 0
+    for place in Rsvp.objects.filter(
+        user=user,
+        status__in=[Rsvp.Status.CONFIRMED, Rsvp.Status.WAITING],
+        event__starts_at__gt=now,
+    ).select_related("event"):
+        rsvp_cancel(rsvp=place, by=user, now=now)
+        released += 1
+    # Past places are deleted with the account; their events' counts are history by then.
+    return released

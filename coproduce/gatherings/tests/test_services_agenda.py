@@ -11,7 +11,7 @@ from coproduce.notifications.models import Notification
 
 from .factories import NOW, EventFactory, at, organiser
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("coproduce.gatherings.tests.urls_for_tests")]
+pytestmark = pytest.mark.django_db
 
 
 def _open_space(**kwargs):
@@ -254,9 +254,31 @@ def test_only_organisers_arrange_the_board():
 def test_unscheduling_takes_a_session_off_the_board():
     """An unscheduled session goes back to the suggestions, with no room or time."""
     event, person = _open_space()
-    item = services.agenda_item_unschedule(item=_schedule(_propose(event, person), person), by=person)
+    item = services.agenda_item_unschedule(
+        item=_schedule(_propose(event, person), person), by=person
+    )
     item.refresh_from_db()
     assert (item.status, item.room, item.slot_starts_at) == ("proposed", "", None)
+
+
+def test_withdrawn_suggestion_cannot_be_put_on_the_board():
+    """A suggestion its proposer withdrew is not scheduled behind their back."""
+    event, person = _open_space()
+    proposer = _attendee(event)
+    item = services.agenda_item_withdraw(item=_propose(event, proposer), by=proposer)
+    with pytest.raises(GatheringRefusal, match="withdrawn"):
+        _schedule(item, person)
+    item.refresh_from_db()
+    assert (item.status, item.room) == (AgendaItem.Status.WITHDRAWN, "")
+
+
+def test_taking_a_withdrawn_suggestion_off_the_board_keeps_it_withdrawn():
+    """Unscheduling does not bring a withdrawn suggestion back."""
+    event, person = _open_space()
+    item = services.agenda_item_withdraw(item=_propose(event, person), by=person)
+    services.agenda_item_unschedule(item=item, by=person)
+    item.refresh_from_db()
+    assert item.status == AgendaItem.Status.WITHDRAWN
 
 
 # Withdrawing

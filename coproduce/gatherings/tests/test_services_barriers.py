@@ -16,7 +16,7 @@ from .factories import (
     organiser,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("coproduce.gatherings.tests.urls_for_tests")]
+pytestmark = pytest.mark.django_db
 
 
 def _treatment():
@@ -33,7 +33,7 @@ def _add(treatment, text):
 
 
 def test_clear_match_is_linked_to_the_library_entry():
-    """"No cheap rooms to hire" joins "Lack of affordable space" without anyone asking."""
+    """A barrier "No cheap rooms to hire" joins "Lack of affordable space" unasked."""
     space = BarrierThemeFactory(name="Lack of affordable space")
     BarrierThemeFactory(name="Staff overstretched")
     treatment, _person = _treatment()
@@ -91,7 +91,7 @@ def test_library_entries_know_their_names_and_linked_wordings():
 def test_suggestions_are_the_closest_entries_best_first():
     """Suggestions for a typed barrier rank entries by how close they are."""
     space = BarrierThemeFactory(name="Lack of affordable space")
-    money = BarrierThemeFactory(name="No funding for rooms")
+    money = BarrierThemeFactory(name="No funding for cheap rooms")
     BarrierThemeFactory(name="Fear of change")
     assert [match.key for match in services.suggestions("Rooms are too expensive")] == [
         space.pk,
@@ -207,7 +207,7 @@ def test_only_officers_merge_entries():
     """A facilitator, who may link their own session's barriers, cannot merge entries."""
     keep = BarrierThemeFactory(name="Fear of change")
     merge = BarrierThemeFactory(name="Scared of new things")
-    _treatment_, person = _treatment()
+    _unused, person = _treatment()
     with pytest.raises(GatheringRefusal, match="Only officers"):
         services.barrier_themes_merge(keep=keep, merge=merge, by=person)
     assert BarrierTheme.objects.count() == 2

@@ -15,7 +15,7 @@ from coproduce.places.tests.factories import PlaceFactory
 
 from .factories import NOW, EventFactory, SeriesFactory, at, officer, organiser
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("coproduce.gatherings.tests.urls_for_tests")]
+pytestmark = pytest.mark.django_db
 
 
 def _create(by, **overrides):
@@ -171,7 +171,9 @@ def test_event_in_a_series_is_run_by_the_series_group():
 def test_series_gets_a_unique_short_name():
     """Two series with the same title get different slugs, and the creator organises both."""
     person = organiser()
-    first = services.series_create(title="Monthly set", summary="Once a month.", kind="forum", by=person)
+    first = services.series_create(
+        title="Monthly set", summary="Once a month.", kind="forum", by=person
+    )
     second = services.series_create(title="Monthly set", summary="Again.", kind="forum", by=person)
     assert (first.slug, second.slug) == ("monthly-set", "monthly-set-2")
     assert list(second.organisers.all()) == [person]
@@ -271,6 +273,22 @@ def test_new_wording_alone_tells_nobody():
     rsvp.refresh_from_db()
     assert rsvp.reminder_sent_at == NOW
     assert not Notification.objects.filter(title__startswith="Change").exists()
+
+
+def test_moving_the_start_into_the_past_is_refused():
+    """A changed start must still be in the future, as when the event was put on."""
+    event, person = _organised_event()
+    with pytest.raises(GatheringRefusal, match="start must be in the future"):
+        _update(event, person, starts_at=NOW - timedelta(hours=1), ends_at=NOW + timedelta(hours=1))
+    event.refresh_from_db()
+    assert event.starts_at == at(17, 18)
+
+
+def test_event_under_way_can_still_be_corrected():
+    """With its start unchanged, an event that has started can have its details fixed."""
+    event, person = _organised_event()
+    changed = _update(event, person, summary="Now with tea.", now=event.starts_at)
+    assert changed.summary == "Now with tea."
 
 
 def test_every_change_bumps_the_calendar_sequence():
@@ -548,9 +566,12 @@ def test_attendance_is_recorded_for_people_with_a_place():
     """Those ticked came; the others with a place did not."""
     event, person = _organised_event()
     came, stayed_away = _join(event), _join(event)
-    assert services.attendance_record(
-        event=event, by=person, came=[came.pk], now=event.starts_at + timedelta(hours=3)
-    ) == 1
+    assert (
+        services.attendance_record(
+            event=event, by=person, came=[came.pk], now=event.starts_at + timedelta(hours=3)
+        )
+        == 1
+    )
     came.refresh_from_db()
     stayed_away.refresh_from_db()
     assert (came.attended, stayed_away.attended) == (True, False)

@@ -21,7 +21,7 @@ from .factories import (
     organiser,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("coproduce.gatherings.tests.urls_for_tests")]
+pytestmark = pytest.mark.django_db
 
 AFTER = at(17, 21)  # when the session of 17 June 2030, 18:00 to 20:00, is over
 
@@ -402,7 +402,10 @@ def test_report_back_sets_each_action_and_barrier():
         treatment=treatment,
         by=treatment.presenter,
         actions={done.pk: ("done", " Shop said yes. "), dropped.pk: ("dropped", "")},
-        barriers={busted.pk: ("busted", "The church lent its hall."), stuck.pk: ("still_there", "")},
+        barriers={
+            busted.pk: ("busted", "The church lent its hall."),
+            stuck.pk: ("still_there", ""),
+        },
         now=AFTER,
     )
     assert len(written) == 4
@@ -468,7 +471,7 @@ def test_report_back_is_all_or_nothing():
 
 
 def test_wrong_outcome_for_an_action_saves_nothing():
-    """"Busted" is for barriers; for an action it is refused and nothing changes."""
+    """The outcome "busted" is for barriers; for an action it is refused, nothing changes."""
     treatment, _person = _treatment()
     first, second = ActionFactory(treatment=treatment), ActionFactory(treatment=treatment)
     with pytest.raises(GatheringRefusal, match="done, in progress or dropped"):

@@ -1,0 +1,415 @@
+"""Open agenda pages: suggestions, interest, arranging the Open Space board, withdrawing, and
+the printable board. Each URL is tried as a visitor, a resident, a resident with a place, the
+event's organiser and an officer."""
+
+from html import unescape
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.gatherings.models import AgendaInterest, AgendaItem, Event
+from coproduce.gatherings.services.agenda import agenda_item_schedule
+from coproduce.gatherings.services.events import rsvp_join
+
+from .factories import AgendaItemFactory, EventFactory, at, officer, organiser
+
+pytestmark = pytest.mark.django_db
+
+SIGN_IN = "sign in"
+ROLES = ("visitor", "resident", "attendee", "organiser", "officer")
+
+
+def _text(response) -> str:
+    return unescape(response.content.decode())
+
+
+def _as(client, cast, role: str):
+    if role != "visitor":
+        client.force_login(getattr(cast, role))
+    return client
+
+
+def _check(response, expected) -> None:
+    if expected == SIGN_IN:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("accounts:sign_in"))
+    else:
+        assert response.status_code == expected
+
+
+@pytest.fixture
+def cast():
+    """An Open Space on 17 June 2030, 18:00 to 20:00, open for suggestions, with one already."""
+    host = organiser(display_name="Olu Organiser")
+    event = EventFactory(
+        title="Open Space on the high street",
+        kind=Event.Kind.OPEN_SPACE,
+        agenda_open=True,
+        organisers=[host],
+    )
+    attendee = UserFactory(display_name="Ada Attendee")
+    rsvp_join(event=event, user=attendee)
+    item = AgendaItem.objects.create(
+        event=event, title="Empty shops as studios", proposed_by=attendee, interest_count=0
+    )
+    return SimpleNamespace(
+        event=event,
+        item=item,
+        organiser=host,
+        attendee=attendee,
+        resident=UserFactory(display_name="Rae Resident"),
+        officer=officer(),
+    )
+
+
+# The agenda
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_sees_an_open_agenda(client, cast, role):
+    """An open agenda is public, with its suggestions."""
+    response = _as(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
+    assert response.status_code == 200
+    assert "Empty shops as studios" in response.text
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("visitor", 404), ("resident", 404), ("attendee", 404), ("organiser", 200), ("officer", 200)],
+)
+def test_a_closed_agenda_is_only_for_organisers(client, cast, role, expected):
+    """Without an open agenda, the page exists only for organisers and officers."""
+    Event.objects.filter(pk=cast.event.pk).update(agenda_open=False)
+    url = reverse("gatherings:agenda", args=[cast.event.pk])
+    assert _as(client, cast, role).get(url).status_code == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        ("visitor", False),
+        ("resident", False),
+        ("attendee", True),
+        ("organiser", True),
+        ("officer", True),
+    ],
+)
+def test_only_people_with_a_place_and_organisers_get_the_suggestion_form(client, cast, role, shown):
+    """The form and the interest buttons are for those who may use them."""
+    response = _as(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
+    assert ("Add my suggestion" in response.text) is shown
+    assert (reverse("gatherings:agenda_interest", args=[cast.item.pk]) in response.text) is shown
+
+
+def test_a_visitor_is_asked_to_sign_in_to_suggest(client, cast):
+    """Visitors are offered sign-in; posting sends them to sign in and saves nothing."""
+    url = reverse("gatherings:agenda", args=[cast.event.pk])
+    assert "Sign in to add suggestions" in client.get(url).text
+    _check(client.post(url, {"title": "Street party"}), SIGN_IN)
+    assert AgendaItem.objects.count() == 1
+
+
+def test_someone_with_a_place_suggests_an_item(client, cast):
+    """A suggestion is saved, with its author's interest counted."""
+    client.force_login(cast.attendee)
+    url = reverse("gatherings:agenda", args=[cast.event.pk])
+    response = client.post(url, {"title": "Street party", "description": "In August."})
+    assert response["Location"] == url
+    item = AgendaItem.objects.get(title="Street party")
+    assert item.proposed_by == cast.attendee and item.interest_count == 1
+    assert "1 person interested" in client.get(url).text
+
+
+def test_a_resident_without_a_place_cannot_suggest(client, cast):
+    """Without a place: a 400 with the reason, and nothing saved."""
+    client.force_login(cast.resident)
+    response = client.post(
+        reverse("gatherings:agenda", args=[cast.event.pk]), {"title": "Street party"}
+    )
+    assert response.status_code == 400
+    assert "Get a place at the event first, then suggest an item." in response.text
+    assert not AgendaItem.objects.filter(title="Street party").exists()
+
+
+def test_a_suggestion_needs_a_title(client, cast):
+    """No title: a 400, an error summary and the message, and nothing saved."""
+    client.force_login(cast.attendee)
+    response = client.post(reverse("gatherings:agenda", args=[cast.event.pk]), {"title": ""})
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.text
+    assert "Give your suggestion a title" in response.text
+    assert 'href="#id_title"' in response.text
+    assert AgendaItem.objects.count() == 1
+
+
+def test_a_suggestion_that_is_too_long_is_refused(client, cast):
+    """A title over 150 characters is a 400 and is not saved."""
+    client.force_login(cast.attendee)
+    response = client.post(reverse("gatherings:agenda", args=[cast.event.pk]), {"title": "x" * 151})
+    assert response.status_code == 400
+    assert "Use 150 characters or fewer" in response.text
+    assert AgendaItem.objects.count() == 1
+
+
+# Showing interest
+
+
+def _interest(client, item):
+    return client.post(reverse("gatherings:agenda_interest", args=[item.pk]), follow=True)
+
+
+def test_a_visitor_is_sent_to_sign_in_to_show_interest(client, cast):
+    """Showing interest needs an account."""
+    _check(client.post(reverse("gatherings:agenda_interest", args=[cast.item.pk])), SIGN_IN)
+    assert not AgendaInterest.objects.exists()
+
+
+def test_someone_with_a_place_shows_interest_and_takes_it_back(client, cast):
+    """The first press counts them in; the second takes it back."""
+    person = UserFactory()
+    rsvp_join(event=cast.event, user=person)
+    client.force_login(person)
+    response = _interest(client, cast.item)
+    assert "You are interested in “Empty shops as studios”." in _text(response)
+    assert "I am no longer interested" in response.text
+    cast.item.refresh_from_db()
+    assert cast.item.interest_count == 1
+    response = _interest(client, cast.item)
+    assert "You are no longer marked as interested" in _text(response)
+    cast.item.refresh_from_db()
+    assert cast.item.interest_count == 0
+
+
+def test_a_resident_without_a_place_cannot_show_interest(client, cast):
+    """Without a place, they are told why and nothing is counted."""
+    client.force_login(cast.resident)
+    response = _interest(client, cast.item)
+    assert "Get a place at the event first, then show interest." in response.text
+    assert not AgendaInterest.objects.exists()
+
+
+def test_showing_interest_needs_a_post(client, cast):
+    """Following the interest address does nothing."""
+    client.force_login(cast.attendee)
+    url = reverse("gatherings:agenda_interest", args=[cast.item.pk])
+    assert client.get(url).status_code == 405
+
+
+def test_interest_in_an_unknown_suggestion_is_a_404(client, cast):
+    """No suggestion, no interest."""
+    client.force_login(cast.attendee)
+    assert client.post(reverse("gatherings:agenda_interest", args=[999_999])).status_code == 404
+
+
+# Arranging the board
+
+
+OWNERS_ONLY = [
+    ("visitor", SIGN_IN),
+    ("resident", 403),
+    ("attendee", 403),
+    ("organiser", 200),
+    ("officer", 200),
+]
+
+
+@pytest.mark.parametrize(("role", "expected"), OWNERS_ONLY)
+def test_only_organisers_may_arrange_the_board(client, cast, role, expected):
+    """The form to give a session a room and time is for organisers and officers."""
+    url = reverse("gatherings:agenda_arrange", args=[cast.item.pk])
+    _check(_as(client, cast, role).get(url), expected)
+
+
+def _arrange(client, item, **data):
+    return client.post(reverse("gatherings:agenda_arrange", args=[item.pk]), data)
+
+
+def test_an_organiser_puts_a_session_on_the_board(client, cast):
+    """A room and times within the event put the session on the board."""
+    client.force_login(cast.organiser)
+    response = _arrange(client, cast.item, room="Main hall", starts="18:30", ends="19:15")
+    assert response["Location"] == reverse("gatherings:board", args=[cast.event.pk])
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.SCHEDULED and cast.item.room == "Main hall"
+    assert timezone.localtime(cast.item.slot_starts_at).strftime("%H:%M") == "18:30"
+
+
+def test_a_resident_cannot_arrange_the_board_by_posting(client, cast):
+    """Posting the form as someone with a place is refused and changes nothing."""
+    client.force_login(cast.attendee)
+    response = _arrange(client, cast.item, room="Main hall", starts="18:30", ends="19:15")
+    assert response.status_code == 403
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED
+
+
+def test_an_empty_arrange_form_is_a_400_with_a_message_per_field(client, cast):
+    """No room or times: a 400, an error summary, each message, and nothing changed."""
+    client.force_login(cast.organiser)
+    response = _arrange(client, cast.item, room="")
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.text
+    assert "Say which room or space" in response.text and "Enter the time" in response.text
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "message"),
+    [
+        ("17:00", "18:30", "The session must be within the event"),
+        ("19:00", "18:45", "The session must end after it starts."),
+        ("7pm", "19:30", "Enter the time as hours and minutes"),
+    ],
+)
+def test_a_session_at_a_bad_time_is_refused(client, cast, starts, ends, message):
+    """Times outside the event, backwards or unreadable are a 400 with the reason."""
+    client.force_login(cast.organiser)
+    response = _arrange(client, cast.item, room="Main hall", starts=starts, ends=ends)
+    assert response.status_code == 400
+    assert message in _text(response)
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED
+
+
+def test_two_sessions_cannot_share_a_room_at_once(client, cast):
+    """A clash names the session already there."""
+    other = AgendaItemFactory(event=cast.event, title="Pop-up cinema")
+    agenda_item_schedule(
+        item=other, by=cast.organiser, room="Main hall", starts_at=at(17, 18), ends_at=at(17, 19)
+    )
+    client.force_login(cast.organiser)
+    response = _arrange(client, cast.item, room="main hall", starts="18:30", ends="19:15")
+    assert response.status_code == 400
+    assert "“Pop-up cinema” is already in main hall then." in _text(response)
+
+
+def test_an_organiser_takes_a_session_off_the_board(client, cast):
+    """ "Take it off the board" puts it back among the suggestions."""
+    agenda_item_schedule(
+        item=cast.item,
+        by=cast.organiser,
+        room="Main hall",
+        starts_at=at(17, 18),
+        ends_at=at(17, 19),
+    )
+    client.force_login(cast.organiser)
+    response = client.post(
+        reverse("gatherings:agenda_arrange", args=[cast.item.pk]), {"unschedule": "1"}
+    )
+    assert response["Location"] == reverse("gatherings:board", args=[cast.event.pk])
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED and cast.item.room == ""
+
+
+def test_a_resident_cannot_take_a_session_off_the_board(client, cast):
+    """Posting "take it off" as someone with a place is refused."""
+    agenda_item_schedule(
+        item=cast.item,
+        by=cast.organiser,
+        room="Main hall",
+        starts_at=at(17, 18),
+        ends_at=at(17, 19),
+    )
+    client.force_login(cast.attendee)
+    response = client.post(
+        reverse("gatherings:agenda_arrange", args=[cast.item.pk]), {"unschedule": "1"}
+    )
+    assert response.status_code == 403
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.SCHEDULED
+
+
+# Withdrawing
+
+
+def _withdraw(client, item):
+    return client.post(reverse("gatherings:agenda_withdraw", args=[item.pk]))
+
+
+def test_a_visitor_is_sent_to_sign_in_to_withdraw(client, cast):
+    """Withdrawing needs an account."""
+    _check(_withdraw(client, cast.item), SIGN_IN)
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED
+
+
+@pytest.mark.parametrize("role", ["attendee", "organiser", "officer"])
+def test_the_author_or_an_organiser_withdraws_a_suggestion(client, cast, role):
+    """Whoever suggested it, organisers and officers may take it off the list."""
+    response = _withdraw(_as(client, cast, role), cast.item)
+    assert response["Location"] == reverse("gatherings:agenda", args=[cast.event.pk])
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.WITHDRAWN
+    assert "Empty shops as studios" not in client.get(response["Location"]).text
+
+
+def test_someone_else_cannot_withdraw_a_suggestion(client, cast):
+    """Another person with a place gets a 403 with the reason, and it stays."""
+    person = UserFactory()
+    rsvp_join(event=cast.event, user=person)
+    client.force_login(person)
+    response = _withdraw(client, cast.item)
+    assert response.status_code == 403
+    assert "Only the person who suggested it or an organiser can." in response.text
+    cast.item.refresh_from_db()
+    assert cast.item.status == AgendaItem.Status.PROPOSED
+
+
+def test_withdrawing_needs_a_post(client, cast):
+    """Following the withdraw address does nothing."""
+    client.force_login(cast.attendee)
+    assert client.get(reverse("gatherings:agenda_withdraw", args=[cast.item.pk])).status_code == 405
+
+
+# The board
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_everyone_sees_the_board(client, cast, role):
+    """The board is public: sessions by room and time, and suggestions not yet on it."""
+    other = AgendaItemFactory(event=cast.event, title="Pop-up cinema")
+    agenda_item_schedule(
+        item=other,
+        by=cast.organiser,
+        room="Main hall",
+        starts_at=at(17, 18, 30),
+        ends_at=at(17, 19),
+    )
+    response = _as(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
+    assert response.status_code == 200
+    page = response.text
+    assert "Main hall" in page and "18:30 to 19:00" in page and "Pop-up cinema" in page
+    assert "Suggested, not yet on the board" in page and "Empty shops as studios" in page
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        ("visitor", False),
+        ("resident", False),
+        ("attendee", False),
+        ("organiser", True),
+        ("officer", True),
+    ],
+)
+def test_only_organisers_get_the_links_to_arrange_the_board(client, cast, role, shown):
+    """The "Put on the board" links are for organisers and officers."""
+    response = _as(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
+    assert (reverse("gatherings:agenda_arrange", args=[cast.item.pk]) in response.text) is shown
+
+
+def test_the_board_of_an_unknown_event_is_a_404(client):
+    """No event, no board."""
+    assert client.get(reverse("gatherings:board", args=[999_999])).status_code == 404
+
+
+def test_the_board_leaves_out_withdrawn_suggestions(client, cast):
+    """A withdrawn suggestion is not on the board."""
+    AgendaItem.objects.filter(pk=cast.item.pk).update(status=AgendaItem.Status.WITHDRAWN)
+    response = client.get(reverse("gatherings:board", args=[cast.event.pk]))
+    assert "Empty shops as studios" not in response.text
+    assert "Nothing is on the board yet." in response.text
