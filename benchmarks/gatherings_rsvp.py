@@ -112,7 +112,7 @@ def rsvp_time(count: int, say) -> list[str]:
     event = EventFactory(
         capacity=count + warm_up + 100,
         access_provisions=["step_free", "bsl"],
-        organisers=[organiser()],
+        organisers=[organiser(password=None)],
     )
     residents = UserFactory.create_batch(count + warm_up, password=None)  # no slow hashing
     sessions = [session_for(person) for person in residents]

@@ -564,7 +564,7 @@ def _scale(ctx: DemoContext) -> int:
 
 def _crowd(scale: int) -> int:
     """How many times more people come to open events than on the small borough."""
-    return {1: 1, 2: 4, 3: 10}[scale]
+    return {1: 1, 2: 5, 3: 20}[scale]
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -623,7 +623,7 @@ def _venues(rng: random.Random, scale: int) -> _Venues:
         council=town_hall,
         shop=rng.choice(shops) if shops else town_hall,
         hack=rng.choice(hacks) if hacks else None,
-        hubs=list(by_ward.values())[: {1: 1, 2: 2, 3: 4}[scale]],
+        hubs=list(by_ward.values())[: {1: 1, 2: 3, 3: 6}[scale]],
     )
 
 
@@ -1444,6 +1444,9 @@ def _agendas(ctx, rng, cast: _Cast, gatherings: list[_Gathering]) -> list[Agenda
     for item in items:
         item.created_at = min(item.event.starts_at, ctx.now) - timedelta(days=rng.randint(1, 14))
     AgendaItem.objects.bulk_update(items, ["created_at"], batch_size=BATCH_SIZE)
+    for interest in interests:
+        interest.created_at = interest.item.created_at + timedelta(hours=rng.randint(0, 20))
+    AgendaInterest.objects.bulk_update(interests, ["created_at"], batch_size=BATCH_SIZE)
     ctx.remember(items)
     ctx.remember(interests)
     return items

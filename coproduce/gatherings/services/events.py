@@ -30,7 +30,8 @@ MAX_CAPACITY = 100_000
 
 
 def _lock_event(pk: int) -> Event:
-    return Event.objects.select_for_update(of=("self",)).get(pk=pk)
+    """The event's row, locked until this transaction ends: changes to places queue per event."""
+    return Event.objects.select_for_update(of=("self",)).select_related("place").get(pk=pk)
 
 
 def _event_url(event: Event) -> str:
@@ -44,7 +45,13 @@ def where(event: Event) -> str:
 
 
 def _organisers(event: Event) -> list:
+    """Everyone who runs the event: its own organisers, its series' organisers, and the
+    organisers of the group that runs it."""
     people = {person.pk: person for person in event.organisers.all() if person.is_active}
+    if event.series_id:
+        for person in event.series.organisers.all():
+            if person.is_active:
+                people.setdefault(person.pk, person)
     if event.group_id:
         for membership in Membership.objects.filter(
             organisation_id=event.group_id, role=Membership.Role.ORGANISER
@@ -86,6 +93,15 @@ def _check_details(
     return offered
 
 
+def _check_group(by, group: Organisation | None) -> None:
+    if group is None or by.has_perm(permissions.MANAGE_ANY_EVENT):
+        return
+    if not Membership.objects.filter(
+        organisation=group, user=by, role=Membership.Role.ORGANISER
+    ).exists():
+        raise GatheringRefusal(_("You can only run events for a group you organise."))
+
+
 @transaction.atomic
 def series_create(
     *,
@@ -103,6 +119,7 @@ def series_create(
         raise GatheringRefusal(_("Give the series a title and a summary."))
     if kind not in Event.Kind.values:
         raise GatheringRefusal(_("Choose a kind of event from the list."))
+    _check_group(by, group)
     base = slugify(title)[:140] or "series"
     slug, number = base, 1
     while Series.objects.filter(slug=slug).exists():
@@ -150,6 +167,7 @@ def event_create(
         raise GatheringRefusal(_("Only organisers and council officers can put on events."))
     if series is not None and not permissions.can_manage_series(by, series):
         raise GatheringRefusal(_("Only the series' organisers can add events to it."))
+    _check_group(by, group)
     offered = _check_details(
         title=title,
         summary=summary,
@@ -357,10 +375,12 @@ def rsvp_join(
     Guarantees: never more confirmed places than the event's capacity, however many people
     ask at once; asking again changes only the access support asked for.
     """
-    now = now or timezone.now()
     if not permissions.can_take_part(user):
         raise GatheringRefusal(_("Sign in to get a place."))
     event = _lock_event(event.pk)
+    # Read the clock only once the lock is held, so the waiting list is in the order people
+    # got their turn, the same order in which places were given.
+    now = now or timezone.now()
     if event.is_cancelled:
         raise GatheringRefusal(_("This event has been cancelled."))
     if event.starts_at <= now:

@@ -206,8 +206,12 @@ def report_back(
         raise GatheringRefusal(_("You can report back once the session has happened."))
     if not actions and not barriers:
         raise GatheringRefusal(_("Say what happened to at least one action or barrier."))
-    own_actions = {a.pk: a for a in treatment.actions.select_for_update()}
-    own_barriers = {b.pk: b for b in treatment.barriers.select_for_update()}
+    # Fresh querysets, not the treatment's (maybe prefetched) related managers: a prefetch
+    # with select_related would bring outer joins that PostgreSQL refuses to lock.
+    own_actions = {a.pk: a for a in Action.objects.filter(treatment=treatment).select_for_update()}
+    own_barriers = {
+        b.pk: b for b in Barrier.objects.filter(treatment=treatment).select_for_update()
+    }
     if set(actions) - set(own_actions) or set(barriers) - set(own_barriers):
         raise GatheringRefusal(_("Report only on this project's actions and barriers."))
     written = []

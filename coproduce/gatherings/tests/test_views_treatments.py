@@ -219,6 +219,20 @@ def test_no_project_is_put_forward_after_the_session(client, held):
     assert "This session has ended or been cancelled." in response.text
 
 
+def test_the_session_page_offers_to_put_a_project_forward(client, cast):
+    """Before the session, the event page links to the form."""
+    client.force_login(cast.resident)
+    page = client.get(reverse("gatherings:event", args=[cast.session.pk])).text
+    assert reverse("gatherings:treatment_propose", args=[cast.session.pk]) in page
+
+
+def test_a_session_that_is_over_does_not_offer_to_put_a_project_forward(client, held):
+    """Once the session has ended, the event page no longer links to a form that would refuse."""
+    client.force_login(held.resident)
+    page = client.get(reverse("gatherings:event", args=[held.treatment.event_id])).text
+    assert "Put a project forward for this session" not in page
+
+
 # The treatment page and its live board
 
 

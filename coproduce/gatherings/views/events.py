@@ -168,10 +168,13 @@ def _detail_context(request, event: Event, *, inviter=None) -> dict:
         "rsvp": rsvp if rsvp is not None and rsvp.status != Rsvp.Status.CANCELLED else None,
         "position": selectors.waiting_position(rsvp) if rsvp else None,
         "manages": manages,
-        "show_online_link": bool(event.online_url) and (going or manages),
+        "show_online_link": bool(event.online_url)
+        and not event.is_cancelled
+        and (going or manages),
         "provisions": provisions.labels(event.access_provisions),
         "open_for_places": not event.is_cancelled and event.starts_at > now,
         "has_started": event.starts_at <= now,
+        "is_over": event.ends_at <= now,
         "can_suggest": can_suggest(request.user, event),
         "inviter": inviter,
         "invite_url": request.build_absolute_uri(
@@ -203,6 +206,9 @@ def event_detail(request, pk: int):
 def rsvp(request, pk: int):
     """Take a place (or join the waiting list), saying what access support you need."""
     event = event_or_404(pk)
+    if request.method == "GET" and (event.is_cancelled or event.starts_at <= timezone.now()):
+        messages.info(request, _("This event is not taking places any more."))
+        return redirect("gatherings:event", event.pk)
     current = selectors.rsvp_of(event, request.user)
     form = RsvpForm(request.POST or None, event=event, initial=_rsvp_initial(current))
     inviter = None

@@ -1,35 +1,32 @@
-// Live updates for an action learning set treatment: while several people fill in the four
-// columns, poll the board's JSON and redraw the lists that changed. Without JavaScript the
-// page still works: each addition reloads it, and a link refreshes it.
+// Live updates for an action learning set treatment. While several people fill in the four
+// columns, poll the board's small JSON view; when its version changes, fetch the page again
+// and swap in the four lists (with their buttons), leaving the forms alone so nobody loses
+// what they are typing. Without JavaScript the page still works: each addition reloads it,
+// and a link refreshes it.
 const POLL_MS = 5000;
+const COLUMNS = ["who", "resources", "actions", "barriers"];
 
-function itemText(column, item) {
-  if (column === "actions") return `${item.text} (${item.owner}, by ${item.due})`;
-  if (column === "barriers") return item.busted ? `${item.text} (busted)` : item.text;
-  return item.text;
+function idsOf(list) {
+  return new Set([...list.querySelectorAll("li[data-id]")].map((li) => li.dataset.id));
 }
 
-function redraw(root, board) {
+async function redraw(root) {
+  const response = await fetch(window.location.pathname, { headers: { Accept: "text/html" } });
+  if (!response.ok) return 0;
+  const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
   let added = 0;
-  for (const column of ["who", "resources", "actions", "barriers"]) {
+  for (const column of COLUMNS) {
     const list = root.querySelector(`ul[data-column="${column}"]`);
-    if (!list) continue;
-    const shown = new Set(
-      [...list.querySelectorAll("li[data-id]")].map((li) => li.dataset.id),
-    );
-    const known = list.dataset.known ? new Set(list.dataset.known.split(",")) : null;
-    for (const item of board[column]) {
-      const id = String(item.id);
-      if (shown.has(id) || (known && known.has(id))) continue;
-      const li = document.createElement("li");
-      li.dataset.id = id;
-      li.textContent = itemText(column, item);
-      li.classList.add("coproduce-capture-list__new");
-      list.querySelector(".coproduce-capture-list__empty")?.remove();
-      list.appendChild(li);
-      added += 1;
+    const replacement = fresh.querySelector(`ul[data-column="${column}"]`);
+    if (!list || !replacement) continue;
+    const before = idsOf(list);
+    for (const li of replacement.querySelectorAll("li[data-id]")) {
+      if (!before.has(li.dataset.id)) {
+        li.classList.add("coproduce-capture-list__new");
+        added += 1;
+      }
     }
-    list.dataset.known = board[column].map((item) => item.id).join(",");
+    list.replaceWith(document.importNode(replacement, true));
   }
   return added;
 }
@@ -37,33 +34,30 @@ function redraw(root, board) {
 function start(root) {
   const status = root.querySelector("[data-live-status]");
   let version = root.dataset.version;
-  // What the server drew is already known; only later additions are added here.
-  for (const list of root.querySelectorAll("ul[data-column]")) list.dataset.known = "";
-  fetch(root.dataset.url, { headers: { Accept: "application/json" } })
-    .then((response) => (response.ok ? response.json() : null))
-    .then((board) => {
-      if (!board) return;
-      for (const column of ["who", "resources", "actions", "barriers"]) {
-        const list = root.querySelector(`ul[data-column="${column}"]`);
-        if (list) list.dataset.known = board[column].map((item) => item.id).join(",");
-      }
-    })
-    .catch(() => {});
+  let busy = false;
   const poll = async () => {
-    if (document.hidden) return;
+    if (document.hidden || busy) return;
+    busy = true;
     try {
       const response = await fetch(root.dataset.url, { headers: { Accept: "application/json" } });
       if (!response.ok) return;
       const board = await response.json();
       if (board.version === version) return;
+      const added = await redraw(root);
       version = board.version;
-      const added = redraw(root, board);
-      if (added && status) {
+      if (status) {
+        // The words come from the page, so they are translated with the rest of it.
         status.textContent =
-          added === 1 ? "1 new note added by someone else." : `${added} new notes added by others.`;
+          added === 1
+            ? root.dataset.saidOne
+            : added > 1
+              ? root.dataset.saidMany
+              : root.dataset.saidChanged;
       }
     } catch {
       // Offline for a moment: try again at the next tick.
+    } finally {
+      busy = false;
     }
   };
   window.setInterval(poll, POLL_MS);
