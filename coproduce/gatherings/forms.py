@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.bookings.availability import local_instant
 from coproduce.bookings.forms import DATE_FORMATS, TIME_FORMATS
 from coproduce.common.writing import plain_language_attrs
+from coproduce.groups.models import Membership, Organisation
 from coproduce.places.models import Place, Ward
 
 from . import provisions
@@ -121,6 +122,18 @@ class EventForm(forms.Form):
         label=_("Let people suggest agenda items or sessions before the event"),
         required=False,
     )
+    group = forms.ModelChoiceField(
+        label=_("Is it run by one of your groups? (optional)"),
+        help_text=_("The group's organisers can then change it and see who is coming."),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No, I am running it"),
+        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _groups_of(self, user)
 
     def clean(self):
         data = super().clean()
@@ -139,6 +152,21 @@ class EventForm(forms.Form):
         if data.get("place") is None and not data.get("online_url"):
             self.add_error("place", _("Choose a place, or give a link to join online"))
         return data
+
+
+def _groups_of(form: forms.Form, user) -> None:
+    """Offer the groups this person organises, or drop the question if there are none."""
+    groups = (
+        Organisation.objects.filter(
+            memberships__user=user, memberships__role=Membership.Role.ORGANISER
+        ).order_by("name")
+        if user is not None and user.is_authenticated
+        else Organisation.objects.none()
+    )
+    if groups.exists():
+        form.fields["group"].queryset = groups
+    else:
+        del form.fields["group"]
 
 
 class SeriesForm(forms.Form):
@@ -163,6 +191,17 @@ class SeriesForm(forms.Form):
             "invalid_choice": _("Choose one of the options"),
         },
     )
+    group = forms.ModelChoiceField(
+        label=_("Is it run by one of your groups? (optional)"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No, I am running it"),
+        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _groups_of(self, user)
 
 
 class EventFilterForm(forms.Form):

@@ -87,12 +87,17 @@ def event_create(request):
         if series is None or not permissions.can_manage_series(request.user, series):
             raise Http404
     initial = {"kind": series.kind} if series else {}
-    form = EventForm(request.POST or None, initial=initial)
+    form = EventForm(request.POST or None, initial=initial, user=request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                event = services.event_create(**_event_fields(form), by=request.user, series=series)
+                event = services.event_create(
+                    **_event_fields(form),
+                    by=request.user,
+                    series=series,
+                    group=form.cleaned_data.get("group"),
+                )
             except GatheringRefusal as refusal:
                 form.add_error(None, str(refusal))
             else:
@@ -113,7 +118,9 @@ def event_edit(request, pk: int):
     event = event_or_404(pk)
     if not permissions.can_manage(request.user, event):
         raise PermissionDenied(_("Only the event's organisers can change it."))
-    form = EventForm(request.POST or None, initial=_event_form_initial(event))
+    form = EventForm(request.POST or None, initial=_event_form_initial(event), user=request.user)
+    # Which group runs an event is settled when it is put on.
+    form.fields.pop("group", None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -379,12 +386,19 @@ def series_list(request):
 def series_create(request):
     if not permissions.can_create_events(request.user):
         raise PermissionDenied(_("Only organisers and council officers can set up a series."))
-    form = SeriesForm(request.POST or None)
+    form = SeriesForm(request.POST or None, user=request.user)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                series = services.series_create(**form.cleaned_data, by=request.user)
+                data = form.cleaned_data
+                series = services.series_create(
+                    title=data["title"],
+                    summary=data["summary"],
+                    kind=data["kind"],
+                    group=data.get("group"),
+                    by=request.user,
+                )
             except GatheringRefusal as refusal:
                 form.add_error(None, str(refusal))
             else:
