@@ -446,7 +446,8 @@ class _Cast:
     engaged: list[int]
     practitioners: list[int]
 
-    def organisers(self, *people: int | None) -> list[int]:
+    def named(self, *people: int | None) -> list[int]:
+        """These people, once each, leaving out demo accounts that are missing."""
         return [p for p in dict.fromkeys(people) if p is not None]
 
 
@@ -648,7 +649,7 @@ def _series(ctx: DemoContext, cast: _Cast) -> dict[str, Series]:
             "Once a month: bring a project for a treatment, or help with someone else's.",
             SET_DESCRIPTION,
             None,
-            cast.organisers(cast.organiser, cast.officer),
+            cast.named(cast.organiser, cast.officer),
         ),
         "work_shop": (
             "The Work Shop",
@@ -658,7 +659,7 @@ def _series(ctx: DemoContext, cast: _Cast) -> dict[str, Series]:
             "Some are led by council officers, some by partners and some by local groups. "
             "Pop in: you do not have to come to a workshop to share an idea.",
             council,
-            cast.organisers(cast.officer, cast.organiser),
+            cast.named(cast.officer, cast.organiser),
         ),
         "meet_ups": (
             "Made in Northbrook evening meet-ups",
@@ -666,7 +667,7 @@ def _series(ctx: DemoContext, cast: _Cast) -> dict[str, Series]:
             "Less talking, more doing: drop in between 6 and 8pm, after work.",
             "No set agenda. Bring something you are making, or pick a project to help with.",
             None,
-            cast.organisers(cast.organiser),
+            cast.named(cast.organiser),
         ),
         "hack": (
             "Good for Nothing Northbrook",
@@ -674,7 +675,7 @@ def _series(ctx: DemoContext, cast: _Cast) -> dict[str, Series]:
             "Hack weekends where people give their skills to local causes.",
             "Divide and conquer, vote with your feet, do rather than talk.",
             None,
-            cast.organisers(cast.organiser),
+            cast.named(cast.organiser),
         ),
         "forum": (
             "Coproduction Practitioners' Forum",
@@ -682,7 +683,7 @@ def _series(ctx: DemoContext, cast: _Cast) -> dict[str, Series]:
             "Practitioners from across the region share what works. Delegates set the agenda.",
             "Hosted in turn by its members. Suggest an item once you have a place.",
             None,
-            cast.organisers(cast.officer),
+            cast.named(cast.officer),
         ),
     }
     made = {
@@ -773,7 +774,7 @@ def _learning_set(ctx, rng, cast: _Cast, venues: _Venues, series: Series) -> lis
         gatherings.append(
             _Gathering(
                 event=event,
-                organisers=cast.organisers(cast.organiser, cast.officer),
+                organisers=cast.named(cast.organiser, cast.officer),
                 going=going,
                 pool=pool,
             )
@@ -806,12 +807,12 @@ def _programme(ctx, rng, cast: _Cast, venues: _Venues, series, scale: int) -> li
                     access_provisions=["bsl"],
                     created_by_id=cast.officer,
                 ),
-                organisers=cast.organisers(cast.officer),
+                organisers=cast.named(cast.officer),
                 going=rng.randint(15, 40) * crowd if done else rng.randint(5, 15) * crowd,
                 pool=cast.engaged,
             )
         )
-    hack_organisers = cast.organisers(cast.organiser)
+    hack_organisers = cast.named(cast.organiser)
     for offset, challenges in [
         (-150, "Healthwatch, the council website, and parks and open spaces"),
         (63, "Love Your Space, the food strategy and the youth panel"),
@@ -872,10 +873,10 @@ def _programme(ctx, rng, cast: _Cast, venues: _Venues, series, scale: int) -> li
     gatherings += [
         _Gathering(
             event=event,
-            organisers=cast.organisers(cast.officer),
+            organisers=cast.named(cast.officer),
             going=rng.randint(30, 50) if number == 0 else rng.randint(25, 40),
             pool=cast.engaged,
-            must=cast.organisers(cast.organiser) if number == 1 else [],
+            must=cast.named(cast.organiser) if number == 1 else [],
         )
         for number, event in enumerate(forum)
     ]
@@ -896,7 +897,7 @@ def _programme(ctx, rng, cast: _Cast, venues: _Venues, series, scale: int) -> li
                 access_provisions=["creche", "quiet_room"],
                 created_by_id=cast.officer,
             ),
-            organisers=cast.organisers(cast.officer, cast.organiser),
+            organisers=cast.named(cast.officer, cast.organiser),
             going=rng.randint(12, 25),
             pool=cast.engaged,
         )
@@ -942,7 +943,7 @@ def _work_shop(ctx, rng, cast: _Cast, venues: _Venues, series: Series, scale: in
                 done = event.ends_at <= ctx.now
                 g = _Gathering(
                     event=event,
-                    organisers=cast.organisers(cast.officer, cast.organiser),
+                    organisers=cast.named(cast.officer, cast.organiser),
                     going=rng.randint(capacity // 2, capacity)
                     if done
                     else rng.randint(capacity // 5, capacity * 3 // 4),
@@ -951,9 +952,9 @@ def _work_shop(ctx, rng, cast: _Cast, venues: _Venues, series: Series, scale: in
                 if not done and kind == Kind.WORKSHOP and title == FULL_WORKSHOP:
                     g.going, g.waiting = capacity, rng.randint(3, 6)
                 elif done and kind == Kind.TALK and not resident_past:
-                    g.must, resident_past = cast.organisers(cast.resident), True
+                    g.must, resident_past = cast.named(cast.resident), True
                 elif not done and kind == Kind.WORKSHOP and not resident_next:
-                    g.must, resident_next = cast.organisers(cast.resident), True
+                    g.must, resident_next = cast.named(cast.resident), True
                     if cast.resident is not None:
                         g.asks[cast.resident] = (["creche"], ACCESS_NOTES["creche"][0])
                 gatherings.append(g)
@@ -990,10 +991,10 @@ def _meet_ups(ctx, rng, cast: _Cast, venues: _Venues, series: Series) -> list[_G
             gatherings.append(
                 _Gathering(
                     event=event,
-                    organisers=cast.organisers(cast.organiser),
+                    organisers=cast.named(cast.organiser),
                     going=rng.randint(6, 20) if done else rng.randint(2, 8),
                     pool=cast.engaged,
-                    must=cast.organisers(cast.resident) if done and month % 4 == 0 else [],
+                    must=cast.named(cast.resident) if done and month % 4 == 0 else [],
                 )
             )
     return gatherings
@@ -1056,12 +1057,10 @@ def _plan_treatments(ctx, rng, cast: _Cast, learning: list[_Gathering]):
             new = _next(rng, queue, brought, [b for b, _s in chosen])
             chosen.append((new, Treatment.Status.PROPOSED))
         plan.append(chosen)
-        g.must = cast.organisers(
-            *(b.presenter for b, s in chosen if s != Treatment.Status.DECLINED)
-        )
+        g.must = cast.named(*(b.presenter for b, s in chosen if s != Treatment.Status.DECLINED))
     past = [g for g in learning if g.event.ends_at <= ctx.now]
     for g in past[-1:] + [g for g in learning if g.event.ends_at > ctx.now][:1]:
-        g.must = cast.organisers(*g.must, cast.resident)
+        g.must = cast.named(*g.must, cast.resident)
     return plan
 
 
@@ -1292,7 +1291,7 @@ def _columns(rng, cast: _Cast, g: _Gathering, item: _Treated, themes, *, space: 
     """Who is affected, resources, the action plan and barriers for one treatment."""
     t, presenter = item.treatment, item.brought.presenter
     helpers = g.came or g.confirmed or [presenter]
-    hands = helpers + cast.organisers(cast.organiser, cast.officer)
+    hands = helpers + cast.named(cast.organiser, cast.officer)
     notes = [
         Contribution(treatment=t, column=column, text=text, added_by_id=rng.choice(hands))
         for column, texts in ((Column.WHO, WHO), (Column.RESOURCES, RESOURCES))

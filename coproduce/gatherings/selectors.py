@@ -198,8 +198,10 @@ def treatment_detail(pk: int) -> Treatment | None:
     )
 
 
-def treatment_board(treatment: Treatment) -> dict:
-    """The four columns as plain data (for the live page): each item with its id and text."""
+def treatment_board(treatment: Treatment, *, show_owners: bool = True) -> dict:
+    """The four columns as plain data (for the live page): each item with its id and text.
+
+    Who owns each action is named only for people at the session (`show_owners`)."""
     notes = list(treatment.notes.all())
     return {
         "who": [{"id": n.pk, "text": n.text} for n in notes if n.column == "who"],
@@ -208,7 +210,7 @@ def treatment_board(treatment: Treatment) -> dict:
             {
                 "id": a.pk,
                 "text": a.text,
-                "owner": a.owner_label,
+                "owner": a.owner_label if show_owners else "",
                 "due": a.due_on.isoformat(),
                 "status": a.get_status_display(),
             }

@@ -302,7 +302,35 @@ def test_everyone_may_read_the_board_as_json(client, cast, role):
     board = response.json()
     assert set(board) == {"version", "who", "resources", "actions", "barriers"}
     assert [n["text"] for n in board["who"]] == ["Families nearby"]
-    assert board["actions"][0]["owner"] == "Priya Presenter"
+    at_the_session = role in {"attendee", "presenter", "organiser", "officer"}
+    assert board["actions"][0]["owner"] == ("Priya Presenter" if at_the_session else "")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_action_owners_are_named_only_to_people_at_the_session(client, cast, role):
+    """Visitors and residents not at the session see the actions but not who owns them."""
+    ActionFactory(treatment=cast.treatment, owner=cast.attendee, text="Ring the shop")
+    response = _as(client, cast, role).get(
+        reverse("gatherings:treatment", args=[cast.treatment.pk])
+    )
+    assert "Ring the shop" in _text(response)
+    named = str(cast.attendee) in _text(response)
+    assert named is (role in {"attendee", "presenter", "organiser", "officer"})
+
+
+def test_a_resident_at_the_session_chooses_owners_only_from_those_running_it(client, cast):
+    """The owner list does not tell one attendee who else is coming; facilitators see all."""
+    other = UserFactory(display_name="Olive Other")
+    rsvp_join(
+        event=cast.treatment.event,
+        user=other,
+        now=cast.treatment.event.starts_at - timedelta(days=1),
+    )
+    url = reverse("gatherings:treatment", args=[cast.treatment.pk])
+    client.force_login(cast.attendee)
+    assert "Olive Other" not in _text(client.get(url))
+    client.force_login(cast.organiser)
+    assert "Olive Other" in _text(client.get(url))
 
 
 def test_the_board_json_of_a_project_not_yet_taken_is_a_404_for_others(client, cast):

@@ -92,14 +92,17 @@ def propose(request, pk: int):
     )
 
 
-def _people_for_actions(treatment: Treatment):
-    """Who can own an action: people with a place at the session, its organisers, the
-    presenter."""
-    user_ids = set(
-        Rsvp.objects.filter(event_id=treatment.event_id, status=Rsvp.Status.CONFIRMED).values_list(
-            "user_id", flat=True
+def _people_for_actions(treatment: Treatment, user):
+    """Who can be given an action. Facilitators choose from everyone with a place; others
+    from themselves, the person who brought the project and the organisers, so nobody learns
+    who else is coming from the list."""
+    user_ids = {user.pk}
+    if permissions.can_manage(user, treatment.event):
+        user_ids |= set(
+            Rsvp.objects.filter(
+                event_id=treatment.event_id, status=Rsvp.Status.CONFIRMED
+            ).values_list("user_id", flat=True)
         )
-    )
     user_ids |= {person.pk for person in treatment.event.organisers.all()}
     if treatment.presenter_id:
         user_ids.add(treatment.presenter_id)
@@ -110,14 +113,19 @@ def _people_for_actions(treatment: Treatment):
     )
 
 
+def _shows_owners(request, treatment: Treatment) -> bool:
+    """Names of action owners are for people at the session, not the whole internet."""
+    return services.can_capture(request.user, treatment)
+
+
 def _page_context(request, treatment: Treatment, forms: dict | None = None) -> dict:
     can_capture = treatment.status == Treatment.Status.ACCEPTED and services.can_capture(
         request.user, treatment
     )
     manages = permissions.can_manage(request.user, treatment.event)
-    people = _people_for_actions(treatment) if can_capture else None
+    people = _people_for_actions(treatment, request.user) if can_capture else None
     forms = forms or {}
-    board = selectors.treatment_board(treatment)
+    board = selectors.treatment_board(treatment, show_owners=_shows_owners(request, treatment))
     return {
         "treatment": treatment,
         "event": treatment.event,
@@ -140,6 +148,7 @@ def _page_context(request, treatment: Treatment, forms: dict | None = None) -> d
         "earlier": selectors.earlier_sessions_of(treatment),
         "later": list(treatment.followed_by.select_related("event")),
         "board_version": _version(board),
+        "show_owners": _shows_owners(request, treatment),
         "json_url": reverse("gatherings:treatment_json", args=[treatment.pk]),
         "form": next((f for f in forms.values() if f is not None and f.errors), None),
     }
@@ -165,7 +174,7 @@ def treatment(request, pk: int):
 def board_json(request, pk: int):
     """The four columns as JSON, for the live page: polled while people fill it in."""
     treatment = _treatment_or_404(request, pk)
-    board = selectors.treatment_board(treatment)
+    board = selectors.treatment_board(treatment, show_owners=_shows_owners(request, treatment))
     return JsonResponse({"version": _version(board), **board})
 
 
@@ -176,7 +185,9 @@ def capture(request, pk: int, column: str):
     if column not in COLUMNS:
         raise Http404
     if column == Column.ACTIONS:
-        form = ActionForm(request.POST, prefix="actions", people=_people_for_actions(treatment))
+        form = ActionForm(
+            request.POST, prefix="actions", people=_people_for_actions(treatment, request.user)
+        )
     else:
         form = NoteForm(request.POST, column=column)
     if form.is_valid():
