@@ -335,3 +335,22 @@ def test_a_new_barrier_joins_the_entry_it_clearly_matches(client, cast):
     barrier = Barrier.objects.get(text="Lack of affordable space")
     assert barrier.theme == cast.space
     assert BarrierTheme.objects.count() == 1
+
+
+def test_a_barrier_busting_session_starts_from_the_library(client):
+    """An organiser on a library entry's page can put on a session about it, ready filled in."""
+    theme = BarrierThemeFactory(name="Lack of affordable space")
+    client.force_login(organiser())
+    page = client.get(reverse("gatherings:barrier_theme", args=[theme.slug]))
+    start = reverse("gatherings:event_create") + f"?barrier={theme.slug}"
+    assert start in unescape(page.content.decode())
+    form = client.get(start).content.decode()
+    assert "Barrier busting: Lack of affordable space" in unescape(form)
+
+
+def test_residents_are_not_offered_a_barrier_busting_session(client):
+    """Only people who can put on events see the button."""
+    theme = BarrierThemeFactory(name="Fear of change")
+    client.force_login(UserFactory())
+    page = client.get(reverse("gatherings:barrier_theme", args=[theme.slug]))
+    assert "?barrier=" not in page.content.decode()

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import selectors
+from .. import permissions, selectors
 from ..forms import BustForm, LinkForm
 from ..models import Barrier, BarrierTheme
 from ..services import GatheringRefusal
@@ -44,6 +44,7 @@ def theme(request, slug: str):
             "theme": entry,
             "busted": [b for b in barriers if b.is_busted],
             "standing": [b for b in barriers if not b.is_busted],
+            "can_create_events": permissions.can_create_events(request.user),
         },
     )
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import permissions, provisions, selectors
 from ..forms import EventFilterForm, EventForm, ReasonForm, RsvpForm, SeriesForm
-from ..models import Event, Rsvp, Series
+from ..models import BarrierTheme, Event, Rsvp, Series
 from ..services import GatheringRefusal
 from ..services import events as services
 from ..services.agenda import can_suggest
@@ -87,6 +87,20 @@ def event_create(request):
         if series is None or not permissions.can_manage_series(request.user, series):
             raise Http404
     initial = {"kind": series.kind} if series else {}
+    barrier = BarrierTheme.objects.filter(slug=request.GET.get("barrier", "")).first()
+    if barrier is not None:
+        # A barrier-busting session, started from the barrier's page in the library.
+        initial = {
+            "kind": Event.Kind.WORKSHOP,
+            "title": _("Barrier busting: %(name)s") % {"name": barrier.name},
+            "summary": _(
+                "Bring what you know about “%(name)s”: what got in the way, and what worked."
+            )
+            % {"name": barrier.name},
+            "description": request.build_absolute_uri(
+                reverse("gatherings:barrier_theme", args=[barrier.slug])
+            ),
+        }
     form = EventForm(request.POST or None, initial=initial, user=request.user)
     status = 200
     if request.method == "POST":
