@@ -85,17 +85,22 @@ def _snapshot() -> dict:
             )
         ),
         "actions": list(
-            Action.objects.order_by("treatment__event__starts_at", "text", "due_on").values_list(
+            Action.objects.order_by(
+                "treatment__event__starts_at", "treatment__title", "text", "due_on"
+            ).values_list(
                 "treatment__title", "text", "owner__email", "owner_name", "due_on", "status"
             )
         ),
         "barriers": list(
-            Barrier.objects.order_by("treatment__event__starts_at", "text").values_list(
-                "treatment__title", "text", "theme__name", "busted_at", "busted_how"
-            )
+            Barrier.objects.order_by(
+                "treatment__event__starts_at", "treatment__title", "text", "busted_at"
+            ).values_list("treatment__title", "text", "theme__name", "busted_at", "busted_how")
         ),
         "report_backs": list(
-            ReportBack.objects.order_by("created_at", "note").values_list(
+            # Ties broken by every column shown, so the order never depends on the database.
+            ReportBack.objects.order_by(
+                "created_at", "treatment__title", "event__title", "outcome", "note"
+            ).values_list(
                 "treatment__title", "event__title", "outcome", "note", "reported_by__email"
             )
         ),
