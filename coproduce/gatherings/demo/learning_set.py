@@ -55,7 +55,7 @@ def plan_learning_set(ctx, rng, cast: Cast, venues: Venues, series: Series) -> l
         else:
             event = make_event(
                 title=f"Coproduction Action Learning Set, {day:%B %Y}",
-                summary=f"{theme}, then treatments: bring a project, or help with others'.",
+                summary=f"{theme}, then treatments: bring a project, or help with someone else's.",
                 description=SET_DESCRIPTION,
                 kind=Kind.ACTION_LEARNING_SET,
                 capacity=25,

@@ -430,6 +430,7 @@ def series_detail(request, slug: str):
     now = timezone.now()
     events = list(selectors.events_upcoming(series=series, include_past=True))
     is_set = series.kind == Event.Kind.ACTION_LEARNING_SET
+    progress = selectors.set_progress(series) if is_set else None
     return render(
         request,
         "gatherings/series_detail.html",
@@ -438,6 +439,14 @@ def series_detail(request, slug: str):
             "upcoming": [e for e in events if e.ends_at > now],
             "past": list(reversed([e for e in events if e.ends_at <= now])),
             "manages": permissions.can_manage_series(request.user, series),
-            "progress": selectors.set_progress(series) if is_set else None,
+            "progress": progress,
+            "totals": {
+                "actions": sum(p.actions for p in progress),
+                "done": sum(p.done for p in progress),
+                "barriers": sum(p.barriers for p in progress),
+                "busted": sum(p.busted for p in progress),
+            }
+            if progress
+            else None,
         },
     )
