@@ -766,7 +766,9 @@ def test_the_sets_numbers_move_after_a_report_back(client, held):
     """The series page goes from 0 of 1 to 1 of 1 for actions done and barriers busted."""
     series_url = reverse("gatherings:series", args=[held.series.slug])
     before = _text(client.get(series_url))
-    assert before.count("0 of 1") == 2
+    # Twice in the project's row, twice in the set's summary above the table.
+    assert before.count("0 of 1") == 4
+    assert "So far: 0 of 1 actions done, and 0 of 1 barriers busted." in before
     client.force_login(held.presenter)
     _report(
         client,
@@ -779,7 +781,8 @@ def test_the_sets_numbers_move_after_a_report_back(client, held):
     )
     client.logout()
     after = _text(client.get(series_url))
-    assert after.count("1 of 1") == 2 and "0 of 1" not in after
+    assert after.count("1 of 1") == 4 and "0 of 1" not in after
+    assert "So far: 1 of 1 actions done, and 1 of 1 barriers busted." in after
     assert "1 action done, 1 barrier busted" in after
 
 
