@@ -184,6 +184,22 @@ def treatments_for(event: Event) -> QuerySet[Treatment]:
     return event.treatments.select_related("project", "presenter").order_by(order, "pk")
 
 
+def treatments_of_project(project) -> QuerySet[Treatment]:
+    """The times a project came to an action learning set, with what came of each: for the
+    project's own page."""
+    return (
+        Treatment.objects.filter(project=project, status=Treatment.Status.ACCEPTED)
+        .select_related("event")
+        .annotate(
+            n_actions=Count("actions", distinct=True),
+            n_done=Count("actions", filter=Q(actions__status=Action.Status.DONE), distinct=True),
+            n_barriers=Count("barriers", distinct=True),
+            n_busted=Count("barriers", filter=Q(barriers__busted_at__isnull=False), distinct=True),
+        )
+        .order_by("event__starts_at", "pk")
+    )
+
+
 def treatment_detail(pk: int) -> Treatment | None:
     return (
         Treatment.objects.select_related("event__series", "event__place", "project", "presenter")

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.gatherings.selectors import treatments_of_project
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Ward
 
@@ -66,6 +67,7 @@ def project_detail(request, pk: int):
         "can_take_ownership": project.status == Status.IDEA and not project.owners.all(),
         "open_to_join": project.status in OPEN_TO_JOIN and project.parameters_published,
         "mine": selectors.my_contributions(project, request.user),
+        "treatments": list(treatments_of_project(project)),
     }
     return render(request, "projects/project_detail.html", context)
 

@@ -413,3 +413,19 @@ def test_the_board_leaves_out_withdrawn_suggestions(client, cast):
     response = client.get(reverse("gatherings:board", args=[cast.event.pk]))
     assert "Empty shops as studios" not in response.text
     assert "Nothing is on the board yet." in response.text
+
+
+def test_arranging_offers_the_venues_rooms(client):
+    """The room box suggests the rooms of the event's building from the asset map."""
+    from coproduce.places.models import Place
+    from coproduce.places.tests.factories import PlaceFactory
+
+    host = organiser()
+    hall = PlaceFactory(kind=Place.Kind.BUILDING)
+    PlaceFactory(kind=Place.Kind.ROOM, building=hall, name="Garden room", ward=hall.ward)
+    event = EventFactory(organisers=[host], place=hall, agenda_open=True)
+    item = AgendaItemFactory(event=event)
+    client.force_login(host)
+    page = client.get(reverse("gatherings:agenda_arrange", args=[item.pk])).content.decode()
+    assert 'list="room-choices"' in page
+    assert '<option value="Garden room">' in page

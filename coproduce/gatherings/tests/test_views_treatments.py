@@ -826,3 +826,20 @@ def test_the_board_json_is_plain_data(client, held):
         {"id": held.barrier.pk, "text": "No cheap rooms to hire", "busted": False, "library": ""}
     ]
     assert board["actions"][0]["status"] == "Not reported on yet"
+
+
+def test_a_projects_page_lists_its_treatments_with_what_came_of_them(client):
+    """The project's own page links to each session it was brought to, with its numbers."""
+    from coproduce.projects.tests.factories import owned_project
+
+    host = organiser()
+    project = owned_project(owner=host)
+    session = SetSessionFactory(organisers=[host], title="June set")
+    treatment = TreatmentFactory(
+        event=session, project=project, presenter=host, title=project.title
+    )
+    ActionFactory(treatment=treatment, owner=host, status="done")
+    ActionFactory(treatment=treatment, owner=host)
+    page = _text(client.get(reverse("projects:detail", args=[project.pk])))
+    assert reverse("gatherings:treatment", args=[treatment.pk]) in page
+    assert "1 of 2 actions done, 0 of 0 barriers busted." in page

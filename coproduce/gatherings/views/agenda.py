@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.places.models import Place
+
 from .. import permissions, selectors
 from ..forms import AgendaItemForm, ArrangeForm
 from ..models import AgendaItem
@@ -99,6 +101,22 @@ def _at(event_start: datetime, clock) -> datetime:
     return timezone.make_aware(datetime.combine(day, clock))
 
 
+def _room_names(event) -> list[str]:
+    """Rooms to offer: the venue's rooms on the asset map, and rooms the board already uses."""
+    names = set(
+        AgendaItem.objects.filter(event=event, status=AgendaItem.Status.SCHEDULED).values_list(
+            "room", flat=True
+        )
+    )
+    if event.place_id:
+        names |= set(
+            Place.objects.filter(building_id=event.place_id, is_listed=True).values_list(
+                "name", flat=True
+            )
+        )
+    return sorted(names, key=str.lower)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def arrange(request, pk: int):
@@ -119,6 +137,9 @@ def arrange(request, pk: int):
             "ends": timezone.localtime(item.slot_ends_at).strftime("%H:%M"),
         }
     form = ArrangeForm(request.POST or None, initial=initial)
+    rooms = _room_names(event)
+    if rooms:
+        form.fields["room"].widget.attrs["list"] = "room-choices"
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -139,7 +160,7 @@ def arrange(request, pk: int):
     return render(
         request,
         "gatherings/arrange.html",
-        {"form": form, "item": item, "event": event},
+        {"form": form, "item": item, "event": event, "rooms": rooms},
         status=status,
     )
 
