@@ -332,6 +332,8 @@ def _tell_place(rsvp: Rsvp, event: Event, *, moved_up: bool = False) -> None:
             else _("You have a place: %(event)s")
         ) % {"event": event.title}
         body = _("%(when)s at %(where)s.") % {"when": when, "where": where(event)}
+        if event.online_url:
+            body += "\n" + _("To join online: %(link)s") % {"link": event.online_url}
     else:
         title = _("You are on the waiting list: %(event)s") % {"event": event.title}
         body = _("We will tell you if a place comes up. %(when)s.") % {"when": when}

@@ -65,6 +65,8 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
             ]
             if event.place_id and event.place.address:
                 lines.append(event.place.address)
+            if event.online_url:
+                lines.append(_("To join online: %(link)s") % {"link": event.online_url})
             if rsvp.access_requests:
                 lines.append(
                     _("You asked for: %(list)s.")

@@ -344,3 +344,20 @@ def test_rsvp_statuses_are_untouched_by_reminders():
     _join(event)
     reminders.event_reminders_send(now=NOW)
     assert sorted(Rsvp.objects.values_list("status", flat=True)) == ["confirmed", "waiting"]
+
+
+def test_the_reminder_of_an_online_event_carries_the_link_to_join():
+    """People with a place at an online event get the link in tomorrow's reminder."""
+    event, _host = _tomorrow(place=None, online_url="https://meet.example.org/abc")
+    place = _join(event)
+    reminders.event_reminders_send(now=NOW)
+    reminder = Notification.objects.get(recipient=place.user, kind="event_reminder")
+    assert "https://meet.example.org/abc" in reminder.body
+
+
+def test_a_place_at_an_online_event_comes_with_the_link():
+    """The "you have a place" message of an online event says how to join."""
+    event, _host = _tomorrow(place=None, online_url="https://meet.example.org/abc")
+    place = _join(event)
+    told = Notification.objects.get(recipient=place.user, kind="event_place")
+    assert "https://meet.example.org/abc" in told.body
