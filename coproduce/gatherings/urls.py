@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, barriers, events, treatments
+from .views import agenda, barriers, events, feeds, treatments
 
 app_name = "gatherings"
 
@@ -40,10 +40,10 @@ urlpatterns = [
     path("barriers/<slug:slug>/", barriers.theme, name="barrier_theme"),
     path("barrier/<int:pk>/link/", barriers.link, name="barrier_link"),
     path("barrier/<int:pk>/bust/", barriers.bust, name="barrier_bust"),
+    # Calendars (iCalendar): one event, a series, a place, and a person's private feed.
+    path("events/<int:pk>/event.ics", feeds.event_ics, name="event_ics"),
+    path("series/<slug:slug>/calendar.ics", feeds.series_ics, name="series_ics"),
+    path("places/<int:pk>/calendar.ics", feeds.place_ics, name="place_ics"),
+    path("calendar/", feeds.my_calendar, name="my_calendar"),
+    path("calendar/<str:token>.ics", feeds.person_ics, name="person_ics"),
 ]
-
-try:  # the calendar feeds live in their own module
-    from .feed_urls import urlpatterns as feed_urlpatterns
-except ImportError:  # pragma: no cover
-    feed_urlpatterns = []
-urlpatterns += feed_urlpatterns
