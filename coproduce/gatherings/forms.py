@@ -251,6 +251,33 @@ class RsvpForm(forms.Form):
             del self.fields["access_requests"]
 
 
+class OrganiserForm(forms.Form):
+    """Choose, from the people with a place, someone to help run the event (a facilitator)."""
+
+    person = forms.TypedChoiceField(
+        label=_("Add someone to help run it"),
+        help_text=_(
+            "For example, a facilitator for the session. They will see who is coming and "
+            "the access support people asked for."
+        ),
+        coerce=int,
+        error_messages={
+            "required": _("Choose a person from the list"),
+            "invalid_choice": _("Choose a person from the list"),
+        },
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.people = {person.pk: person for person in people}
+        self.fields["person"].choices = [("", _("Choose a person"))] + [
+            (pk, str(person)) for pk, person in self.people.items()
+        ]
+
+    def clean_person(self):
+        return self.people[self.cleaned_data["person"]]
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Why is it cancelled?"),

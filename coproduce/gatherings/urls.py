@@ -19,6 +19,7 @@ urlpatterns = [
     path("series/", events.series_list, name="series_list"),
     path("series/new/", events.series_create, name="series_create"),
     path("series/<slug:slug>/", events.series_detail, name="series"),
+    path("series/<slug:slug>/edit/", events.series_edit, name="series_edit"),
     path("events/<int:pk>/agenda/", agenda.agenda, name="agenda"),
     path("events/<int:pk>/agenda/board/", agenda.board, name="board"),
     path("agenda/<int:pk>/interest/", agenda.interest, name="agenda_interest"),

@@ -48,6 +48,7 @@ def _organiser_paths() -> list[str]:
     return [
         reverse("gatherings:event_create"),
         reverse("gatherings:series_create"),
+        reverse("gatherings:series_edit", args=[learning.slug]),
         reverse("gatherings:event_edit", args=[upcoming.pk]),
         reverse("gatherings:event_cancel", args=[upcoming.pk]),
         reverse("gatherings:attendees", args=[upcoming.pk]),

@@ -139,6 +139,20 @@ def series_create(
 
 
 @transaction.atomic
+def series_update(*, series: Series, by, title: str, summary: str, kind: str) -> Series:
+    """Change what a series is called and says; its address (slug) stays, so links work."""
+    if not permissions.can_manage_series(by, series):
+        raise GatheringRefusal(_("Only the series' organisers can change it."))
+    if not title.strip() or not summary.strip():
+        raise GatheringRefusal(_("Give the series a title and a summary."))
+    if kind not in Event.Kind.values:
+        raise GatheringRefusal(_("Choose a kind of event from the list."))
+    series.title, series.summary, series.kind = title.strip(), summary.strip(), kind
+    series.save(update_fields=["title", "summary", "kind", "updated_at"])
+    return series
+
+
+@transaction.atomic
 def event_create(
     *,
     title: str,

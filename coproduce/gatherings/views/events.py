@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import permissions, provisions, selectors
-from ..forms import EventFilterForm, EventForm, ReasonForm, RsvpForm, SeriesForm
+from ..forms import (
+    EventFilterForm,
+    EventForm,
+    OrganiserForm,
+    ReasonForm,
+    RsvpForm,
+    SeriesForm,
+)
 from ..models import BarrierTheme, Event, Rsvp, Series
 from ..services import GatheringRefusal
 from ..services import events as services
@@ -310,22 +317,47 @@ def _require_manager(request, event: Event) -> None:
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def attendees(request, pk: int):
-    """Who is coming and what support they asked for: organisers only."""
+    """Who is coming and what support they asked for, and who helps run it: organisers only."""
     event = event_or_404(pk)
     _require_manager(request, event)
     rows = list(selectors.attendees_for_organisers(event))
+    going = [r for r in rows if r.status == Rsvp.Status.CONFIRMED]
+    running = {person.pk for person in event.organisers.all()}
+    form = OrganiserForm(
+        request.POST or None,
+        people=[r.user for r in going if r.user_id not in running and r.user.is_active],
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.event_organiser_add(
+                    event=event, person=form.cleaned_data["person"], by=request.user
+                )
+            except GatheringRefusal as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s now helps run the event.") % {"name": form.cleaned_data["person"]},
+                )
+                return redirect("gatherings:attendees", event.pk)
+        status = 400
     summary = selectors.access_summary(event)
     return render(
         request,
         "gatherings/attendees.html",
         {
             "event": event,
-            "going": [r for r in rows if r.status == Rsvp.Status.CONFIRMED],
+            "going": going,
             "waiting": [r for r in rows if r.status == Rsvp.Status.WAITING],
             "summary": [(provisions.PROVISIONS[k], n) for k, n in summary.items()],
+            "organisers": list(event.organisers.all()),
+            "form": form if form.fields["person"].choices else None,
         },
+        status=status,
     )
 
 
@@ -420,6 +452,42 @@ def series_create(request):
                 return redirect("gatherings:series", series.slug)
         status = 400
     return render(request, "gatherings/series_form.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_edit(request, slug: str):
+    series = selectors.series_detail(slug)
+    if series is None:
+        raise Http404
+    if not permissions.can_manage_series(request.user, series):
+        raise PermissionDenied(_("Only the series' organisers can change it."))
+    form = SeriesForm(
+        request.POST or None,
+        initial={"title": series.title, "summary": series.summary, "kind": series.kind},
+    )
+    form.fields.pop("group", None)  # settled when the series is set up
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.series_update(
+                    series=series,
+                    by=request.user,
+                    title=data["title"],
+                    summary=data["summary"],
+                    kind=data["kind"],
+                )
+            except GatheringRefusal as refusal:
+                form.add_error(None, str(refusal))
+            else:
+                messages.success(request, _("The series has been changed."))
+                return redirect("gatherings:series", series.slug)
+        status = 400
+    return render(
+        request, "gatherings/series_form.html", {"form": form, "series": series}, status=status
+    )
 
 
 @require_GET

@@ -1,0 +1,104 @@
+"""Running events and series: adding a facilitator, and changing a series."""
+
+import pytest
+from django.urls import reverse
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.gatherings.models import Series
+from coproduce.gatherings.services.events import rsvp_join, series_create
+
+from .factories import EventFactory, organiser
+
+pytestmark = pytest.mark.django_db
+
+
+def _session_with(person):
+    host = organiser()
+    event = EventFactory(organisers=[host])
+    rsvp_join(event=event, user=person)
+    return event, host
+
+
+def test_an_organiser_adds_a_facilitator_from_the_people_with_a_place(client):
+    """Someone with a place becomes an organiser and can then see the attendee page."""
+    helper = UserFactory(display_name="Fay Facilitator")
+    event, host = _session_with(helper)
+    url = reverse("gatherings:attendees", args=[event.pk])
+    client.force_login(host)
+    assert "Fay Facilitator" in client.get(url).content.decode()
+    response = client.post(url, {"person": helper.pk})
+    assert response.status_code == 302
+    assert event.organisers.filter(pk=helper.pk).exists()
+    client.force_login(helper)
+    assert client.get(url).status_code == 200
+
+
+def test_only_people_with_a_place_can_be_added_as_facilitators(client):
+    """Anyone else's id is refused with a message, and nothing changes."""
+    event, host = _session_with(UserFactory())
+    stranger = UserFactory()
+    client.force_login(host)
+    response = client.post(
+        reverse("gatherings:attendees", args=[event.pk]), {"person": stranger.pk}
+    )
+    assert response.status_code == 400
+    assert "Choose a person from the list" in response.content.decode()
+    assert not event.organisers.filter(pk=stranger.pk).exists()
+
+
+def test_people_with_a_place_cannot_add_facilitators(client):
+    """The attendee page, and adding to it, is for organisers only."""
+    person = UserFactory()
+    event, _host = _session_with(person)
+    client.force_login(person)
+    url = reverse("gatherings:attendees", args=[event.pk])
+    assert client.post(url, {"person": person.pk}).status_code == 403
+    assert not event.organisers.filter(pk=person.pk).exists()
+
+
+def test_a_series_organiser_changes_the_series_and_its_address_stays(client):
+    """The title and summary change; the web address does not, so old links still work."""
+    host = organiser()
+    series = series_create(
+        title="Monthly set", summary="Once a month", kind="action_learning", by=host
+    )
+    client.force_login(host)
+    url = reverse("gatherings:series_edit", args=[series.slug])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url, {"title": "Coproduction set", "summary": "Monthly", "kind": "workshop"}
+    )
+    assert response.status_code == 302
+    series.refresh_from_db()
+    assert (series.title, series.kind, series.slug) == (
+        "Coproduction set",
+        "workshop",
+        "monthly-set",
+    )
+
+
+@pytest.mark.parametrize("who", ["visitor", "resident", "other organiser"])
+def test_others_cannot_change_a_series(client, who):
+    """Visitors are sent to sign in; residents and other organisers are refused."""
+    series = series_create(title="Monthly set", summary="s", kind="talk", by=organiser())
+    url = reverse("gatherings:series_edit", args=[series.slug])
+    if who == "resident":
+        client.force_login(UserFactory())
+    elif who == "other organiser":
+        client.force_login(organiser())
+    response = client.post(url, {"title": "Hijacked", "summary": "x", "kind": "talk"})
+    assert response.status_code == (302 if who == "visitor" else 403)
+    assert Series.objects.get().title == "Monthly set"
+
+
+def test_a_series_needs_a_title(client):
+    """An empty title is a 400 with the field's message, and nothing changes."""
+    host = organiser()
+    series = series_create(title="Monthly set", summary="s", kind="talk", by=host)
+    client.force_login(host)
+    response = client.post(
+        reverse("gatherings:series_edit", args=[series.slug]),
+        {"title": "", "summary": "s", "kind": "talk"},
+    )
+    assert response.status_code == 400
+    assert "Give the series a title" in response.content.decode()
