@@ -46,6 +46,7 @@ from ..models import (
     Series,
     Treatment,
 )
+from ..services.retention import access_needs_forget
 from .agendas import make_agendas
 from .barrier_library import make_library_themes
 from .cast import Cast, crowd_for, scale_of
@@ -113,6 +114,8 @@ def build(ctx: DemoContext) -> None:
     themes = make_library_themes(ctx)
     treatments = make_treatments(ctx, rng, cast, learning, plan, themes)
     items = make_agendas(ctx, rng, cast, gatherings)
+    # The demo keeps the same rule as the live site: access needs go 30 days after an event.
+    access_needs_forget(now=ctx.now)
     ctx.counts["event series"] = len(series)
     ctx.counts["events"] = len(gatherings)
     ctx.counts["RSVPs"] = len(rsvps)
