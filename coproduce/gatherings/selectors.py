@@ -184,6 +184,28 @@ def treatments_for(event: Event) -> QuerySet[Treatment]:
     return event.treatments.select_related("project", "presenter").order_by(order, "pk")
 
 
+def report_backs_due(event: Event) -> QuerySet[Treatment]:
+    """Projects from the set's earlier sessions with actions still open or barriers still in
+    the way: what their owners can report back on at this session."""
+    if event.series_id is None or event.kind != Event.Kind.ACTION_LEARNING_SET:
+        return Treatment.objects.none()
+    still_open = [Action.Status.OPEN, Action.Status.IN_PROGRESS]
+    return (
+        Treatment.objects.filter(
+            event__series_id=event.series_id,
+            event__starts_at__lt=event.starts_at,
+            status=Treatment.Status.ACCEPTED,
+        )
+        .annotate(
+            n_open=Count("actions", filter=Q(actions__status__in=still_open), distinct=True),
+            n_standing=Count("barriers", filter=Q(barriers__busted_at__isnull=True), distinct=True),
+        )
+        .filter(Q(n_open__gt=0) | Q(n_standing__gt=0))
+        .select_related("event", "presenter")
+        .order_by("-event__starts_at", "pk")
+    )
+
+
 def treatments_of_project(project) -> QuerySet[Treatment]:
     """The times a project came to an action learning set, with what came of each: for the
     project's own page."""

@@ -102,3 +102,34 @@ def test_a_series_needs_a_title(client):
     )
     assert response.status_code == 400
     assert "Give the series a title" in response.content.decode()
+
+
+def test_a_sessions_page_lists_the_report_backs_due_there(client):
+    """Projects from an earlier session with open actions show on the next session's page,
+    with a report-back link for the person who brought each one."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from coproduce.gatherings.models import Action
+
+    from .factories import ActionFactory, SeriesFactory, SetSessionFactory, TreatmentFactory
+
+    host, presenter = organiser(), UserFactory()
+    series = SeriesFactory(organisers=[host])
+    last_month = timezone.now() - timedelta(days=28)
+    earlier = SetSessionFactory(
+        series=series, starts_at=last_month, ends_at=last_month + timedelta(hours=2)
+    )
+    soon = timezone.now() + timedelta(days=2)
+    session = SetSessionFactory(series=series, starts_at=soon, ends_at=soon + timedelta(hours=2))
+    open_one = TreatmentFactory(event=earlier, presenter=presenter, title="Community fridge")
+    ActionFactory(treatment=open_one, owner=presenter)
+    finished = TreatmentFactory(event=earlier, presenter=presenter, title="Repair café")
+    ActionFactory(treatment=finished, owner=presenter, status=Action.Status.DONE)
+    client.force_login(presenter)
+    page = client.get(reverse("gatherings:event", args=[session.pk])).content.decode()
+    assert "Report-backs due at this session" in page
+    assert "Community fridge" in page and "1 action open" in page
+    assert "Repair café" not in page
+    assert reverse("gatherings:report_back", args=[open_one.pk]) in page

@@ -214,6 +214,7 @@ def _detail_context(request, event: Event, *, inviter=None) -> dict:
     }
     if event.kind == Event.Kind.ACTION_LEARNING_SET:
         context["treatments"] = selectors.treatments_for(event)
+        context["reports_due"] = list(selectors.report_backs_due(event)[:20])
     return context
 
 
