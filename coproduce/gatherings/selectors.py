@@ -402,10 +402,14 @@ class LibraryEntry:
 
 
 def barrier_library(q: str = "") -> list[LibraryEntry]:
+    """Library entries, most often hit first, counting only projects a set took on."""
+    taken = Q(barriers__treatment__status=Treatment.Status.ACCEPTED)
     themes = BarrierTheme.objects.annotate(
-        n_barriers=Count("barriers", distinct=True),
-        n_projects=Count("barriers__treatment__title", distinct=True),
-        n_busted=Count("barriers", filter=Q(barriers__busted_at__isnull=False), distinct=True),
+        n_barriers=Count("barriers", filter=taken, distinct=True),
+        n_projects=Count("barriers__treatment__title", filter=taken, distinct=True),
+        n_busted=Count(
+            "barriers", filter=taken & Q(barriers__busted_at__isnull=False), distinct=True
+        ),
     ).order_by("-n_barriers", "name")
     if q:
         themes = themes.filter(Q(name__icontains=q) | Q(barriers__text__icontains=q)).distinct()
@@ -416,15 +420,17 @@ def barrier_library(q: str = "") -> list[LibraryEntry]:
 
 
 def barriers_of_theme(theme: BarrierTheme) -> QuerySet[Barrier]:
-    """Every time this barrier was hit, busted ones (with how) first."""
-    return theme.barriers.select_related("treatment__event__series", "treatment__project").order_by(
-        F("busted_at").desc(nulls_last=True), "-created_at"
+    """Every time a set hit this barrier, busted ones (with how) first."""
+    return (
+        theme.barriers.filter(treatment__status=Treatment.Status.ACCEPTED)
+        .select_related("treatment__event__series", "treatment__project")
+        .order_by(F("busted_at").desc(nulls_last=True), "-created_at")
     )
 
 
 def barriers_unlinked(limit: int = 50) -> QuerySet[Barrier]:
     return (
-        Barrier.objects.filter(theme__isnull=True)
+        Barrier.objects.filter(theme__isnull=True, treatment__status=Treatment.Status.ACCEPTED)
         .select_related("treatment__event")
         .order_by("-created_at")[:limit]
     )

@@ -1,10 +1,14 @@
 """Error pages in plain English, with the status code kept for machines."""
 
+from django.core.exceptions import BadRequest
 from django.shortcuts import render
 
 
 def bad_request(request, exception=None):
-    return render(request, "errors/400.html", status=400)
+    # A view that raises BadRequest says what was wrong, for the person; other 400s (such as
+    # a bad Host header) may carry internals, so only BadRequest's message is shown.
+    reason = str(exception) if type(exception) is BadRequest else ""
+    return render(request, "errors/400.html", {"reason": reason}, status=400)
 
 
 def permission_denied(request, exception=None):

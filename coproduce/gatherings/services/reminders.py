@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from coproduce.bookings.services import describe
 from coproduce.notifications.services import notify
 
-from .. import kinds, provisions
-from ..models import Action, ActionReminder, Event, Rsvp
+from .. import kinds
+from ..models import Action, ActionReminder, Event, Rsvp, Treatment
 from .events import where
 
 DUE_SOON_DAYS = 3
@@ -67,11 +67,9 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
                 lines.append(event.place.address)
             if event.online_url:
                 lines.append(_("To join online: %(link)s") % {"link": event.online_url})
-            if rsvp.access_requests:
-                lines.append(
-                    _("You asked for: %(list)s.")
-                    % {"list": ", ".join(provisions.labels(rsvp.access_requests))}
-                )
+            if rsvp.access_requests or rsvp.access_note:
+                # Not listed here: the message is kept, and access needs are not kept for long.
+                lines.append(_("The organisers know about the support you asked for."))
             lines.append(
                 _("If you can no longer come, please give up your place so someone else can.")
             )
@@ -111,6 +109,8 @@ def action_reminders_send(*, now: datetime | None = None) -> int:
         status__in=[Action.Status.OPEN, Action.Status.IN_PROGRESS],
         owner__isnull=False,
         owner__is_active=True,
+        treatment__status=Treatment.Status.ACCEPTED,
+        treatment__event__status=Event.Status.SCHEDULED,
     ).select_related("owner", "treatment__event")
     sent = 0
     for action in still_open.filter(

@@ -110,6 +110,8 @@ def treatment_propose(
 def treatment_decide(*, treatment: Treatment, by, accept: bool) -> Treatment:
     if not permissions.can_manage(by, treatment.event):
         raise GatheringRefusal(_("Only the set's organisers can choose which projects come."))
+    if treatment.status != Treatment.Status.PROPOSED:
+        raise GatheringRefusal(_("This project has already been decided on."))
     treatment.status = Treatment.Status.ACCEPTED if accept else Treatment.Status.DECLINED
     treatment.save(update_fields=["status", "updated_at"])
     return treatment

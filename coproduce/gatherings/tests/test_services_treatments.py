@@ -136,9 +136,21 @@ def test_organisers_choose_which_projects_come():
     assert services.treatment_decide(treatment=treatment, by=person, accept=True).status == (
         Treatment.Status.ACCEPTED
     )
-    assert services.treatment_decide(treatment=treatment, by=person, accept=False).status == (
+    declined = _propose(event, UserFactory())
+    assert services.treatment_decide(treatment=declined, by=person, accept=False).status == (
         Treatment.Status.DECLINED
     )
+
+
+def test_a_decision_once_made_is_not_made_again():
+    """A project taken on (with its four columns) cannot be declined by a stray click."""
+    event, person = _session()
+    treatment = _propose(event, UserFactory())
+    services.treatment_decide(treatment=treatment, by=person, accept=True)
+    with pytest.raises(GatheringRefusal, match="already been decided"):
+        services.treatment_decide(treatment=treatment, by=person, accept=False)
+    treatment.refresh_from_db()
+    assert treatment.status == Treatment.Status.ACCEPTED
 
 
 def test_others_cannot_choose_which_projects_come():

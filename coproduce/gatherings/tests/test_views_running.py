@@ -133,3 +133,36 @@ def test_a_sessions_page_lists_the_report_backs_due_there(client):
     assert "Community fridge" in page and "1 action open" in page
     assert "Repair café" not in page
     assert reverse("gatherings:report_back", args=[open_one.pk]) in page
+
+
+def test_a_decision_needs_to_say_take_or_not(client):
+    """A post without a decision is a 400 with a reason, and the project stays put forward."""
+    from coproduce.gatherings.models import Treatment
+
+    from .factories import SetSessionFactory, TreatmentFactory
+
+    host = organiser()
+    session = SetSessionFactory(organisers=[host])
+    treatment = TreatmentFactory(event=session, presenter=UserFactory(), status="proposed")
+    client.force_login(host)
+    response = client.post(reverse("gatherings:treatment_decide", args=[treatment.pk]), {})
+    assert response.status_code == 400
+    assert "Choose to take the project or not this time." in response.content.decode()
+    treatment.refresh_from_db()
+    assert treatment.status == Treatment.Status.PROPOSED
+
+
+def test_barriers_of_declined_projects_stay_out_of_the_library(client):
+    """The library shows only what sets took on: a declined project's barriers are not public."""
+    from .factories import BarrierFactory, BarrierThemeFactory, SetSessionFactory, TreatmentFactory
+
+    theme = BarrierThemeFactory(name="Lack of affordable space")
+    session = SetSessionFactory()
+    taken = TreatmentFactory(event=session, presenter=UserFactory(), title="Taken on")
+    declined = TreatmentFactory(
+        event=session, presenter=UserFactory(), title="Not this time", status="declined"
+    )
+    BarrierFactory(treatment=taken, theme=theme, text="No cheap rooms")
+    BarrierFactory(treatment=declined, theme=theme, text="Halls cost too much")
+    page = client.get(reverse("gatherings:barrier_theme", args=[theme.slug])).content.decode()
+    assert "No cheap rooms" in page and "Halls cost too much" not in page

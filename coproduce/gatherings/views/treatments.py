@@ -3,7 +3,7 @@ import hashlib
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -246,14 +246,21 @@ def capture_remove(request, pk: int, column: str, item: int):
 @require_POST
 def decide(request, pk: int):
     treatment = _treatment_or_404(request, pk)
-    accept = request.POST.get("decision") == "accept"
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "decline"):
+        raise BadRequest(_("Choose to take the project or not this time."))
+    accept = decision == "accept"
+    if not permissions.can_manage(request.user, treatment.event):
+        raise PermissionDenied(_("Only the set's organisers can choose which projects come."))
     try:
         services.treatment_decide(treatment=treatment, by=request.user, accept=accept)
     except GatheringRefusal as refusal:
-        raise PermissionDenied(str(refusal)) from None
-    messages.success(
-        request, _("It is on the agenda.") if accept else _("It will not come to this session.")
-    )
+        messages.error(request, str(refusal))
+    else:
+        messages.success(
+            request,
+            _("It is on the agenda.") if accept else _("It will not come to this session."),
+        )
     return redirect("gatherings:event", treatment.event_id)
 
 
