@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_delete
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +11,12 @@ class GatheringsConfig(AppConfig):
     def ready(self) -> None:
         from coproduce.notifications import kinds as notification_kinds
 
-        from . import kinds
+        from . import kinds, signals
+        from .models import AgendaInterest, Rsvp
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
+        pre_delete.connect(signals.place_deleted, sender=Rsvp, dispatch_uid="gatherings_place")
+        pre_delete.connect(
+            signals.interest_deleted, sender=AgendaInterest, dispatch_uid="gatherings_interest"
+        )

@@ -70,6 +70,19 @@ def _interest_add(item: AgendaItem, user) -> bool:
 
 
 @transaction.atomic
+def interests_withdraw(*, interest_ids: list[int]) -> None:
+    """Take back these shows of interest (their accounts are being deleted), keeping each
+    item's count true. Runs (from `signals.py`) as an account's deletion removes them."""
+    counts: dict[int, int] = {}
+    for item_id in AgendaInterest.objects.filter(pk__in=interest_ids).values_list(
+        "item_id", flat=True
+    ):
+        counts[item_id] = counts.get(item_id, 0) + 1
+    for item_id, number in counts.items():
+        AgendaItem.objects.filter(pk=item_id).update(interest_count=F("interest_count") - number)
+
+
+@transaction.atomic
 def agenda_interest_toggle(*, item: AgendaItem, by) -> bool:
     """Show interest in an item, or take it back. Returns whether the person is interested."""
     if not can_suggest(by, item.event):

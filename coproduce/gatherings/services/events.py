@@ -532,17 +532,24 @@ def event_organiser_add(*, event: Event, person, by) -> None:
 
 
 @transaction.atomic
-def places_release_for_erasure(*, user, now: datetime | None = None) -> int:
-    """Before a person's account is erased: give up their places at events still to come,
-    so the counts stay right and the next person waiting moves up. Returns how many."""
+def places_release(*, rsvp_ids: list[int], now: datetime | None = None) -> int:
+    """Let go of these places, whoever held them, because their accounts are being deleted:
+    each event's counts go down, and at events still to come the next people waiting move
+    up. Runs (from `signals.py`) as an account's deletion removes its places, inside that
+    deletion's transaction. Returns how many places were let go."""
     now = now or timezone.now()
-    released = 0
-    for place in Rsvp.objects.filter(
-        user=user,
-        status__in=[Rsvp.Status.CONFIRMED, Rsvp.Status.WAITING],
-        event__starts_at__gt=now,
-    ).select_related("event"):
-        rsvp_cancel(rsvp=place, by=user, now=now)
-        released += 1
-    # Past places are deleted with the account; their events' counts are history by then.
-    return released
+    held = list(
+        Rsvp.objects.filter(pk__in=rsvp_ids)
+        .exclude(status=Rsvp.Status.CANCELLED)
+        .values_list("event_id", "status")
+    )
+    by_event: dict[int, list[str]] = {}
+    for event_id, status in held:
+        by_event.setdefault(event_id, []).append(status)
+    for event_id in sorted(by_event):  # one lock order, so two deletions cannot deadlock
+        event = _lock_event(event_id)
+        for status in by_event[event_id]:
+            _count(event, status, -1)
+        Rsvp.objects.filter(pk__in=rsvp_ids, event_id=event_id).update(status=Rsvp.Status.CANCELLED)
+        _promote_waiting(event, now=now)
+    return len(held)

@@ -13,7 +13,7 @@ from coproduce.groups.tests.factories import OrganisationFactory, OrganiserFacto
 from coproduce.notifications.models import Notification
 from coproduce.places.tests.factories import PlaceFactory
 
-from .factories import NOW, EventFactory, SeriesFactory, at, officer, organiser
+from .factories import NOW, AgendaItemFactory, EventFactory, SeriesFactory, at, officer, organiser
 
 pytestmark = pytest.mark.django_db
 
@@ -683,3 +683,48 @@ def test_only_organisers_add_organisers():
     with pytest.raises(GatheringRefusal):
         services.event_organiser_add(event=event, person=intruder, by=intruder)
     assert not event.organisers.filter(pk=intruder.pk).exists()
+
+
+def test_deleting_an_account_keeps_the_counts_true_and_moves_the_queue():
+    """When a person with a place is deleted, the next person waiting gets it and every count
+    (places, waiting list, interest in agenda items) matches the rows left."""
+    from coproduce.gatherings.models import AgendaItem
+    from coproduce.gatherings.services.agenda import agenda_interest_toggle
+
+    event = EventFactory(capacity=1, agenda_open=True, starts_at=at(20), ends_at=at(20, 20))
+    leaving, waiting = UserFactory(), UserFactory()
+    services.rsvp_join(event=event, user=leaving, now=NOW)
+    services.rsvp_join(event=event, user=waiting, now=NOW)
+    item = AgendaItemFactory(event=event)
+    agenda_interest_toggle(item=item, by=leaving)
+    leaving.delete()
+    event.refresh_from_db()
+    assert (event.confirmed_count, event.waiting_count) == (1, 0)
+    assert Rsvp.objects.get(event=event).user == waiting
+    assert Rsvp.objects.get(event=event).status == Rsvp.Status.CONFIRMED
+    assert AgendaItem.objects.get(pk=item.pk).interest_count == item.interests.count()
+
+
+def test_deleting_an_account_takes_it_out_of_past_events_counts():
+    """A past event's count of who had a place drops with the deleted person's row."""
+    event = EventFactory(starts_at=at(20), ends_at=at(20, 20))
+    person = UserFactory()
+    services.rsvp_join(event=event, user=person, now=NOW)
+    Event.objects.filter(pk=event.pk).update(
+        starts_at=at(1, 10, year=2020), ends_at=at(1, 12, year=2020)
+    )
+    person.delete()
+    event.refresh_from_db()
+    assert event.confirmed_count == 0 == event.rsvps.count()
+
+
+def test_deleting_an_event_moves_nobody_up_and_tells_nobody():
+    """Places deleted with their event are not "let go": nobody is promoted or notified."""
+    event = EventFactory(capacity=1, starts_at=at(20), ends_at=at(20, 20))
+    first, second = UserFactory(), UserFactory()
+    services.rsvp_join(event=event, user=first, now=NOW)
+    services.rsvp_join(event=event, user=second, now=NOW)
+    told_before = Notification.objects.count()
+    event.delete()
+    assert Notification.objects.count() == told_before
+    assert not Rsvp.objects.exists()
