@@ -72,10 +72,15 @@ class Event:
     categories: Sequence[str] = ()
 
 
+# Control characters other than tab and line breaks are not allowed in TEXT (RFC 5545 3.3.11).
+_CONTROL = str.maketrans(dict.fromkeys([*range(9), *range(11, 13), *range(14, 32), 127]))
+
+
 def escape_text(value: str) -> str:
-    """TEXT value escaping (RFC 5545 section 3.3.11)."""
+    """TEXT value escaping (RFC 5545 section 3.3.11); other control characters are dropped."""
     return (
-        value.replace("\\", "\\\\")
+        value.translate(_CONTROL)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")

@@ -27,6 +27,7 @@ class EventAdmin(admin.ModelAdmin):
         "starts_at",
         "ends_at",
         "capacity",
+        "access_provisions",
         "status",
         "confirmed_count",
         "waiting_count",

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.bookings.availability import local_instant
@@ -81,6 +82,16 @@ class EventForm(forms.Form):
     )
     day = _day_field(_("Date"), _("Enter the date"))
     starts = _time_field(_("Start time"), "18:00")
+    end_day = forms.DateField(
+        label=_("End date, if it ends on a later day (optional)"),
+        help_text=_("For a hack weekend, say. For example, 28/3/2026"),
+        input_formats=DATE_FORMATS,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+        error_messages={
+            "invalid": _("Enter the end date as day/month/year, for example 28/3/2026")
+        },
+    )
     ends = _time_field(_("End time"), "20:30")
     place = _PlaceChoiceField(
         label=_("Where is it?"),
@@ -138,19 +149,23 @@ class EventForm(forms.Form):
     def clean(self):
         data = super().clean()
         day: date | None = data.get("day")
+        if data.get("place") is None and not data.get("online_url"):
+            self.add_error("place", _("Choose a place, or give a link to join online"))
         if day is None or data.get("starts") is None or data.get("ends") is None:
             return data
-        if data["ends"] <= data["starts"]:
+        end_day = data.get("end_day") or day
+        if end_day < day:
+            self.add_error("end_day", _("The end date must be on or after the start date"))
+            return data
+        if end_day == day and data["ends"] <= data["starts"]:
             self.add_error("ends", _("The end time must be after the start time"))
             return data
         data["starts_at"] = local_instant(day, data["starts"])
-        data["ends_at"] = local_instant(day, data["ends"])
+        data["ends_at"] = local_instant(end_day, data["ends"])
         if data["starts_at"] is None:
             self.add_error("starts", _("The clocks go forward at that time. Choose another."))
         if data["ends_at"] is None:
             self.add_error("ends", _("The clocks go forward at that time. Choose another."))
-        if data.get("place") is None and not data.get("online_url"):
-            self.add_error("place", _("Choose a place, or give a link to join online"))
         return data
 
 
@@ -244,7 +259,11 @@ class RsvpForm(forms.Form):
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
-        offered = [(v, provisions.PROVISIONS[v]) for v in event.access_provisions]
+        offered = [
+            (v, provisions.PROVISIONS[v])
+            for v in event.access_provisions
+            if v in provisions.PROVISIONS
+        ]
         if offered:
             self.fields["access_requests"].choices = offered
         else:
@@ -304,6 +323,16 @@ class AgendaItemForm(forms.Form):
 
 
 class ArrangeForm(forms.Form):
+    """A room and a time on the board; the day too, when the event runs over several."""
+
+    day = forms.TypedChoiceField(
+        label=_("Day"),
+        coerce=date.fromisoformat,
+        error_messages={
+            "required": _("Choose the day"),
+            "invalid_choice": _("Choose one of the event's days"),
+        },
+    )
     room = forms.CharField(
         label=_("Room or space"),
         help_text=_("For example, Main hall, or Corner by the window."),
@@ -312,6 +341,27 @@ class ArrangeForm(forms.Form):
     )
     starts = _time_field(_("Start time"), "10:30")
     ends = _time_field(_("End time"), "11:15")
+
+    def __init__(self, *args, days: list[date], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.days = days
+        if len(days) > 1:
+            self.fields["day"].choices = [(d.isoformat(), date_format(d, "l j F")) for d in days]
+        else:
+            del self.fields["day"]
+
+    def clean(self):
+        data = super().clean()
+        day = data.get("day", self.days[0])
+        if day is None or data.get("starts") is None or data.get("ends") is None:
+            return data
+        data["starts_at"] = local_instant(day, data["starts"])
+        data["ends_at"] = local_instant(day, data["ends"])
+        if data["starts_at"] is None:
+            self.add_error("starts", _("The clocks go forward at that time. Choose another."))
+        if data["ends_at"] is None:
+            self.add_error("ends", _("The clocks go forward at that time. Choose another."))
+        return data
 
 
 class TreatmentForm(forms.Form):

@@ -338,8 +338,11 @@ def set_progress(series: Series) -> list[ProjectProgress]:
     by_project: dict[str, ProjectProgress] = {}
     key_of: dict[int, str] = {}
     for t in treatments:
-        title = t.project.title if t.project_id else t.title
-        entry = ProjectProgress(title=title, project_id=t.project_id)
+        # A project a moderator hid is shown by the name the set gave it, without a link.
+        shown = t.project_id is not None and not t.project.is_hidden
+        entry = ProjectProgress(
+            title=t.project.title if shown else t.title, project_id=t.project_id if shown else None
+        )
         entry = by_project.setdefault(entry.key, entry)
         key_of[t.pk] = entry.key
         entry.sessions.append(t.event.starts_at)

@@ -83,7 +83,7 @@ def _organiser_sets_up_a_session(page, base: str, day) -> Event:
     page.get_by_label("What is the event called?").fill(SESSION)
     page.get_by_label("Say in a sentence what it is").fill("Bring a project for a treatment.")
     assert page.get_by_label("Action learning set").is_checked()  # the series' kind
-    page.get_by_label("Date").fill(_day(day))
+    page.get_by_label("Date", exact=True).fill(_day(day))
     page.get_by_label("Start time").fill("18:00")
     page.get_by_label("End time").fill("20:00")
     page.get_by_label("Where is it?").select_option(index=1)

@@ -1,12 +1,13 @@
 """The barrier library: barriers named in every set, linked when they are the same."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .. import barrier_match, permissions
 from ..models import Barrier, BarrierTheme
 from . import GatheringRefusal
+from .events import save_with_free_slug
 
 CURATE = "gatherings.change_barriertheme"
 
@@ -60,12 +61,17 @@ def barrier_theme_create(*, name: str, by, description: str = "") -> BarrierThem
     existing = BarrierTheme.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
-    base = slugify(name)[:140] or "barrier"
-    slug, number = base, 1
-    while BarrierTheme.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return BarrierTheme.objects.create(name=name, slug=slug, description=description.strip())
+    theme = BarrierTheme(name=name, description=description.strip())
+    try:
+        with transaction.atomic():
+            save_with_free_slug(theme, base=slugify(name)[:140] or "barrier")
+    except IntegrityError:
+        # Someone added the same name a moment ago: theirs is the entry.
+        existing = BarrierTheme.objects.filter(name__iexact=name).first()
+        if existing is None:
+            raise
+        return existing
+    return theme
 
 
 @transaction.atomic

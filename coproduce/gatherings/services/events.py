@@ -8,9 +8,9 @@ this up: `confirmed_count` can never pass `capacity`.
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +27,7 @@ from ..models import Event, Rsvp, Series
 from . import GatheringRefusal
 
 MAX_CAPACITY = 100_000
+LONGEST_EVENT = timedelta(days=14)
 
 
 def _lock_event(pk: int) -> Event:
@@ -83,6 +84,8 @@ def _check_details(
         raise ValueError("Event times must be aware datetimes.")
     if ends_at <= starts_at:
         raise GatheringRefusal(_("The end must be after the start."))
+    if ends_at - starts_at > LONGEST_EVENT:
+        raise GatheringRefusal(_("An event can last at most 14 days. For more, make a series."))
     if place is None and not online_url:
         raise GatheringRefusal(_("Choose a place, or give a link to join online."))
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
@@ -100,6 +103,24 @@ def _check_group(by, group: Organisation | None) -> None:
         organisation=group, user=by, role=Membership.Role.ORGANISER
     ).exists():
         raise GatheringRefusal(_("You can only run events for a group you organise."))
+
+
+def save_with_free_slug(row, *, base: str) -> None:
+    """Save a new row under the first free web address from `base`: base, base-2, base-3...
+    Two people choosing the same name at once both succeed: the loser of the race at the
+    unique index takes the next address."""
+    number = 1
+    while True:
+        row.slug = base if number == 1 else f"{base}-{number}"
+        if not type(row).objects.filter(slug=row.slug).exists():
+            try:
+                with transaction.atomic():
+                    row.save()
+                return
+            except IntegrityError:
+                if not type(row).objects.filter(slug=row.slug).exists():
+                    raise  # another rule refused it, not the address
+        number += 1
 
 
 @transaction.atomic
@@ -120,20 +141,15 @@ def series_create(
     if kind not in Event.Kind.values:
         raise GatheringRefusal(_("Choose a kind of event from the list."))
     _check_group(by, group)
-    base = slugify(title)[:140] or "series"
-    slug, number = base, 1
-    while Series.objects.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    series = Series.objects.create(
+    series = Series(
         title=title.strip(),
-        slug=slug,
         summary=summary.strip(),
         description=description.strip(),
         kind=kind,
         group=group,
         created_by=by,
     )
+    save_with_free_slug(series, base=slugify(title)[:140] or "series")
     series.organisers.add(by)
     return series
 

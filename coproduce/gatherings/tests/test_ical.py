@@ -206,3 +206,10 @@ def test_bad_values_are_refused():
         _write(_event(datetime(2026, 6, 1, 10, tzinfo=UTC), status="MAYBE"))
     with pytest.raises(ValueError):
         _write(_event(datetime(2026, 6, 1, 10, tzinfo=UTC), url="https://a/\r\nX-EVIL:1"))
+
+
+def test_control_characters_are_dropped_from_text():
+    """RFC 5545 allows no control characters in TEXT but tab and line breaks."""
+    from coproduce.common.ical import escape_text
+
+    assert escape_text("Bell\x07 and\x1b escape\x7f, tab\tkept") == "Bell and escape\\, tab\tkept"

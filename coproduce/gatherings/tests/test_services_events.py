@@ -728,3 +728,30 @@ def test_deleting_an_event_moves_nobody_up_and_tells_nobody():
     event.delete()
     assert Notification.objects.count() == told_before
     assert not Rsvp.objects.exists()
+
+
+def test_series_with_the_same_title_get_their_own_addresses():
+    """The second "Monthly set" is at monthly-set-2, and both are kept."""
+    person = organiser()
+    first = services.series_create(title="Monthly set", summary="s", kind="talk", by=person)
+    second = services.series_create(title="Monthly set", summary="s", kind="talk", by=person)
+    assert (first.slug, second.slug) == ("monthly-set", "monthly-set-2")
+
+
+def test_a_taken_address_found_only_at_saving_moves_on_to_the_next(monkeypatch):
+    """If another request takes the address between the check and the save, the next one is
+    used instead of failing."""
+    person = organiser()
+    services.series_create(title="Monthly set", summary="s", kind="talk", by=person)
+    real_filter = Series.objects.filter
+    calls = {"n": 0}
+
+    def blind_once(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:  # the first look misses the row another request just saved
+            return real_filter(slug="no-such-address")
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(Series.objects, "filter", blind_once)
+    second = services.series_create(title="Monthly set", summary="s", kind="talk", by=person)
+    assert second.slug == "monthly-set-2"

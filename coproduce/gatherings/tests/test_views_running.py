@@ -166,3 +166,105 @@ def test_barriers_of_declined_projects_stay_out_of_the_library(client):
     BarrierFactory(treatment=declined, theme=theme, text="Halls cost too much")
     page = client.get(reverse("gatherings:barrier_theme", args=[theme.slug])).content.decode()
     assert "No cheap rooms" in page and "Halls cost too much" not in page
+
+
+def test_a_weekend_event_keeps_its_end_day_when_changed(client):
+    """Editing a two-day hack weekend without touching its dates keeps both days."""
+    from coproduce.gatherings.models import Event
+    from coproduce.places.tests.factories import PlaceFactory
+
+    host = organiser()
+    place = PlaceFactory()
+    client.force_login(host)
+    form = {
+        "title": "Hack weekend",
+        "summary": "Two days of making.",
+        "kind": Event.Kind.HACK_DAY,
+        "day": "15/6/2030",
+        "starts": "09:30",
+        "end_day": "16/6/2030",
+        "ends": "17:00",
+        "place": place.pk,
+    }
+    assert client.post(reverse("gatherings:event_create"), form).status_code == 302
+    event = Event.objects.get()
+    edit = client.get(reverse("gatherings:event_edit", args=[event.pk])).content.decode()
+    assert 'value="16/06/2030"' in edit
+    form["title"] = "Good for Nothing weekend"
+    client.post(reverse("gatherings:event_edit", args=[event.pk]), form)
+    event.refresh_from_db()
+    assert (event.ends_at - event.starts_at).days == 1
+
+
+def test_an_end_date_before_the_start_is_refused(client):
+    """A clear message, and nothing saved."""
+    from coproduce.gatherings.models import Event
+    from coproduce.places.tests.factories import PlaceFactory
+
+    client.force_login(organiser())
+    response = client.post(
+        reverse("gatherings:event_create"),
+        {
+            "title": "Backwards",
+            "summary": "s",
+            "kind": Event.Kind.TALK,
+            "day": "15/6/2030",
+            "starts": "09:30",
+            "end_day": "14/6/2030",
+            "ends": "17:00",
+            "place": PlaceFactory().pk,
+        },
+    )
+    assert response.status_code == 400
+    assert "The end date must be on or after the start date" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_sessions_of_a_weekend_open_space_go_on_either_day(client):
+    """The board of a two-day event asks for the day, and puts a session on the second day."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from .factories import AgendaItemFactory
+
+    host = organiser()
+    starts = timezone.make_aware(datetime(2030, 6, 15, 9, 30))
+    event = EventFactory(
+        organisers=[host],
+        agenda_open=True,
+        starts_at=starts,
+        ends_at=starts.replace(day=16, hour=17),
+    )
+    item = AgendaItemFactory(event=event)
+    client.force_login(host)
+    url = reverse("gatherings:agenda_arrange", args=[item.pk])
+    assert "Sunday 16 June" in client.get(url).content.decode()
+    response = client.post(
+        url, {"day": "2030-06-16", "room": "Main hall", "starts": "10:00", "ends": "11:00"}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert timezone.localtime(item.slot_starts_at).day == 16
+
+
+def test_a_project_hidden_by_a_moderator_is_not_linked_from_the_set(client):
+    """The set's page and the treatment keep the set's own name for it, with no link."""
+    from coproduce.projects.models import Project
+    from coproduce.projects.tests.factories import owned_project
+
+    from .factories import SeriesFactory, SetSessionFactory, TreatmentFactory
+
+    host = organiser()
+    project = owned_project(owner=host, title="Secret garden")
+    series = SeriesFactory(organisers=[host])
+    session = SetSessionFactory(series=series, organisers=[host])
+    treatment = TreatmentFactory(event=session, project=project, presenter=host, title="Garden")
+    Project.objects.filter(pk=project.pk).update(is_hidden=True)
+    link = reverse("projects:detail", args=[project.pk])
+    for url in (
+        reverse("gatherings:series", args=[series.slug]),
+        reverse("gatherings:treatment", args=[treatment.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert link not in page and "Secret garden" not in page

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -74,6 +74,7 @@ def board(request, pk: int):
             "event": event,
             "board": selectors.board_for(event),
             "manages": permissions.can_manage(request.user, event),
+            "several_days": len(_days_of(event)) > 1,
         },
     )
 
@@ -96,9 +97,11 @@ def interest(request, pk: int):
     return redirect("gatherings:agenda", item.event_id)
 
 
-def _at(event_start: datetime, clock) -> datetime:
-    day = timezone.localtime(event_start).date()
-    return timezone.make_aware(datetime.combine(day, clock))
+def _days_of(event) -> list[date]:
+    """The local days an event runs over: one, or several for a weekend."""
+    first = timezone.localdate(event.starts_at)
+    last = timezone.localdate(event.ends_at - timedelta(microseconds=1))
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _room_names(event) -> list[str]:
@@ -133,10 +136,11 @@ def arrange(request, pk: int):
     if item.slot_starts_at:
         initial = {
             "room": item.room,
+            "day": timezone.localdate(item.slot_starts_at).isoformat(),
             "starts": timezone.localtime(item.slot_starts_at).strftime("%H:%M"),
             "ends": timezone.localtime(item.slot_ends_at).strftime("%H:%M"),
         }
-    form = ArrangeForm(request.POST or None, initial=initial)
+    form = ArrangeForm(request.POST or None, initial=initial, days=_days_of(event))
     rooms = _room_names(event)
     if rooms:
         form.fields["room"].widget.attrs["list"] = "room-choices"
@@ -148,8 +152,8 @@ def arrange(request, pk: int):
                     item=item,
                     by=request.user,
                     room=form.cleaned_data["room"],
-                    starts_at=_at(event.starts_at, form.cleaned_data["starts"]),
-                    ends_at=_at(event.starts_at, form.cleaned_data["ends"]),
+                    starts_at=form.cleaned_data["starts_at"],
+                    ends_at=form.cleaned_data["ends_at"],
                 )
             except GatheringRefusal as refusal:
                 form.add_error(None, str(refusal))

@@ -56,6 +56,7 @@ def _event_form_initial(event: Event) -> dict:
         "description": event.description,
         "kind": event.kind,
         "day": start.date().strftime("%d/%m/%Y"),
+        "end_day": end.date().strftime("%d/%m/%Y") if end.date() != start.date() else "",
         "starts": start.strftime("%H:%M"),
         "ends": end.strftime("%H:%M"),
         "place": event.place_id,
