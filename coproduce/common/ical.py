@@ -73,13 +73,14 @@ class Event:
 
 
 # Control characters other than tab and line breaks are not allowed in TEXT (RFC 5545 3.3.11).
-_CONTROL = str.maketrans(dict.fromkeys([*range(9), *range(11, 13), *range(14, 32), 127]))
+# Nearly no text has one, so a search first keeps the common case cheap.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def escape_text(value: str) -> str:
     """TEXT value escaping (RFC 5545 section 3.3.11); other control characters are dropped."""
     return (
-        value.translate(_CONTROL)
+        (_CONTROL.sub("", value) if _CONTROL.search(value) else value)
         .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
