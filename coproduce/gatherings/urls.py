@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, barriers, events, feeds, treatments
+from .views import agenda, barriers, events, feeds, series, treatments
 
 app_name = "gatherings"
 
@@ -16,10 +16,10 @@ urlpatterns = [
     path("events/<int:pk>/people/", events.attendees, name="attendees"),
     path("events/<int:pk>/attendance/", events.attendance, name="attendance"),
     path("invite/<str:token>/", events.invitation, name="invite"),
-    path("series/", events.series_list, name="series_list"),
-    path("series/new/", events.series_create, name="series_create"),
-    path("series/<slug:slug>/", events.series_detail, name="series"),
-    path("series/<slug:slug>/edit/", events.series_edit, name="series_edit"),
+    path("series/", series.series_list, name="series_list"),
+    path("series/new/", series.series_create, name="series_create"),
+    path("series/<slug:slug>/", series.series_detail, name="series"),
+    path("series/<slug:slug>/edit/", series.series_edit, name="series_edit"),
     path("events/<int:pk>/agenda/", agenda.agenda, name="agenda"),
     path("events/<int:pk>/agenda/board/", agenda.board, name="board"),
     path("agenda/<int:pk>/interest/", agenda.interest, name="agenda_interest"),

@@ -14,7 +14,7 @@ from coproduce.notifications.services import notify
 from .. import kinds, permissions
 from ..models import AgendaInterest, AgendaItem, Event, Rsvp
 from . import GatheringRefusal
-from .events import _organisers
+from .common import organisers_of
 
 
 def can_suggest(user, event: Event) -> bool:
@@ -46,7 +46,7 @@ def agenda_item_propose(
         event=event, title=title[:150], description=description.strip(), proposed_by=by
     )
     _interest_add(item, by)
-    for person in _organisers(event):
+    for person in organisers_of(event):
         if person.pk != by.pk:
             notify(
                 recipient=person,

@@ -15,7 +15,7 @@ from coproduce.notifications.services import notify
 
 from .. import kinds
 from ..models import Action, ActionReminder, Event, Rsvp, Treatment
-from .events import where
+from .common import where
 
 DUE_SOON_DAYS = 3
 BEFORE_SESSION_DAYS = 3

@@ -34,7 +34,7 @@ from django.urls import reverse
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings import kinds
 from coproduce.gatherings.models import Event, Rsvp
-from coproduce.gatherings.services import events as services
+from coproduce.gatherings.services import places
 from coproduce.notifications.models import Notification
 
 from .factories import EventFactory, organiser
@@ -79,7 +79,7 @@ def prepare_burst(people: int = PEOPLE) -> tuple[Event, list[int], list[str]]:
         # No passwords: nobody signs in with one here, and hashing 200 takes minutes outside
         # the test settings' fast hasher.
         for _ in range(TAKEN):
-            services.rsvp_join(event=event, user=UserFactory(password=None))
+            places.rsvp_join(event=event, user=UserFactory(password=None))
         residents = UserFactory.create_batch(people, password=None)
         sessions = [session_for(person) for person in residents]
     event.refresh_from_db()

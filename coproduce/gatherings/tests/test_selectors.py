@@ -10,7 +10,8 @@ from coproduce.gatherings import selectors
 from coproduce.gatherings.models import AgendaItem, Rsvp, Treatment
 from coproduce.gatherings.services import agenda as agenda_services
 from coproduce.gatherings.services import treatments as treatment_services
-from coproduce.gatherings.services.events import event_cancel, rsvp_cancel, rsvp_join
+from coproduce.gatherings.services.events import event_cancel
+from coproduce.gatherings.services.places import rsvp_cancel, rsvp_join
 from coproduce.places.tests.factories import PlaceFactory
 from coproduce.projects.tests.factories import owned_project
 

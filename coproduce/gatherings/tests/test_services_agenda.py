@@ -6,7 +6,8 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import AgendaInterest, AgendaItem
 from coproduce.gatherings.services import GatheringRefusal
 from coproduce.gatherings.services import agenda as services
-from coproduce.gatherings.services.events import event_cancel, rsvp_join
+from coproduce.gatherings.services.events import event_cancel
+from coproduce.gatherings.services.places import rsvp_join
 from coproduce.notifications.models import Notification
 
 from .factories import NOW, EventFactory, at, organiser

@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Event, Rsvp, Series
 from coproduce.gatherings.selectors import waiting_position
-from coproduce.gatherings.services import GatheringRefusal
+from coproduce.gatherings.services import GatheringRefusal, places
 from coproduce.gatherings.services import events as services
 from coproduce.groups.tests.factories import OrganisationFactory, OrganiserFactory
 from coproduce.notifications.models import Notification
@@ -52,7 +52,7 @@ def _update(event, by, **overrides):
 
 
 def _join(event, user=None, **kwargs):
-    return services.rsvp_join(event=event, user=user or UserFactory(), now=NOW, **kwargs)
+    return places.rsvp_join(event=event, user=user or UserFactory(), now=NOW, **kwargs)
 
 
 def _told(user, kind="event_place"):
@@ -206,7 +206,7 @@ def test_more_places_move_people_up_first_come_first_served():
     _join(event)
     first, second, third = UserFactory(), UserFactory(), UserFactory()
     for minutes, user in enumerate([first, second, third]):
-        services.rsvp_join(event=event, user=user, now=NOW + timedelta(minutes=minutes))
+        places.rsvp_join(event=event, user=user, now=NOW + timedelta(minutes=minutes))
     _update(event, person, capacity=3)
     statuses = dict(Rsvp.objects.filter(event=event).values_list("user", "status"))
     assert statuses[first.pk] == statuses[second.pk] == Rsvp.Status.CONFIRMED
@@ -328,7 +328,7 @@ def test_cancelling_tells_everyone_going_or_waiting():
     going, waiting, left = UserFactory(), UserFactory(), UserFactory()
     _join(event, going)
     _join(event, waiting)
-    services.rsvp_cancel(rsvp=_join(event, left), by=left, now=NOW)
+    places.rsvp_cancel(rsvp=_join(event, left), by=left, now=NOW)
     services.event_cancel(event=event, by=person, reason="The hall roof is leaking.")
     for user in (going, waiting):
         notice = Notification.objects.get(recipient=user, title__startswith="Cancelled")
@@ -396,7 +396,7 @@ def test_joining_twice_changes_only_what_was_asked_for():
     event = EventFactory(capacity=1, access_provisions=["creche", "bsl"])
     user = UserFactory()
     first = _join(event, user)
-    again = services.rsvp_join(
+    again = places.rsvp_join(
         event=event,
         user=user,
         access_requests=["bsl"],
@@ -442,9 +442,9 @@ def test_giving_up_a_place_moves_the_first_waiting_person_up():
     event = EventFactory(capacity=1)
     going = _join(event)
     first, second = UserFactory(), UserFactory()
-    services.rsvp_join(event=event, user=first, now=NOW + timedelta(minutes=1))
-    services.rsvp_join(event=event, user=second, now=NOW + timedelta(minutes=2))
-    services.rsvp_cancel(rsvp=going, by=going.user, now=NOW)
+    places.rsvp_join(event=event, user=first, now=NOW + timedelta(minutes=1))
+    places.rsvp_join(event=event, user=second, now=NOW + timedelta(minutes=2))
+    places.rsvp_cancel(rsvp=going, by=going.user, now=NOW)
     assert Rsvp.objects.get(event=event, user=first).status == Rsvp.Status.CONFIRMED
     assert Rsvp.objects.get(event=event, user=second).status == Rsvp.Status.WAITING
     assert _told(first)[-1] == f"You have moved up from the waiting list: {event.title}"
@@ -456,7 +456,7 @@ def test_leaving_the_waiting_list_moves_nobody_up():
     event = EventFactory(capacity=1)
     _join(event)
     waiting, behind = _join(event), _join(event)
-    services.rsvp_cancel(rsvp=waiting, by=waiting.user, now=NOW)
+    places.rsvp_cancel(rsvp=waiting, by=waiting.user, now=NOW)
     behind.refresh_from_db()
     assert behind.status == Rsvp.Status.WAITING
     assert _stored_counts(event) == _real_counts(event) == (1, 1)
@@ -467,9 +467,9 @@ def test_someone_who_left_rejoins_at_the_back_of_the_queue():
     event = EventFactory(capacity=1)
     _join(event)
     leaver = _join(event)
-    behind = services.rsvp_join(event=event, user=UserFactory(), now=NOW + timedelta(minutes=1))
-    services.rsvp_cancel(rsvp=leaver, by=leaver.user, now=NOW)
-    again = services.rsvp_join(event=event, user=leaver.user, now=NOW + timedelta(minutes=2))
+    behind = places.rsvp_join(event=event, user=UserFactory(), now=NOW + timedelta(minutes=1))
+    places.rsvp_cancel(rsvp=leaver, by=leaver.user, now=NOW)
+    again = places.rsvp_join(event=event, user=leaver.user, now=NOW + timedelta(minutes=2))
     assert again.pk == leaver.pk
     assert again.status == Rsvp.Status.WAITING
     assert (waiting_position(behind), waiting_position(again)) == (1, 2)
@@ -494,7 +494,7 @@ def test_cannot_join_an_event_that_has_started():
 def test_signed_out_visitor_cannot_join():
     """A place needs an account."""
     with pytest.raises(GatheringRefusal, match="Sign in"):
-        services.rsvp_join(event=EventFactory(), user=AnonymousUser(), now=NOW)
+        places.rsvp_join(event=EventFactory(), user=AnonymousUser(), now=NOW)
 
 
 def test_only_the_person_or_organisers_give_up_a_place():
@@ -502,8 +502,8 @@ def test_only_the_person_or_organisers_give_up_a_place():
     event, person = _organised_event()
     rsvp = _join(event)
     with pytest.raises(GatheringRefusal, match="Only the person"):
-        services.rsvp_cancel(rsvp=rsvp, by=UserFactory(), now=NOW)
-    assert services.rsvp_cancel(rsvp=rsvp, by=person, now=NOW).status == Rsvp.Status.CANCELLED
+        places.rsvp_cancel(rsvp=rsvp, by=UserFactory(), now=NOW)
+    assert places.rsvp_cancel(rsvp=rsvp, by=person, now=NOW).status == Rsvp.Status.CANCELLED
 
 
 def test_cannot_give_up_a_place_once_started():
@@ -511,15 +511,15 @@ def test_cannot_give_up_a_place_once_started():
     event = EventFactory()
     rsvp = _join(event)
     with pytest.raises(GatheringRefusal, match="already started"):
-        services.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=event.starts_at)
+        places.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=event.starts_at)
 
 
 def test_giving_up_twice_changes_nothing():
     """Cancelling a cancelled place is harmless and keeps the counts right."""
     event = EventFactory(capacity=2)
     rsvp = _join(event)
-    services.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
-    services.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
+    places.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
+    places.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
     assert _stored_counts(event) == _real_counts(event) == (0, 0)
 
 
@@ -529,14 +529,14 @@ def test_counts_always_equal_the_rows():
     people = [UserFactory() for _ in range(7)]
     rsvps = {}
     for minute, user in enumerate(people):
-        rsvps[user.pk] = services.rsvp_join(
+        rsvps[user.pk] = places.rsvp_join(
             event=event, user=user, now=NOW + timedelta(minutes=minute)
         )
         assert _stored_counts(event) == _real_counts(event)
     for user in (people[0], people[4], people[1]):
-        services.rsvp_cancel(rsvp=rsvps[user.pk], by=user, now=NOW)
+        places.rsvp_cancel(rsvp=rsvps[user.pk], by=user, now=NOW)
         assert _stored_counts(event) == _real_counts(event)
-    services.rsvp_join(event=event, user=people[0], now=NOW + timedelta(minutes=30))
+    places.rsvp_join(event=event, user=people[0], now=NOW + timedelta(minutes=30))
     assert _stored_counts(event) == _real_counts(event)
     event.refresh_from_db()
     _update(event, person, capacity=5)
@@ -567,7 +567,7 @@ def test_attendance_is_recorded_for_people_with_a_place():
     event, person = _organised_event()
     came, stayed_away = _join(event), _join(event)
     assert (
-        services.attendance_record(
+        places.attendance_record(
             event=event, by=person, came=[came.pk], now=event.starts_at + timedelta(hours=3)
         )
         == 1
@@ -584,7 +584,7 @@ def test_attendance_waits_for_the_start():
     event, person = _organised_event()
     rsvp = _join(event)
     with pytest.raises(GatheringRefusal, match="once the event has started"):
-        services.attendance_record(
+        places.attendance_record(
             event=event, by=person, came=[rsvp.pk], now=event.starts_at - timedelta(minutes=1)
         )
 
@@ -594,7 +594,7 @@ def test_only_organisers_record_attendance():
     event, _person = _organised_event()
     rsvp = _join(event)
     with pytest.raises(GatheringRefusal, match="Only the event's organisers"):
-        services.attendance_record(event=event, by=rsvp.user, came=[rsvp.pk], now=event.ends_at)
+        places.attendance_record(event=event, by=rsvp.user, came=[rsvp.pk], now=event.ends_at)
 
 
 def test_attendance_only_for_people_with_a_place():
@@ -602,7 +602,7 @@ def test_attendance_only_for_people_with_a_place():
     event, person = _organised_event(capacity=1)
     going, waiting = _join(event), _join(event)
     with pytest.raises(GatheringRefusal, match="those with a place"):
-        services.attendance_record(
+        places.attendance_record(
             event=event, by=person, came=[going.pk, waiting.pk], now=event.ends_at
         )
     going.refresh_from_db()
@@ -615,7 +615,7 @@ def test_attendance_only_for_people_with_a_place():
 def test_good_invitation_link_finds_the_place():
     """The link of someone with a place leads to their RSVP and its event."""
     rsvp = _join(EventFactory())
-    found = services.rsvp_for_invitation(rsvp.invite_token)
+    found = places.rsvp_for_invitation(rsvp.invite_token)
     assert found == rsvp
     assert found.event == rsvp.event
 
@@ -623,14 +623,14 @@ def test_good_invitation_link_finds_the_place():
 def test_bad_invitation_link_finds_nothing():
     """A made-up token finds nothing."""
     _join(EventFactory())
-    assert services.rsvp_for_invitation("not-a-real-token") is None
+    assert places.rsvp_for_invitation("not-a-real-token") is None
 
 
 def test_invitation_of_someone_who_left_finds_nothing():
     """The link stops working when its owner gives up their place."""
     rsvp = _join(EventFactory())
-    services.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
-    assert services.rsvp_for_invitation(rsvp.invite_token) is None
+    places.rsvp_cancel(rsvp=rsvp, by=rsvp.user, now=NOW)
+    assert places.rsvp_for_invitation(rsvp.invite_token) is None
 
 
 def test_invitation_to_a_cancelled_event_finds_nothing():
@@ -638,14 +638,14 @@ def test_invitation_to_a_cancelled_event_finds_nothing():
     event, person = _organised_event()
     rsvp = _join(event)
     services.event_cancel(event=event, by=person, reason="Rain.")
-    assert services.rsvp_for_invitation(rsvp.invite_token) is None
+    assert places.rsvp_for_invitation(rsvp.invite_token) is None
 
 
 def test_friend_joining_by_invitation_records_who_invited_them():
     """The friend's RSVP names the person whose link it was."""
     event = EventFactory()
     host = _join(event)
-    invitation = services.rsvp_for_invitation(host.invite_token)
+    invitation = places.rsvp_for_invitation(host.invite_token)
     friend = _join(invitation.event, invited_by=invitation.user)
     assert friend.invited_by == host.user
 
@@ -654,7 +654,7 @@ def test_you_cannot_invite_yourself():
     """Following your own link records nobody as having invited you."""
     event = EventFactory(capacity=2)
     host = _join(event)
-    services.rsvp_cancel(rsvp=host, by=host.user, now=NOW)
+    places.rsvp_cancel(rsvp=host, by=host.user, now=NOW)
     again = _join(event, host.user, invited_by=host.user)
     assert again.invited_by is None
 
@@ -693,8 +693,8 @@ def test_deleting_an_account_keeps_the_counts_true_and_moves_the_queue():
 
     event = EventFactory(capacity=1, agenda_open=True, starts_at=at(20), ends_at=at(20, 20))
     leaving, waiting = UserFactory(), UserFactory()
-    services.rsvp_join(event=event, user=leaving, now=NOW)
-    services.rsvp_join(event=event, user=waiting, now=NOW)
+    places.rsvp_join(event=event, user=leaving, now=NOW)
+    places.rsvp_join(event=event, user=waiting, now=NOW)
     item = AgendaItemFactory(event=event)
     agenda_interest_toggle(item=item, by=leaving)
     leaving.delete()
@@ -709,7 +709,7 @@ def test_deleting_an_account_takes_it_out_of_past_events_counts():
     """A past event's count of who had a place drops with the deleted person's row."""
     event = EventFactory(starts_at=at(20), ends_at=at(20, 20))
     person = UserFactory()
-    services.rsvp_join(event=event, user=person, now=NOW)
+    places.rsvp_join(event=event, user=person, now=NOW)
     Event.objects.filter(pk=event.pk).update(
         starts_at=at(1, 10, year=2020), ends_at=at(1, 12, year=2020)
     )
@@ -722,8 +722,8 @@ def test_deleting_an_event_moves_nobody_up_and_tells_nobody():
     """Places deleted with their event are not "let go": nobody is promoted or notified."""
     event = EventFactory(capacity=1, starts_at=at(20), ends_at=at(20, 20))
     first, second = UserFactory(), UserFactory()
-    services.rsvp_join(event=event, user=first, now=NOW)
-    services.rsvp_join(event=event, user=second, now=NOW)
+    places.rsvp_join(event=event, user=first, now=NOW)
+    places.rsvp_join(event=event, user=second, now=NOW)
     told_before = Notification.objects.count()
     event.delete()
     assert Notification.objects.count() == told_before

@@ -6,7 +6,8 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Action, Barrier, Contribution, ReportBack, Treatment
 from coproduce.gatherings.services import GatheringRefusal
 from coproduce.gatherings.services import treatments as services
-from coproduce.gatherings.services.events import event_cancel, rsvp_join
+from coproduce.gatherings.services.events import event_cancel
+from coproduce.gatherings.services.places import rsvp_join
 from coproduce.projects.tests.factories import owned_project
 
 from .factories import (

@@ -12,7 +12,7 @@ from django.utils import timezone
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import AgendaInterest, AgendaItem, Event
 from coproduce.gatherings.services.agenda import agenda_item_schedule
-from coproduce.gatherings.services.events import rsvp_join
+from coproduce.gatherings.services.places import rsvp_join
 
 from .factories import AgendaItemFactory, EventFactory, at, officer, organiser
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import CalendarFeed, Event, Rsvp, Series
-from coproduce.gatherings.services.events import rsvp_join
+from coproduce.gatherings.services.places import rsvp_join
 from coproduce.places.tests.factories import PlaceFactory
 
 from .factories import (

@@ -20,7 +20,7 @@ from coproduce.gatherings.models import (
     ReportBack,
     Treatment,
 )
-from coproduce.gatherings.services.events import rsvp_join
+from coproduce.gatherings.services.places import rsvp_join
 from coproduce.projects.tests.factories import owned_project
 
 from .factories import (

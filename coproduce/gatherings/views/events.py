@@ -16,10 +16,9 @@ from ..forms import (
     OrganiserForm,
     ReasonForm,
     RsvpForm,
-    SeriesForm,
 )
 from ..models import BarrierTheme, Event, Rsvp, Series
-from ..services import GatheringRefusal
+from ..services import GatheringRefusal, places
 from ..services import events as services
 from ..services.agenda import can_suggest
 from ._common import event_or_404, only_errors
@@ -244,14 +243,14 @@ def rsvp(request, pk: int):
     inviter = None
     token = request.POST.get("invite") or request.GET.get("invite")
     if token:
-        invitation = services.rsvp_for_invitation(token)
+        invitation = places.rsvp_for_invitation(token)
         if invitation is not None and invitation.event_id == event.pk:
             inviter = invitation.user
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                place = services.rsvp_join(
+                place = places.rsvp_join(
                     event=event,
                     user=request.user,
                     access_requests=form.cleaned_data.get("access_requests", []),
@@ -292,7 +291,7 @@ def rsvp_cancel(request, pk: int):
         messages.info(request, _("You did not have a place at this event."))
         return redirect("gatherings:event", event.pk)
     try:
-        services.rsvp_cancel(rsvp=place, by=request.user)
+        places.rsvp_cancel(rsvp=place, by=request.user)
     except GatheringRefusal as refusal:
         context = _detail_context(request, event)
         context["form"] = only_errors(str(refusal))
@@ -304,7 +303,7 @@ def rsvp_cancel(request, pk: int):
 @require_GET
 def invitation(request, token: str):
     """A "bring a friend" link: the event, with who invited you."""
-    invited = services.rsvp_for_invitation(token)
+    invited = places.rsvp_for_invitation(token)
     if invited is None:
         raise Http404(_("This invitation link does not work any more."))
     event = event_or_404(invited.event_id)
@@ -379,7 +378,7 @@ def attendance(request, pk: int):
             form = only_errors(_("Choose people from the list."))
         else:
             try:
-                count = services.attendance_record(event=event, by=request.user, came=came)
+                count = places.attendance_record(event=event, by=request.user, came=came)
             except GatheringRefusal as refusal:
                 form = only_errors(str(refusal))
             else:
@@ -413,110 +412,5 @@ def my_events(request):
             "past": selectors.events_of(request.user, past=True)[:20],
             "organised": selectors.events_organised_by(request.user),
             "actions": selectors.actions_owned_by(request.user)[:50],
-        },
-    )
-
-
-@require_GET
-def series_list(request):
-    return render(
-        request,
-        "gatherings/series_list.html",
-        {
-            "series_list": Series.objects.order_by("title"),
-            "can_create": permissions.can_create_events(request.user),
-        },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def series_create(request):
-    if not permissions.can_create_events(request.user):
-        raise PermissionDenied(_("Only organisers and council officers can set up a series."))
-    form = SeriesForm(request.POST or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                data = form.cleaned_data
-                series = services.series_create(
-                    title=data["title"],
-                    summary=data["summary"],
-                    kind=data["kind"],
-                    group=data.get("group"),
-                    by=request.user,
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("The series is set up. Now add its first event."))
-                return redirect("gatherings:series", series.slug)
-        status = 400
-    return render(request, "gatherings/series_form.html", {"form": form}, status=status)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def series_edit(request, slug: str):
-    series = selectors.series_detail(slug)
-    if series is None:
-        raise Http404
-    if not permissions.can_manage_series(request.user, series):
-        raise PermissionDenied(_("Only the series' organisers can change it."))
-    form = SeriesForm(
-        request.POST or None,
-        initial={"title": series.title, "summary": series.summary, "kind": series.kind},
-    )
-    form.fields.pop("group", None)  # settled when the series is set up
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.series_update(
-                    series=series,
-                    by=request.user,
-                    title=data["title"],
-                    summary=data["summary"],
-                    kind=data["kind"],
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("The series has been changed."))
-                return redirect("gatherings:series", series.slug)
-        status = 400
-    return render(
-        request, "gatherings/series_form.html", {"form": form, "series": series}, status=status
-    )
-
-
-@require_GET
-def series_detail(request, slug: str):
-    series = selectors.series_detail(slug)
-    if series is None:
-        raise Http404
-    now = timezone.now()
-    events = list(selectors.events_upcoming(series=series, include_past=True))
-    is_set = series.kind == Event.Kind.ACTION_LEARNING_SET
-    progress = selectors.set_progress(series) if is_set else None
-    return render(
-        request,
-        "gatherings/series_detail.html",
-        {
-            "series": series,
-            "upcoming": [e for e in events if e.ends_at > now],
-            "past": list(reversed([e for e in events if e.ends_at <= now])),
-            "manages": permissions.can_manage_series(request.user, series),
-            "progress": progress,
-            "totals": {
-                "actions": sum(p.actions for p in progress),
-                "done": sum(p.done for p in progress),
-                "barriers": sum(p.barriers for p in progress),
-                "busted": sum(p.busted for p in progress),
-            }
-            if progress
-            else None,
         },
     )
