@@ -1,3 +1,6 @@
+"""Tests of services.events (series and events) and services.places (places at them), which
+share their set-up."""
+
 from datetime import timedelta
 
 import pytest
