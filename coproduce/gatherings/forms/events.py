@@ -16,6 +16,18 @@ from ..models import Event
 from .fields import PlaceChoiceField, day_field, time_field, too_long
 
 
+def _group_field(help_text="") -> forms.ModelChoiceField:
+    """Which of the person's groups runs it; the choices are set per person (`_groups_of`)."""
+    return forms.ModelChoiceField(
+        label=_("Is it run by one of your groups? (optional)"),
+        help_text=help_text,
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("No, I am running it"),
+        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
+    )
+
+
 class EventForm(forms.Form):
     title = forms.CharField(
         label=_("What is the event called?"),
@@ -99,13 +111,8 @@ class EventForm(forms.Form):
         label=_("Let people suggest agenda items or sessions before the event"),
         required=False,
     )
-    group = forms.ModelChoiceField(
-        label=_("Is it run by one of your groups? (optional)"),
-        help_text=_("The group's organisers can then change it and see who is coming."),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("No, I am running it"),
-        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
+    group = _group_field(
+        help_text=_("The group's organisers can then change it and see who is coming.")
     )
 
     def __init__(self, *args, user=None, **kwargs):
@@ -172,13 +179,7 @@ class SeriesForm(forms.Form):
             "invalid_choice": _("Choose one of the options"),
         },
     )
-    group = forms.ModelChoiceField(
-        label=_("Is it run by one of your groups? (optional)"),
-        queryset=Organisation.objects.none(),
-        required=False,
-        empty_label=_("No, I am running it"),
-        error_messages={"invalid_choice": _("Choose one of your groups from the list")},
-    )
+    group = _group_field()
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,6 @@
 the printable board. Each URL is tried as a visitor, a resident, a resident with a place, the
 event's organiser and an officer."""
 
-from html import unescape
 from types import SimpleNamespace
 
 import pytest
@@ -15,29 +14,11 @@ from coproduce.gatherings.services.agenda import agenda_item_schedule
 from coproduce.gatherings.services.places import rsvp_join
 
 from .factories import AgendaItemFactory, EventFactory, at, officer, organiser
+from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = "sign in"
 ROLES = ("visitor", "resident", "attendee", "organiser", "officer")
-
-
-def _text(response) -> str:
-    return unescape(response.content.decode())
-
-
-def _as(client, cast, role: str):
-    if role != "visitor":
-        client.force_login(getattr(cast, role))
-    return client
-
-
-def _check(response, expected) -> None:
-    if expected == SIGN_IN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:sign_in"))
-    else:
-        assert response.status_code == expected
 
 
 @pytest.fixture
@@ -71,7 +52,7 @@ def cast():
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_an_open_agenda(client, cast, role):
     """An open agenda is public, with its suggestions."""
-    response = _as(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
     assert response.status_code == 200
     assert "Empty shops as studios" in response.text
 
@@ -84,7 +65,7 @@ def test_a_closed_agenda_is_only_for_organisers(client, cast, role, expected):
     """Without an open agenda, the page exists only for organisers and officers."""
     Event.objects.filter(pk=cast.event.pk).update(agenda_open=False)
     url = reverse("gatherings:agenda", args=[cast.event.pk])
-    assert _as(client, cast, role).get(url).status_code == expected
+    assert as_role(client, cast, role).get(url).status_code == expected
 
 
 @pytest.mark.parametrize(
@@ -99,7 +80,7 @@ def test_a_closed_agenda_is_only_for_organisers(client, cast, role, expected):
 )
 def test_only_people_with_a_place_and_organisers_get_the_suggestion_form(client, cast, role, shown):
     """The form and the interest buttons are for those who may use them."""
-    response = _as(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:agenda", args=[cast.event.pk]))
     assert ("Add my suggestion" in response.text) is shown
     assert (reverse("gatherings:agenda_interest", args=[cast.item.pk]) in response.text) is shown
 
@@ -108,7 +89,7 @@ def test_a_visitor_is_asked_to_sign_in_to_suggest(client, cast):
     """Visitors are offered sign-in; posting sends them to sign in and saves nothing."""
     url = reverse("gatherings:agenda", args=[cast.event.pk])
     assert "Sign in to add suggestions" in client.get(url).text
-    _check(client.post(url, {"title": "Street party"}), SIGN_IN)
+    check(client.post(url, {"title": "Street party"}), SIGN_IN)
     assert AgendaItem.objects.count() == 1
 
 
@@ -163,7 +144,7 @@ def _interest(client, item):
 
 def test_a_visitor_is_sent_to_sign_in_to_show_interest(client, cast):
     """Showing interest needs an account."""
-    _check(client.post(reverse("gatherings:agenda_interest", args=[cast.item.pk])), SIGN_IN)
+    check(client.post(reverse("gatherings:agenda_interest", args=[cast.item.pk])), SIGN_IN)
     assert not AgendaInterest.objects.exists()
 
 
@@ -173,12 +154,12 @@ def test_someone_with_a_place_shows_interest_and_takes_it_back(client, cast):
     rsvp_join(event=cast.event, user=person)
     client.force_login(person)
     response = _interest(client, cast.item)
-    assert "You are interested in “Empty shops as studios”." in _text(response)
+    assert "You are interested in “Empty shops as studios”." in text(response)
     assert "I am no longer interested" in response.text
     cast.item.refresh_from_db()
     assert cast.item.interest_count == 1
     response = _interest(client, cast.item)
-    assert "You are no longer marked as interested" in _text(response)
+    assert "You are no longer marked as interested" in text(response)
     cast.item.refresh_from_db()
     assert cast.item.interest_count == 0
 
@@ -220,7 +201,7 @@ OWNERS_ONLY = [
 def test_only_organisers_may_arrange_the_board(client, cast, role, expected):
     """The form to give a session a room and time is for organisers and officers."""
     url = reverse("gatherings:agenda_arrange", args=[cast.item.pk])
-    _check(_as(client, cast, role).get(url), expected)
+    check(as_role(client, cast, role).get(url), expected)
 
 
 def _arrange(client, item, **data):
@@ -270,7 +251,7 @@ def test_a_session_at_a_bad_time_is_refused(client, cast, starts, ends, message)
     client.force_login(cast.organiser)
     response = _arrange(client, cast.item, room="Main hall", starts=starts, ends=ends)
     assert response.status_code == 400
-    assert message in _text(response)
+    assert message in text(response)
     cast.item.refresh_from_db()
     assert cast.item.status == AgendaItem.Status.PROPOSED
 
@@ -284,7 +265,7 @@ def test_two_sessions_cannot_share_a_room_at_once(client, cast):
     client.force_login(cast.organiser)
     response = _arrange(client, cast.item, room="main hall", starts="18:30", ends="19:15")
     assert response.status_code == 400
-    assert "“Pop-up cinema” is already in main hall then." in _text(response)
+    assert "“Pop-up cinema” is already in main hall then." in text(response)
 
 
 def test_an_organiser_takes_a_session_off_the_board(client, cast):
@@ -332,7 +313,7 @@ def _withdraw(client, item):
 
 def test_a_visitor_is_sent_to_sign_in_to_withdraw(client, cast):
     """Withdrawing needs an account."""
-    _check(_withdraw(client, cast.item), SIGN_IN)
+    check(_withdraw(client, cast.item), SIGN_IN)
     cast.item.refresh_from_db()
     assert cast.item.status == AgendaItem.Status.PROPOSED
 
@@ -340,7 +321,7 @@ def test_a_visitor_is_sent_to_sign_in_to_withdraw(client, cast):
 @pytest.mark.parametrize("role", ["attendee", "organiser", "officer"])
 def test_the_author_or_an_organiser_withdraws_a_suggestion(client, cast, role):
     """Whoever suggested it, organisers and officers may take it off the list."""
-    response = _withdraw(_as(client, cast, role), cast.item)
+    response = _withdraw(as_role(client, cast, role), cast.item)
     assert response["Location"] == reverse("gatherings:agenda", args=[cast.event.pk])
     cast.item.refresh_from_db()
     assert cast.item.status == AgendaItem.Status.WITHDRAWN
@@ -379,7 +360,7 @@ def test_everyone_sees_the_board(client, cast, role):
         starts_at=at(17, 18, 30),
         ends_at=at(17, 19),
     )
-    response = _as(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
     assert response.status_code == 200
     page = response.text
     assert "Main hall" in page and "18:30 to 19:00" in page and "Pop-up cinema" in page
@@ -398,7 +379,7 @@ def test_everyone_sees_the_board(client, cast, role):
 )
 def test_only_organisers_get_the_links_to_arrange_the_board(client, cast, role, shown):
     """The "Put on the board" links are for organisers and officers."""
-    response = _as(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
     assert (reverse("gatherings:agenda_arrange", args=[cast.item.pk]) in response.text) is shown
 
 

@@ -24,29 +24,11 @@ from .factories import (
     officer,
     organiser,
 )
+from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = "sign in"
 ROLES = ("visitor", "resident", "attendee", "presenter", "organiser", "officer")
-
-
-def _text(response) -> str:
-    return unescape(response.content.decode())
-
-
-def _as(client, cast, role: str):
-    if role != "visitor":
-        client.force_login(getattr(cast, role))
-    return client
-
-
-def _check(response, expected) -> None:
-    if expected == SIGN_IN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:sign_in"))
-    else:
-        assert response.status_code == expected
 
 
 @pytest.fixture
@@ -90,7 +72,7 @@ def cast():
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_the_library(client, cast, role):
     """The library is public, with each entry's counts."""
-    response = _as(client, cast, role).get(reverse("gatherings:library"))
+    response = as_role(client, cast, role).get(reverse("gatherings:library"))
     assert response.status_code == 200
     assert "Lack of affordable space" in response.text
 
@@ -108,7 +90,7 @@ def test_everyone_sees_the_library(client, cast, role):
 )
 def test_only_officers_see_the_barriers_not_yet_linked(client, cast, role, shown):
     """The list of barriers to link is for those who look after the library."""
-    response = _as(client, cast, role).get(reverse("gatherings:library"))
+    response = as_role(client, cast, role).get(reverse("gatherings:library"))
     assert ("Barriers not yet in the library" in response.text) is shown
 
 
@@ -152,9 +134,9 @@ def test_everyone_sees_an_entry_with_what_worked(client, cast, role):
     cast.barrier.theme = cast.space
     cast.barrier.save()
     url = reverse("gatherings:barrier_theme", args=[cast.space.slug])
-    response = _as(client, cast, role).get(url)
+    response = as_role(client, cast, role).get(url)
     assert response.status_code == 200
-    page = _text(response)
+    page = text(response)
     assert "What worked: busted 1 time" in page
     assert "The school lends its hall at weekends." in page
     assert "Community fridge" in page and "No cheap rooms to hire" in page
@@ -182,7 +164,7 @@ CURATORS_ONLY = [
 def test_only_the_sessions_organisers_and_officers_may_link_a_barrier(client, cast, role, expected):
     """The link form is for the session's facilitators and officers."""
     url = reverse("gatherings:barrier_link", args=[cast.barrier.pk])
-    _check(_as(client, cast, role).get(url), expected)
+    check(as_role(client, cast, role).get(url), expected)
 
 
 def test_the_link_form_suggests_the_closest_entries(client, cast):
@@ -262,7 +244,7 @@ BUSTERS_ONLY = [
 def test_only_the_presenter_and_organisers_may_mark_a_barrier_busted(client, cast, role, expected):
     """The bust form is for who brought the project and the set's organisers."""
     url = reverse("gatherings:barrier_bust", args=[cast.barrier.pk])
-    _check(_as(client, cast, role).get(url), expected)
+    check(as_role(client, cast, role).get(url), expected)
 
 
 def test_the_presenter_busts_a_barrier_with_how(client, cast):

@@ -3,7 +3,6 @@ series and the calendar links. Each URL is tried as a visitor, a resident, a res
 place, the event's organiser and an officer."""
 
 from datetime import timedelta
-from html import unescape
 from types import SimpleNamespace
 
 import pytest
@@ -27,29 +26,11 @@ from .factories import (
     officer,
     organiser,
 )
+from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = "sign in"
 ROLES = ("visitor", "resident", "attendee", "organiser", "officer")
-
-
-def _text(response) -> str:
-    return unescape(response.content.decode())
-
-
-def _as(client, cast, role: str):
-    if role != "visitor":
-        client.force_login(getattr(cast, role))
-    return client
-
-
-def _check(response, expected) -> None:
-    if expected == SIGN_IN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:sign_in"))
-    else:
-        assert response.status_code == expected
 
 
 def _past_event(**kwargs) -> Event:
@@ -103,7 +84,7 @@ def _event_form(where, **overrides) -> dict:
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_the_list_of_events(client, cast, role):
     """The list is public and shows events to come."""
-    response = _as(client, cast, role).get(reverse("gatherings:list"))
+    response = as_role(client, cast, role).get(reverse("gatherings:list"))
     assert response.status_code == 200
     assert "Canal clean-up planning" in response.text
 
@@ -114,7 +95,7 @@ def test_everyone_sees_the_list_of_events(client, cast, role):
 )
 def test_only_organisers_and_officers_get_the_put_on_an_event_button(client, cast, role, shown):
     """The button to put on an event is offered only to those who may."""
-    response = _as(client, cast, role).get(reverse("gatherings:list"))
+    response = as_role(client, cast, role).get(reverse("gatherings:list"))
     assert (reverse("gatherings:event_create") in response.text) is shown
 
 
@@ -122,7 +103,7 @@ def test_past_events_are_not_in_the_list(client, cast):
     """An event that has ended is left out of the list."""
     _past_event(title="Last week's meet-up")
     response = client.get(reverse("gatherings:list"))
-    assert "Last week's meet-up" not in _text(response)
+    assert "Last week's meet-up" not in text(response)
 
 
 def test_the_list_filters_by_kind(client, cast):
@@ -177,7 +158,7 @@ def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_max_num_
 )
 def test_only_organisers_and_officers_may_open_the_new_event_form(client, cast, role, expected):
     """Residents are refused the form; visitors are sent to sign in."""
-    _check(_as(client, cast, role).get(reverse("gatherings:event_create")), expected)
+    check(as_role(client, cast, role).get(reverse("gatherings:event_create")), expected)
 
 
 def test_a_resident_cannot_put_on_an_event_by_posting(client, cast):
@@ -206,7 +187,7 @@ def test_an_empty_event_form_is_a_400_with_a_message_per_field(client, cast):
     client.force_login(cast.organiser)
     response = client.post(reverse("gatherings:event_create"), {"title": ""})
     assert response.status_code == 400
-    page = _text(response)
+    page = text(response)
     assert "govuk-error-summary" in page and "There is a problem" in page
     for message in [
         "Give the event a title",
@@ -239,7 +220,7 @@ def test_a_bad_event_form_says_what_is_wrong_and_saves_nothing(client, cast, ove
     )
     assert response.status_code == 400
     assert "govuk-error-summary" in response.text
-    assert message in _text(response)
+    assert message in text(response)
     assert Event.objects.count() == before
 
 
@@ -278,7 +259,7 @@ def test_nobody_adds_events_to_a_series_they_do_not_run(client, cast):
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_sees_an_event(client, cast, role):
     """The event page is public."""
-    response = _as(client, cast, role).get(reverse("gatherings:event", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:event", args=[cast.event.pk]))
     assert response.status_code == 200
     assert "Canal clean-up planning" in response.text
 
@@ -299,7 +280,7 @@ def test_a_resident_is_offered_a_place_with_the_support_on_offer(client, cast):
     """Signed in, a resident gets the form with the access support the event offers."""
     client.force_login(cast.resident)
     response = client.get(reverse("gatherings:event", args=[cast.event.pk]))
-    page = _text(response)
+    page = text(response)
     assert "Take a place" in page
     assert "Crèche" in page and "British Sign Language (BSL) interpreter" in page
     assert "Hearing loop" not in page
@@ -317,7 +298,7 @@ def test_a_resident_is_offered_a_place_with_the_support_on_offer(client, cast):
 )
 def test_only_organisers_see_the_links_for_organisers(client, cast, role, shown):
     """The attendee list and the change and cancel links are for organisers."""
-    response = _as(client, cast, role).get(reverse("gatherings:event", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:event", args=[cast.event.pk]))
     assert (reverse("gatherings:attendees", args=[cast.event.pk]) in response.text) is shown
     assert (reverse("gatherings:event_edit", args=[cast.event.pk]) in response.text) is shown
 
@@ -355,8 +336,8 @@ OWNERS_ONLY = [
 @pytest.mark.parametrize(("role", "expected"), OWNERS_ONLY)
 def test_only_the_events_organisers_and_officers_may_change_it(client, cast, role, expected):
     """The change form is for the event's own organisers and officers."""
-    _check(
-        _as(client, cast, role).get(reverse("gatherings:event_edit", args=[cast.event.pk])),
+    check(
+        as_role(client, cast, role).get(reverse("gatherings:event_edit", args=[cast.event.pk])),
         expected,
     )
 
@@ -410,8 +391,8 @@ def test_a_resident_cannot_change_an_event_by_posting(client, cast):
 @pytest.mark.parametrize(("role", "expected"), OWNERS_ONLY)
 def test_only_the_events_organisers_and_officers_may_cancel_it(client, cast, role, expected):
     """The cancel page is for the event's own organisers and officers."""
-    _check(
-        _as(client, cast, role).get(reverse("gatherings:event_cancel", args=[cast.event.pk])),
+    check(
+        as_role(client, cast, role).get(reverse("gatherings:event_cancel", args=[cast.event.pk])),
         expected,
     )
 
@@ -454,15 +435,15 @@ def test_a_resident_cannot_cancel_an_event_by_posting(client, cast):
 
 def test_a_visitor_is_sent_to_sign_in_to_take_a_place(client, cast):
     """The place form needs an account."""
-    _check(client.get(reverse("gatherings:rsvp", args=[cast.event.pk])), SIGN_IN)
-    _check(client.post(reverse("gatherings:rsvp", args=[cast.event.pk]), {}), SIGN_IN)
+    check(client.get(reverse("gatherings:rsvp", args=[cast.event.pk])), SIGN_IN)
+    check(client.post(reverse("gatherings:rsvp", args=[cast.event.pk]), {}), SIGN_IN)
     assert cast.event.rsvps.count() == 1
 
 
 @pytest.mark.parametrize("role", ["resident", "attendee", "organiser", "officer"])
 def test_anyone_signed_in_may_open_the_place_form(client, cast, role):
     """The form to take a place (or change access needs) is for anyone signed in."""
-    response = _as(client, cast, role).get(reverse("gatherings:rsvp", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(reverse("gatherings:rsvp", args=[cast.event.pk]))
     assert response.status_code == 200
 
 
@@ -554,7 +535,7 @@ def test_giving_up_needs_a_post(client, cast):
 
 def test_a_visitor_is_sent_to_sign_in_to_give_up_a_place(client, cast):
     """Giving up a place needs an account."""
-    _check(client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk])), SIGN_IN)
+    check(client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk])), SIGN_IN)
 
 
 def test_giving_up_a_place_you_do_not_have_changes_nothing(client, cast):
@@ -615,7 +596,7 @@ def test_people_without_a_place_get_no_invitation_link(client, cast):
 def test_an_invitation_link_shows_the_event_and_who_invited_you(client, cast, role):
     """Anyone with the link sees the event and the name of who sent it."""
     token = Rsvp.objects.get(user=cast.attendee).invite_token
-    response = _as(client, cast, role).get(reverse("gatherings:invite", args=[token]))
+    response = as_role(client, cast, role).get(reverse("gatherings:invite", args=[token]))
     assert response.status_code == 200
     assert "Ada Attendee has invited you to this event." in response.text
 
@@ -660,8 +641,8 @@ def test_an_invitation_to_another_event_records_nobody(client, cast):
 @pytest.mark.parametrize(("role", "expected"), OWNERS_ONLY)
 def test_only_organisers_and_officers_see_who_is_coming(client, cast, role, expected):
     """The attendee list is for the event's organisers and officers."""
-    _check(
-        _as(client, cast, role).get(reverse("gatherings:attendees", args=[cast.event.pk])),
+    check(
+        as_role(client, cast, role).get(reverse("gatherings:attendees", args=[cast.event.pk])),
         expected,
     )
 
@@ -672,7 +653,7 @@ def test_the_attendee_list_shows_places_and_the_waiting_list(client, cast):
     rsvp_join(event=event, user=cast.attendee, access_requests=["bsl"])
     rsvp_join(event=event, user=cast.resident)
     client.force_login(cast.organiser)
-    page = _text(client.get(reverse("gatherings:attendees", args=[event.pk])))
+    page = text(client.get(reverse("gatherings:attendees", args=[event.pk])))
     assert "1 person has a place" in page and "1 person waiting" in page
     assert "British Sign Language (BSL) interpreter: 1" in page
     assert "Ada Attendee" in page and "Rae Resident" in page
@@ -681,8 +662,8 @@ def test_the_attendee_list_shows_places_and_the_waiting_list(client, cast):
 @pytest.mark.parametrize(("role", "expected"), OWNERS_ONLY)
 def test_only_organisers_and_officers_may_record_who_came(client, cast, role, expected):
     """The attendance page is for the event's organisers and officers."""
-    _check(
-        _as(client, cast, role).get(reverse("gatherings:attendance", args=[cast.event.pk])),
+    check(
+        as_role(client, cast, role).get(reverse("gatherings:attendance", args=[cast.event.pk])),
         expected,
     )
 
@@ -753,7 +734,7 @@ def test_a_resident_cannot_record_attendance_by_posting(client, cast):
 
 def test_a_visitor_is_sent_to_sign_in_for_their_events(client):
     """ "Your events" needs an account."""
-    _check(client.get(reverse("gatherings:mine")), SIGN_IN)
+    check(client.get(reverse("gatherings:mine")), SIGN_IN)
 
 
 def test_your_events_shows_your_places_and_your_actions(client, cast):
@@ -781,7 +762,7 @@ def test_your_events_does_not_show_other_peoples_places(client, cast):
 def test_everyone_sees_the_list_of_series(client, cast, role):
     """The list of series is public."""
     SeriesFactory(title="Shop-front talks")
-    response = _as(client, cast, role).get(reverse("gatherings:series_list"))
+    response = as_role(client, cast, role).get(reverse("gatherings:series_list"))
     assert response.status_code == 200
     assert "Shop-front talks" in response.text
 
@@ -798,7 +779,7 @@ def test_everyone_sees_the_list_of_series(client, cast, role):
 )
 def test_only_organisers_and_officers_may_set_up_a_series(client, cast, role, expected):
     """The series form is for organisers and officers."""
-    _check(_as(client, cast, role).get(reverse("gatherings:series_create")), expected)
+    check(as_role(client, cast, role).get(reverse("gatherings:series_create")), expected)
 
 
 def test_an_organiser_sets_up_a_series(client, cast):
@@ -848,7 +829,7 @@ def test_everyone_sees_a_series(client, cast, role):
     """A series page is public and lists its events."""
     series = SeriesFactory(title="Monthly set")
     SetSessionFactory(series=series, title="June session")
-    response = _as(client, cast, role).get(reverse("gatherings:series", args=[series.slug]))
+    response = as_role(client, cast, role).get(reverse("gatherings:series", args=[series.slug]))
     assert response.status_code == 200
     assert "June session" in response.text
 
@@ -871,7 +852,7 @@ def test_a_series_that_does_not_exist_is_a_404(client):
 def test_only_the_series_organisers_may_add_events_to_it(client, cast, role, shown):
     """The button to add an event is for the series' organisers and officers."""
     series = SeriesFactory(organisers=[cast.organiser])
-    response = _as(client, cast, role).get(reverse("gatherings:series", args=[series.slug]))
+    response = as_role(client, cast, role).get(reverse("gatherings:series", args=[series.slug]))
     assert ("Add an event to this series" in response.text) is shown
 
 
@@ -882,7 +863,7 @@ def test_a_sets_page_shows_each_projects_progress(client):
     ActionFactory(treatment=treatment, status="done")
     ActionFactory(treatment=treatment)
     BarrierFactory(treatment=treatment)
-    page = _text(client.get(reverse("gatherings:series", args=[series.slug])))
+    page = text(client.get(reverse("gatherings:series", args=[series.slug])))
     assert "Tool library" in page
     assert "1 of 2" in page and "0 of 1" in page
 
@@ -930,7 +911,9 @@ def test_a_series_page_takes_a_fixed_number_of_queries(client, django_assert_max
 @pytest.mark.parametrize("role", ROLES)
 def test_everyone_may_download_an_event(client, cast, role):
     """An event's .ics file is public."""
-    response = _as(client, cast, role).get(reverse("gatherings:event_ics", args=[cast.event.pk]))
+    response = as_role(client, cast, role).get(
+        reverse("gatherings:event_ics", args=[cast.event.pk])
+    )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
 
@@ -944,7 +927,7 @@ def test_an_unknown_events_calendar_file_is_a_404(client):
 def test_everyone_may_subscribe_to_a_series_and_a_place(client, cast, role):
     """The calendars of a series and of a place are public."""
     series = SeriesFactory()
-    _as(client, cast, role)
+    as_role(client, cast, role)
     assert client.get(reverse("gatherings:series_ics", args=[series.slug])).status_code == 200
     place_ics = reverse("gatherings:place_ics", args=[cast.event.place_id])
     assert client.get(place_ics).status_code == 200
@@ -958,7 +941,7 @@ def test_a_hidden_places_calendar_is_a_404(client):
 
 def test_a_visitor_is_sent_to_sign_in_for_their_calendar_link(client):
     """The page with a private calendar link needs an account."""
-    _check(client.get(reverse("gatherings:my_calendar")), SIGN_IN)
+    check(client.get(reverse("gatherings:my_calendar")), SIGN_IN)
 
 
 def test_a_resident_gets_their_own_calendar_link(client, cast):

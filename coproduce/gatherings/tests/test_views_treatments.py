@@ -4,7 +4,6 @@ resident, a resident with a place, the project's presenter, the organiser and an
 
 import json
 from datetime import timedelta
-from html import unescape
 from types import SimpleNamespace
 
 import pytest
@@ -33,29 +32,11 @@ from .factories import (
     officer,
     organiser,
 )
+from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
 
-SIGN_IN = "sign in"
 ROLES = ("visitor", "resident", "attendee", "presenter", "organiser", "officer")
-
-
-def _text(response) -> str:
-    return unescape(response.content.decode())
-
-
-def _as(client, cast, role: str):
-    if role != "visitor":
-        client.force_login(getattr(cast, role))
-    return client
-
-
-def _check(response, expected) -> None:
-    if expected == SIGN_IN:
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:sign_in"))
-    else:
-        assert response.status_code == expected
 
 
 def _people(session, host) -> SimpleNamespace:
@@ -128,8 +109,8 @@ def _proposed(cast) -> Treatment:
 def test_a_visitor_is_sent_to_sign_in_to_put_a_project_forward(client, cast):
     """Putting a project forward needs an account."""
     url = reverse("gatherings:treatment_propose", args=[cast.session.pk])
-    _check(client.get(url), SIGN_IN)
-    _check(client.post(url, {"title": "Mine", "summary": "Mine."}), SIGN_IN)
+    check(client.get(url), SIGN_IN)
+    check(client.post(url, {"title": "Mine", "summary": "Mine."}), SIGN_IN)
     assert Treatment.objects.count() == 1
 
 
@@ -137,7 +118,7 @@ def test_a_visitor_is_sent_to_sign_in_to_put_a_project_forward(client, cast):
 def test_anyone_signed_in_may_open_the_form_to_put_a_project_forward(client, cast, role):
     """The form is for anyone signed in."""
     url = reverse("gatherings:treatment_propose", args=[cast.session.pk])
-    assert _as(client, cast, role).get(url).status_code == 200
+    assert as_role(client, cast, role).get(url).status_code == 200
 
 
 def test_only_action_learning_sets_take_projects(client, cast):
@@ -158,7 +139,7 @@ def test_a_resident_puts_a_project_forward_for_the_organisers_to_take(client, ca
     treatment = Treatment.objects.get(title="Tool library")
     assert treatment.status == Treatment.Status.PROPOSED and treatment.presenter == cast.resident
     assert response["Location"] == reverse("gatherings:treatment", args=[treatment.pk])
-    page = _text(client.get(response["Location"]))
+    page = text(client.get(response["Location"]))
     assert "The set's organisers will tell you if there is room for it" in page
 
 
@@ -240,7 +221,7 @@ def test_a_session_that_is_over_does_not_offer_to_put_a_project_forward(client, 
 def test_everyone_sees_a_project_on_the_agenda(client, cast, role):
     """A treatment on the agenda is public, with its four columns."""
     url = reverse("gatherings:treatment", args=[cast.treatment.pk])
-    response = _as(client, cast, role).get(url)
+    response = as_role(client, cast, role).get(url)
     assert response.status_code == 200
     for heading in ["Community fridge", "Who is affected", "Resources", "Action plan", "Barriers"]:
         assert heading in response.text
@@ -263,7 +244,7 @@ def test_a_project_not_yet_taken_is_seen_by_who_brought_it_and_organisers(
     """Until the organisers take it, a project is not shown to others."""
     treatment = _proposed(cast)
     url = reverse("gatherings:treatment", args=[treatment.pk])
-    assert _as(client, cast, role).get(url).status_code == expected
+    assert as_role(client, cast, role).get(url).status_code == expected
 
 
 def test_an_unknown_treatment_is_a_404(client):
@@ -284,7 +265,7 @@ def test_an_unknown_treatment_is_a_404(client):
 )
 def test_only_people_at_the_session_get_the_forms_to_add(client, cast, role, shown):
     """The forms for the four columns are for people with a place, the presenter, organisers."""
-    response = _as(client, cast, role).get(
+    response = as_role(client, cast, role).get(
         reverse("gatherings:treatment", args=[cast.treatment.pk])
     )
     add_who = reverse("gatherings:capture", args=[cast.treatment.pk, "who"])
@@ -297,7 +278,7 @@ def test_everyone_may_read_the_board_as_json(client, cast, role):
     Contribution.objects.create(treatment=cast.treatment, column="who", text="Families nearby")
     ActionFactory(treatment=cast.treatment, owner=cast.presenter, text="Ring the shop")
     url = reverse("gatherings:treatment_json", args=[cast.treatment.pk])
-    response = _as(client, cast, role).get(url)
+    response = as_role(client, cast, role).get(url)
     assert response.status_code == 200
     board = response.json()
     assert set(board) == {"version", "who", "resources", "actions", "barriers"}
@@ -310,11 +291,11 @@ def test_everyone_may_read_the_board_as_json(client, cast, role):
 def test_action_owners_are_named_only_to_people_at_the_session(client, cast, role):
     """Visitors and residents not at the session see the actions but not who owns them."""
     ActionFactory(treatment=cast.treatment, owner=cast.attendee, text="Ring the shop")
-    response = _as(client, cast, role).get(
+    response = as_role(client, cast, role).get(
         reverse("gatherings:treatment", args=[cast.treatment.pk])
     )
-    assert "Ring the shop" in _text(response)
-    named = str(cast.attendee) in _text(response)
+    assert "Ring the shop" in text(response)
+    named = str(cast.attendee) in text(response)
     assert named is (role in {"attendee", "presenter", "organiser", "officer"})
 
 
@@ -328,9 +309,9 @@ def test_a_resident_at_the_session_chooses_owners_only_from_those_running_it(cli
     )
     url = reverse("gatherings:treatment", args=[cast.treatment.pk])
     client.force_login(cast.attendee)
-    assert "Olive Other" not in _text(client.get(url))
+    assert "Olive Other" not in text(client.get(url))
     client.force_login(cast.organiser)
-    assert "Olive Other" in _text(client.get(url))
+    assert "Olive Other" in text(client.get(url))
 
 
 def test_the_board_json_of_a_project_not_yet_taken_is_a_404_for_others(client, cast):
@@ -359,7 +340,7 @@ def _capture(client, treatment, column: str, data: dict):
 
 def test_a_visitor_is_sent_to_sign_in_to_add_a_note(client, cast):
     """Adding to the columns needs an account."""
-    _check(_capture(client, cast.treatment, "who", {"who-text": "Families"}), SIGN_IN)
+    check(_capture(client, cast.treatment, "who", {"who-text": "Families"}), SIGN_IN)
     assert not Contribution.objects.exists()
 
 
@@ -547,7 +528,7 @@ def test_a_facilitator_may_remove_anything(client, cast, role):
     """Organisers and officers remove notes, actions and barriers added by anyone."""
     action = ActionFactory(treatment=cast.treatment, added_by=cast.attendee)
     barrier = BarrierFactory(treatment=cast.treatment, added_by=cast.attendee)
-    _as(client, cast, role)
+    as_role(client, cast, role)
     _remove(client, cast.treatment, "actions", action)
     _remove(client, cast.treatment, "barriers", barrier)
     assert not Action.objects.exists() and not Barrier.objects.exists()
@@ -557,7 +538,7 @@ def test_a_visitor_is_sent_to_sign_in_to_remove_a_note(client, cast):
     """Removing needs an account."""
     note = Contribution.objects.create(treatment=cast.treatment, column="who", text="Families")
     url = reverse("gatherings:capture_remove", args=[cast.treatment.pk, "who", note.pk])
-    _check(client.post(url), SIGN_IN)
+    check(client.post(url), SIGN_IN)
     assert Contribution.objects.filter(pk=note.pk).exists()
 
 
@@ -603,7 +584,7 @@ def _decide(client, treatment, decision: str):
 def test_only_organisers_decide_which_projects_come(client, cast, role, expected):
     """Organisers and officers take a project; nobody else can."""
     treatment = _proposed(cast)
-    _check(_decide(_as(client, cast, role), treatment, "accept"), expected)
+    check(_decide(as_role(client, cast, role), treatment, "accept"), expected)
     treatment.refresh_from_db()
     accepted = expected == 302
     assert (treatment.status == Treatment.Status.ACCEPTED) is accepted
@@ -647,7 +628,7 @@ def test_organisers_see_the_buttons_to_decide_on_the_event_page(client, cast):
 def test_only_the_presenter_and_organisers_may_report_back(client, held, role, expected):
     """The report-back form is for who brought the project and the set's organisers."""
     url = reverse("gatherings:report_back", args=[held.treatment.pk])
-    _check(_as(client, held, role).get(url), expected)
+    check(as_role(client, held, role).get(url), expected)
 
 
 def test_the_treatment_page_offers_the_presenter_a_report_back(client, held):
@@ -765,7 +746,7 @@ def test_someone_with_a_place_cannot_report_back_by_posting(client, held):
 def test_the_sets_numbers_move_after_a_report_back(client, held):
     """The series page goes from 0 of 1 to 1 of 1 for actions done and barriers busted."""
     series_url = reverse("gatherings:series", args=[held.series.slug])
-    before = _text(client.get(series_url))
+    before = text(client.get(series_url))
     # Twice in the project's row, twice in the set's summary above the table.
     assert before.count("0 of 1") == 4
     assert "So far: 0 of 1 actions done, and 0 of 1 barriers busted." in before
@@ -780,7 +761,7 @@ def test_the_sets_numbers_move_after_a_report_back(client, held):
         },
     )
     client.logout()
-    after = _text(client.get(series_url))
+    after = text(client.get(series_url))
     assert after.count("1 of 1") == 4 and "0 of 1" not in after
     assert "So far: 1 of 1 actions done, and 1 of 1 barriers busted." in after
     assert "1 action done, 1 barrier busted" in after
@@ -804,7 +785,7 @@ def test_report_backs_show_on_the_treatment_page(client, held):
 
 def test_a_visitor_is_sent_to_sign_in_for_their_actions(client):
     """A person's actions need an account."""
-    _check(client.get(reverse("gatherings:my_actions")), SIGN_IN)
+    check(client.get(reverse("gatherings:my_actions")), SIGN_IN)
 
 
 def test_people_see_only_their_own_actions(client, held):
@@ -840,6 +821,6 @@ def test_a_projects_page_lists_its_treatments_with_what_came_of_them(client):
     )
     ActionFactory(treatment=treatment, owner=host, status="done")
     ActionFactory(treatment=treatment, owner=host)
-    page = _text(client.get(reverse("projects:detail", args=[project.pk])))
+    page = text(client.get(reverse("projects:detail", args=[project.pk])))
     assert reverse("gatherings:treatment", args=[treatment.pk]) in page
     assert "1 of 2 actions done, 0 of 0 barriers busted." in page
