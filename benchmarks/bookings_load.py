@@ -86,7 +86,7 @@ def run(args, folder: Path) -> int:
     room, sessions = prepare(args.users)
     connection.close()
 
-    from coproduce.bookings.tests import load
+    from coproduce.testing import bookings_load as load
 
     first_day = (datetime.now(UTC) + timedelta(days=20)).date()
     asks = load.plan(
@@ -157,8 +157,8 @@ def prepare(users: int):
     """An auto-approve room open every day, and signed-in residents."""
     from coproduce.accounts.models import User
     from coproduce.bookings.models import AvailabilityWindow, BookableRoom, BookableSpace
-    from coproduce.bookings.tests.load import session_for
     from coproduce.places.models import Place, Ward
+    from coproduce.testing.sessions import session_for
 
     stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
     ward, _ = Ward.objects.get_or_create(slug="bench-ward", defaults={"name": "Bench ward"})

@@ -105,7 +105,7 @@ def rsvp_time(count: int, say) -> list[str]:
 
     from coproduce.accounts.tests.factories import UserFactory
     from coproduce.gatherings.tests.factories import EventFactory, organiser
-    from coproduce.gatherings.tests.test_concurrency import session_for
+    from coproduce.testing.sessions import session_for
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     warm_up = 5
@@ -151,7 +151,7 @@ def burst(workers: int, folder: Path, say) -> tuple[dict, list[str]]:
     """(b) 200 residents at once for the last 10 places, against a server in its own process."""
     from django.db import connection
 
-    from coproduce.gatherings.tests import test_concurrency as burst_test
+    from coproduce.testing import gatherings_burst as burst_test
 
     event, resident_ids, sessions = burst_test.prepare_burst()
     connection.close()  # the server's threads are the ones to hold connections now

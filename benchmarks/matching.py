@@ -99,8 +99,8 @@ def bench_selector(args) -> None:
 
     from coproduce.accounts.models import User
     from coproduce.matching import selectors
-    from coproduce.matching.models import Need
     from coproduce.places.models import Ward
+    from coproduce.projects.models import Need
     from coproduce.skills.models import PersonSkill, Skill
 
     settings.ALLOWED_HOSTS = ["testserver"]

@@ -95,12 +95,11 @@ class Server:
 
 def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str]]:
     """Accounts with limits, and one coordinator session per client."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.auth.models import Permission
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db import connection, transaction
 
     from coproduce.accounts.models import User
+    from coproduce.testing.sessions import session_for
     from coproduce.timebank.models import Account
 
     rng = random.Random(seed)
@@ -135,14 +134,7 @@ def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str
             person.set_unusable_password()
             person.save(update_fields=["password"])
             person.user_permissions.add(coordinate)
-        sessions = []
-        for person in staff:
-            session = SessionStore()
-            session[SESSION_KEY] = str(person.pk)
-            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-            session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-            session.create()
-            sessions.append(session.session_key)
+        sessions = [session_for(person) for person in staff]
     connection.close()
     return ids, sessions
 

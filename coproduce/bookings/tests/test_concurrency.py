@@ -15,8 +15,9 @@ import pytest
 from django.db import connection
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.testing import bookings_load as load
+from coproduce.testing.sessions import session_for
 
-from . import load
 from .factories import open_room
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -54,7 +55,7 @@ def test_no_overlapping_confirmed_bookings_under_concurrent_requests(request, tm
         return
     live_server = request.getfixturevalue("live_server")
     room = open_room(auto_approve=True)
-    sessions = [load.session_for(UserFactory()) for _ in range(USERS)]
+    sessions = [session_for(UserFactory()) for _ in range(USERS)]
     asks = load.plan(
         first_day=(datetime.now(UTC) + timedelta(days=20)).date(),
         slots=SLOTS,

@@ -2,7 +2,7 @@
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.matching.models import Need
+from coproduce.projects.models import Need
 from coproduce.skills.models import Skill
 
 from ..context import DemoContext, forget, remembered

@@ -98,6 +98,23 @@ def clear() -> None:
     people.delete()
 
 
+def demo_residents() -> list[tuple[int, int | None]]:
+    """(user id, ward id) of every active demo resident, in a fixed order (by user id).
+
+    The parts after this one (groups, time bank, sharing) draw their people from here, so
+    they all see the same residents in the same order, which keeps a seed's borough the same.
+    """
+    return list(
+        Profile.objects.filter(
+            user__email__startswith=EMAIL_PREFIX,
+            user__email__endswith=f"@{DEMO_EMAIL_DOMAIN}",
+            user__is_active=True,
+        )
+        .order_by("user_id")
+        .values_list("user_id", "ward_id")
+    )
+
+
 def _person(
     ctx: DemoContext,
     rng: random.Random,

@@ -1,7 +1,7 @@
 """Places: halls, libraries, green spaces, unloved spaces and rooms, spread by street.
 
 Places sit near streets, so busy wards have more of them, as in a real borough. Rows go in
-with bulk_create, so the stored map position and week mask are worked out here first.
+in batches through the places service, which works out their map position and week mask.
 """
 
 import random
@@ -9,6 +9,7 @@ import random
 from coproduce.places import vocab
 from coproduce.places.geometry import point_in_polygon
 from coproduce.places.models import Place
+from coproduce.places.services import places_create
 
 from ..context import BATCH_SIZE, DemoContext, forget, remembered
 
@@ -83,14 +84,14 @@ def build(ctx: DemoContext) -> None:
             for _ in range(min(BATCH_SIZE, total - made)):
                 ward = rng.choices(wards, weights=weights)[0]
                 batch.append(_place(rng, ward, rng.choice(streets_by_ward[ward.pk])))
-            Place.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+            places_create(places=batch)
             rooms = [
                 _room(rng, building, name)
                 for building in batch
                 if building.kind == Place.Kind.BUILDING and rng.random() < 0.3
                 for name in rng.sample(ROOMS, rng.randint(1, 3))
             ]
-            Place.objects.bulk_create(rooms, batch_size=BATCH_SIZE)
+            places_create(places=rooms)
             ctx.remember(batch + rooms)
             made += len(batch)
             bar.update(len(batch))
@@ -136,12 +137,11 @@ def _place(rng: random.Random, ward, street) -> Place:
     else:
         place.description = "Neglected for years. Local people would like to see it used."
         place.could_become = rng.choice(COULD_BECOME)
-    place.fill_derived_fields()
     return place
 
 
 def _room(rng: random.Random, building: Place, name: str) -> Place:
-    room = Place(
+    return Place(
         kind=Place.Kind.ROOM,
         name=f"{name}, {building.name}",
         building=building,
@@ -152,8 +152,6 @@ def _room(rng: random.Random, building: Place, name: str) -> Place:
         step_free=building.step_free,
         opening_hours=building.opening_hours,
     )
-    room.fill_derived_fields()
-    return room
 
 
 def _near(rng: random.Random, street, ward) -> tuple[float, float]:

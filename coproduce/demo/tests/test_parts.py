@@ -111,7 +111,7 @@ def test_people_make_privacy_choices_and_pick_skills():
 def test_the_demo_organiser_has_needs_to_match(client):
     """Two open needs belong to the demo organiser, whose need page works."""
     from coproduce.accounts.models import User
-    from coproduce.matching.models import Need
+    from coproduce.projects.models import Need
 
     build()
     organiser = User.objects.get(email__startswith="organiser@")

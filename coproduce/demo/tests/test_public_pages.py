@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 def test_no_public_page_shows_a_residents_words_or_email(client):
     """Home and ward pages of the demo borough show no resident's email or description."""
     seed_demo()
-    urls = [reverse("common:home"), reverse("places:ward_list")] + [
-        reverse("places:ward_detail", args=[slug])
+    urls = [reverse("site:home"), reverse("site:ward_list")] + [
+        reverse("site:ward_detail", args=[slug])
         for slug in Ward.objects.values_list("slug", flat=True)
     ]
     bodies = [client.get(url).content.decode() for url in urls]

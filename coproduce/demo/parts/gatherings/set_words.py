@@ -2,7 +2,7 @@
 they were busted, the projects brought, the four columns, the report-backs and the themes of
 the month."""
 
-from ..models import ReportBack
+from coproduce.gatherings.models import ReportBack
 
 Outcome = ReportBack.Outcome
 

@@ -23,7 +23,8 @@ a busted barrier) are worked out here to agree with the rows. Times are made in 
 The package, in the order `build` uses it: `cast` (who takes part), `venues`, `series`,
 `learning_set` and `programme` (the events; `dates` says when), `rsvps` (places at them),
 `treatment_plan`, `treatments`, `report_backs` and `barrier_library` (what the learning set
-makes), `agendas`. Their words are in `set_words` and `programme_words`.
+makes; `treated` is the treatment in the making that the middle two share), `agendas`. Their
+words are in `set_words` and `programme_words`.
 """
 
 from coproduce.accounts.models import User
@@ -31,22 +32,22 @@ from coproduce.accounts.roles import Role
 from coproduce.demo.context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
 from coproduce.demo.parts.accounts import email_for
 from coproduce.demo.parts.people import EMAIL_PREFIX
-
-from ..models import (
+from coproduce.gatherings.models import (
     Action,
     ActionReminder,
     AgendaInterest,
     AgendaItem,
     Barrier,
     BarrierTheme,
-    Contribution,
+    ColumnNote,
     Event,
     ReportBack,
     Rsvp,
     Series,
     Treatment,
 )
-from ..services.retention import access_needs_forget
+from coproduce.gatherings.services.retention import access_needs_forget
+
 from .agendas import make_agendas
 from .barrier_library import make_library_themes
 from .cast import Cast, crowd_for, scale_of
@@ -66,7 +67,7 @@ MODELS = (
     AgendaItem,
     Barrier,
     Action,
-    Contribution,
+    ColumnNote,
     Treatment,
     Rsvp,
     Event,

@@ -8,10 +8,10 @@ from coproduce.accounts.roles import Role
 from coproduce.demo import services as demo_services
 from coproduce.demo.context import DemoContext
 from coproduce.demo.models import DemoObject
+from coproduce.demo.parts import gatherings as demo
 from coproduce.demo.parts.accounts import email_for
 from coproduce.demo.sizes import SIZES
 from coproduce.demo.tests.factories import TINY, seed_demo
-from coproduce.gatherings import demo
 from coproduce.gatherings.models import (
     Action,
     ActionReminder,
@@ -19,7 +19,7 @@ from coproduce.gatherings.models import (
     AgendaItem,
     Barrier,
     BarrierTheme,
-    Contribution,
+    ColumnNote,
     Event,
     ReportBack,
     Rsvp,
@@ -243,7 +243,7 @@ def test_learning_set_treatments_have_four_columns_and_chain_when_projects_retur
         )
     future = Treatment.objects.filter(event__starts_at__gt=NOW)
     assert future.filter(status=Treatment.Status.PROPOSED).exists()
-    assert not Contribution.objects.filter(treatment__in=future).exists()
+    assert not ColumnNote.objects.filter(treatment__in=future).exists()
     assert not Action.objects.filter(treatment__in=future).exists()
 
 

@@ -7,13 +7,12 @@ from coproduce.accounts.roles import Role
 from coproduce.demo import services as demo_services
 from coproduce.demo.context import DEMO_EMAIL_DOMAIN
 from coproduce.demo.models import DemoObject
+from coproduce.demo.parts import groups as demo
 from coproduce.demo.parts.accounts import email_for
 from coproduce.demo.tests.factories import TINY
-from coproduce.groups import demo
 from coproduce.groups.models import Membership, Organisation
+from coproduce.groups.tests.factories import OrganisationFactory
 from coproduce.people.models import Profile
-
-from .factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ Open Space's board or in a past forum's running order."""
 from datetime import timedelta
 
 from coproduce.demo.context import BATCH_SIZE
+from coproduce.gatherings.models import AgendaInterest, AgendaItem, Event
 
-from ..models import AgendaInterest, AgendaItem, Event
 from .cast import Cast
 from .dates import LONDON, at
 from .gathering import Gathering

@@ -2,7 +2,8 @@
 
 Shared by the load benchmark (benchmarks/bookings_load.py) and the concurrency test. Plain
 standard library on the client side: threads and http.client, a session cookie and the
-CSRF token sent as a cookie and header pair, as a browser's script would.
+CSRF token sent as a cookie and header pair, as a browser's script would. The sessions come
+from `coproduce.testing.sessions.session_for`.
 """
 
 import http.client
@@ -16,9 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from queue import Empty, Queue
 from urllib.parse import urlsplit
-
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 
 
 @dataclass(frozen=True)
@@ -35,16 +33,6 @@ class Outcome:
     status: int
     body: dict = field(default_factory=dict)
     attempts: int = 1
-
-
-def session_for(user) -> str:
-    """A signed-in session for this user, made directly in the session store."""
-    store = SessionStore()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    return store.session_key
 
 
 def plan(

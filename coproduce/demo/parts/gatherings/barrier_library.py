@@ -3,8 +3,8 @@
 from django.utils.text import slugify
 
 from coproduce.demo.context import DemoContext
+from coproduce.gatherings.models import BarrierTheme
 
-from ..models import BarrierTheme
 from .set_words import THEMES
 
 

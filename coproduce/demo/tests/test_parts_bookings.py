@@ -3,9 +3,9 @@ import itertools
 import pytest
 
 from coproduce.accounts.roles import Role
-from coproduce.bookings import demo
 from coproduce.bookings.models import AvailabilityWindow, BookableRoom, BookableSpace, Booking
 from coproduce.demo import services as demo_services
+from coproduce.demo.parts import bookings as demo
 from coproduce.demo.parts.accounts import email_for
 from coproduce.demo.tests.factories import TINY
 from coproduce.places.models import Place

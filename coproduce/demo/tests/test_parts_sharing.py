@@ -3,8 +3,8 @@ import dataclasses
 import pytest
 
 from coproduce.demo import services as demo_services
+from coproduce.demo.parts import sharing as demo
 from coproduce.demo.tests.factories import TINY
-from coproduce.sharing import demo
 from coproduce.sharing.models import FundingOpportunity, Item, Reservation
 
 pytestmark = pytest.mark.django_db

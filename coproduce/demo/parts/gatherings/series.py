@@ -3,9 +3,9 @@
 from django.utils.text import slugify
 
 from coproduce.demo.context import DemoContext, remembered
+from coproduce.gatherings.models import Event, Series
 from coproduce.groups.models import Organisation
 
-from ..models import Event, Series
 from .cast import Cast
 from .set_words import SET_DESCRIPTION
 

@@ -1,7 +1,7 @@
 """The programme's words: the Work Shop's titles (with each kind's times and capacity), the
 online talks, agenda items, and what people write when they ask for support."""
 
-from ..models import Event
+from coproduce.gatherings.models import Event
 
 Kind = Event.Kind
 

@@ -3,8 +3,8 @@ from django.utils import timezone
 
 from coproduce.demo import services as demo_services
 from coproduce.demo.context import DemoContext
+from coproduce.demo.parts import timebank as demo
 from coproduce.demo.sizes import Size
-from coproduce.timebank import demo
 from coproduce.timebank.invariants import ledger_problems
 from coproduce.timebank.models import Account, Listing, Transfer
 

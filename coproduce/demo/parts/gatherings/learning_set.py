@@ -1,6 +1,7 @@
 """The Coproduction Action Learning Set's sessions: the second Tuesday of each month."""
 
-from ..models import Event, Series
+from coproduce.gatherings.models import Event, Series
+
 from .cast import Cast
 from .dates import LONDON, at, months, nth_weekday
 from .gathering import ONLINE, Gathering, make_event

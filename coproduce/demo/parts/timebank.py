@@ -15,12 +15,8 @@ from django.db.models import Q
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.demo.context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
-from coproduce.demo.parts.accounts import email_for
-from coproduce.groups.demo import _residents
 from coproduce.groups.models import Organisation
-
-from .models import (
+from coproduce.timebank.models import (
     Account,
     BuddyRequest,
     Listing,
@@ -29,6 +25,10 @@ from .models import (
     Transfer,
     VolunteerCheck,
 )
+
+from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from .accounts import email_for
+from .people import demo_residents
 
 ACCOUNT_SHARE = 0.2  # one resident in five uses the time bank
 MAX_PEOPLE = 3_000
@@ -74,7 +74,7 @@ BUDDY_NEEDS = [
 def build(ctx: DemoContext) -> None:
     rng = ctx.random("timebank")
     staff = User.objects.filter(email=email_for(Role.OFFICER)).first()
-    residents = [user_id for user_id, _ward in _residents()]
+    residents = [user_id for user_id, _ward in demo_residents()]
     if staff is None or len(residents) < 4:
         return
     chosen = rng.sample(residents, min(MAX_PEOPLE, max(4, round(len(residents) * ACCOUNT_SHARE))))

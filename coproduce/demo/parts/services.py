@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from coproduce.demo.context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
+from coproduce.services import services
+from coproduce.services.models import Service, TaxonomyTerm
 
-from . import services
-from .models import Service, TaxonomyTerm
+from ..context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
 
 KINDS = (
     Organisation.Kind.COUNCIL_SERVICE,

@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.db.models import F
 
 from coproduce.demo.context import BATCH_SIZE, DemoContext, remembered
+from coproduce.gatherings.models import Event, Rsvp
 
-from ..models import Event, Rsvp
 from .dates import DAY
 from .gathering import Gathering
 from .programme_words import ACCESS_NOTES, OTHER_NOTES

@@ -11,13 +11,12 @@ from django.utils.text import slugify
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.demo.context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
-from coproduce.demo.parts.accounts import email_for
-from coproduce.demo.parts.people import EMAIL_PREFIX
-from coproduce.people.models import Profile
+from coproduce.groups.models import Membership, Organisation
 from coproduce.places.models import Place, Ward
 
-from .models import Membership, Organisation
+from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from .accounts import email_for
+from .people import demo_residents
 
 Kind = Organisation.Kind
 
@@ -146,7 +145,7 @@ def build(ctx: DemoContext) -> None:
     wards = list(ctx.wards) or list(Ward.objects.order_by("pk"))
     if not wards:
         return
-    residents = _residents()
+    residents = demo_residents()
     if not residents:
         return
     by_ward: dict[int | None, list[int]] = {}
@@ -201,19 +200,6 @@ def clear() -> None:
     Membership.objects.filter(organisation__in=demo).delete()
     demo.delete()
     forget(Organisation)
-
-
-def _residents() -> list[tuple[int, int | None]]:
-    """(user id, ward id) of every demo resident, in a fixed order."""
-    return list(
-        Profile.objects.filter(
-            user__email__startswith=EMAIL_PREFIX,
-            user__email__endswith=f"@{DEMO_EMAIL_DOMAIN}",
-            user__is_active=True,
-        )
-        .order_by("user_id")
-        .values_list("user_id", "ward_id")
-    )
 
 
 def _kinds(rng: random.Random, count: int) -> list[str]:

@@ -10,15 +10,10 @@ from datetime import timedelta
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.demo.context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
-from coproduce.demo.parts.accounts import email_for
-from coproduce.demo.parts.people import EMAIL_PREFIX
 from coproduce.groups.models import Membership, Organisation
-from coproduce.people.models import Profile
 from coproduce.places.models import Ward
 from coproduce.projects.themes import Theme
-
-from .models import (
+from coproduce.sharing.models import (
     Funder,
     FundingApplication,
     FundingFollow,
@@ -27,6 +22,10 @@ from .models import (
     Item,
     Reservation,
 )
+
+from ..context import BATCH_SIZE, DemoContext, forget, remembered
+from .accounts import email_for
+from .people import demo_residents
 
 PEOPLE_PER_ITEM = 300
 MIN_ITEMS = 30
@@ -100,7 +99,7 @@ FUNDERS = [
 def build(ctx: DemoContext) -> None:
     rng = ctx.random("sharing")
     wards = list(ctx.wards) or list(Ward.objects.order_by("pk"))
-    residents = _residents()
+    residents = demo_residents()
     if not wards or not residents:
         return
     items, reservations = _items(ctx, rng, wards, residents)
@@ -123,18 +122,6 @@ def clear() -> None:
     Item.objects.filter(pk__in=remembered(Item)).delete()
     for model in (FundingApplication, FundingFollow, FundingOpportunity, Funder, Reservation, Item):
         forget(model)
-
-
-def _residents() -> list[tuple[int, int | None]]:
-    return list(
-        Profile.objects.filter(
-            user__email__startswith=EMAIL_PREFIX,
-            user__email__endswith=f"@{DEMO_EMAIL_DOMAIN}",
-            user__is_active=True,
-        )
-        .order_by("user_id")
-        .values_list("user_id", "ward_id")
-    )
 
 
 def _items(ctx, rng: random.Random, wards, residents) -> tuple[list, list]:

@@ -3,12 +3,11 @@ from django.utils import timezone
 
 from coproduce.demo.context import DemoContext
 from coproduce.demo.models import DemoObject
+from coproduce.demo.parts import services as demo
 from coproduce.groups.models import Organisation
 from coproduce.places.tests.factories import PlaceFactory
-from coproduce.services import demo
 from coproduce.services.models import Schedule, Service, ServiceAtLocation
-
-from .factories import OrganisationFactory, ServiceFactory
+from coproduce.services.tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

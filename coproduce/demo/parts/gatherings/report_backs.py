@@ -2,14 +2,11 @@
 busted, and the reminders that went to action owners before the session."""
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
-from ..models import Action, ActionReminder, Event, ReportBack, Treatment
+from coproduce.gatherings.models import Action, ActionReminder, Event, ReportBack, Treatment
+
 from .set_words import BUSTED_HOW, FIRST_REPORT, LATER_REPORT, REPORTS, STILL_THERE
-
-if TYPE_CHECKING:
-    # For the annotations only: treatments imports this module, so not at run time.
-    from .treatments import Treated
+from .treated import Treated
 
 Outcome = ReportBack.Outcome
 
@@ -71,7 +68,7 @@ def make_report_backs(rng, learning, treated, done: list[int], themes, when):
     return reports, reminders
 
 
-def _report(rng, item: "Treated", session: Event, outcome, **about) -> ReportBack:
+def _report(rng, item: Treated, session: Event, outcome, **about) -> ReportBack:
     note = about.pop("note", None)
     return ReportBack(
         treatment=item.treatment,

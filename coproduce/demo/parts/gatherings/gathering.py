@@ -4,7 +4,8 @@ places are worked out (see rsvps), because the event keeps their counts."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..models import Event
+from coproduce.gatherings.models import Event
+
 from .dates import LONDON
 
 ONLINE = "https://meet.example.org/northbrook/{}"

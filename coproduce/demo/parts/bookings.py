@@ -16,14 +16,15 @@ from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.demo.context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
-from coproduce.demo.parts.accounts import email_for
-from coproduce.demo.parts.people import EMAIL_PREFIX
+from coproduce.bookings.models import AvailabilityWindow, BookableRoom, BookableSpace, Booking
 from coproduce.groups.models import Organisation
 from coproduce.places import vocab
 from coproduce.places.models import Place
+from coproduce.places.services import places_create
 
-from .models import AvailabilityWindow, BookableRoom, BookableSpace, Booking
+from ..context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from .accounts import email_for
+from .people import EMAIL_PREFIX
 
 MAX_SPACES = 12
 ROOMS_MADE_HERE = [
@@ -131,10 +132,9 @@ def _rooms(ctx: DemoContext, rng: random.Random, spaces: list[BookableSpace]):
                 facilities=[f for f in facilities if f in vocab.FACILITIES],
                 is_listed=True,
             )
-            room.fill_derived_fields()
             made.append(room)
             pairs.append((space, room, capacity))
-    Place.objects.bulk_create(made)
+    places_create(places=made)
     ctx.remember(made)  # the places part clears them with the other demo places
     rooms = [BookableRoom(space=s, place=p, capacity=c) for s, p, c in pairs]
     BookableRoom.objects.bulk_create(rooms)

@@ -3,7 +3,8 @@ hack weekends, the practitioners' forum and an Open Space on the food strategy."
 
 from datetime import timedelta
 
-from ..models import Event, Series
+from coproduce.gatherings.models import Event, Series
+
 from .cast import Cast, crowd_for
 from .dates import LONDON, at, months, nth_weekday, on_or_after
 from .gathering import ONLINE, Gathering, make_event

@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 
 from coproduce.demo.context import remembered
+from coproduce.gatherings.models import Treatment
 from coproduce.projects.models import Owner, Project
 
-from ..models import Treatment
 from .cast import Cast
 from .gathering import Gathering
 from .set_words import DESCRIBED, OFFICERS_PROJECT

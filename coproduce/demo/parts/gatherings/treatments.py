@@ -1,12 +1,11 @@
 """The treatments at each session of the learning set, and their four columns: who is
 affected, resources, the action plan and the barriers."""
 
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from coproduce.demo.context import BATCH_SIZE, DemoContext
+from coproduce.gatherings.models import Action, Barrier, Column, ColumnNote, Treatment
 
-from ..models import Action, Barrier, Column, Contribution, Treatment
 from .cast import Cast
 from .dates import LONDON
 from .gathering import Gathering
@@ -21,19 +20,7 @@ from .set_words import (
     SPACE_BARRIERS,
     WHO,
 )
-from .treatment_plan import Brought
-
-
-@dataclass
-class Treated:
-    """A treatment as it is made, with what the next report-backs are about."""
-
-    treatment: Treatment
-    brought: Brought
-    follows: "Treated | None"
-    actions: list[Action] = field(default_factory=list)
-    barriers: list[Barrier] = field(default_factory=list)
-    followed_at: int | None = None  # the session at which the project came again
+from .treated import Treated
 
 
 def make_treatments(ctx, rng, cast: Cast, learning, plan, themes) -> dict[str, int]:
@@ -133,7 +120,7 @@ def _columns(rng, cast: Cast, g: Gathering, item: Treated, themes, *, space: boo
     helpers = g.came or g.confirmed or [presenter]
     hands = helpers + cast.named(cast.organiser, cast.officer)
     notes = [
-        Contribution(treatment=t, column=column, text=text, added_by_id=rng.choice(hands))
+        ColumnNote(treatment=t, column=column, text=text, added_by_id=rng.choice(hands))
         for column, texts in ((Column.WHO, WHO), (Column.RESOURCES, RESOURCES))
         for text in rng.sample(texts, rng.randint(3, 5))
     ]
