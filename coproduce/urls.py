@@ -5,10 +5,11 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("coproduce.common.urls")),
+    # Home, statements and ward pages: they bring several apps together.
+    path("", include("coproduce.site.urls")),
     path("account/", include("coproduce.accounts.urls")),
     path("notifications/", include("coproduce.notifications.urls")),
-    path("wards/", include("coproduce.places.urls")),
-    path("places/", include("coproduce.places.place_urls")),
+    path("places/", include("coproduce.places.urls")),
     path("people/", include("coproduce.people.urls")),
     path("skills/", include("coproduce.skills.urls")),
     path("groups/", include("coproduce.groups.urls")),
@@ -29,7 +30,7 @@ if settings.DEBUG:
     # Uploaded photos, for development only: production serves them from storage.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler400 = "coproduce.common.views.errors.bad_request"
-handler403 = "coproduce.common.views.errors.permission_denied"
-handler404 = "coproduce.common.views.errors.page_not_found"
-handler500 = "coproduce.common.views.errors.server_error"
+handler400 = "coproduce.site.views.errors.bad_request"
+handler403 = "coproduce.site.views.errors.permission_denied"
+handler404 = "coproduce.site.views.errors.page_not_found"
+handler500 = "coproduce.site.views.errors.server_error"

@@ -14,10 +14,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-LONDON = ZoneInfo("Europe/London")
+# London wall-clock time is shared with every app that takes dates and times.
+from coproduce.common.dates.local import LONDON, day_bounds, local_instant
 
 Interval = tuple[datetime, datetime]
 
@@ -39,19 +40,6 @@ class Window:
             and self.valid_from <= day
             and (self.valid_to is None or day <= self.valid_to)
         )
-
-
-def local_instant(day: date, at: time, tz: ZoneInfo = LONDON) -> datetime | None:
-    """The aware UTC instant of a wall-clock time on a day, or None if the clocks skip it.
-
-    In the hour the clocks go back, the earlier of the two instants is taken (fold=0).
-    """
-    naive = datetime.combine(day, at)
-    aware = naive.replace(tzinfo=tz)
-    # A time skipped when the clocks go forward does not survive the round trip.
-    if aware.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != naive:
-        return None
-    return aware.astimezone(UTC)
 
 
 def merge(intervals: Iterable[Interval]) -> list[Interval]:
@@ -144,13 +132,6 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     first = date(year, month, 1)
     following = date(year + (month == 12), month % 12 + 1, 1)
     return first, following - timedelta(days=1)
-
-
-def day_bounds(first: date, last: date, tz: ZoneInfo = LONDON) -> tuple[datetime, datetime]:
-    """The instants at local midnight starting `first` and ending `last`, in UTC."""
-    start = datetime.combine(first, time(0), tzinfo=tz).astimezone(UTC)
-    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz).astimezone(UTC)
-    return start, end
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+
+from .dates.local import LONDON
 
 CRLF = "\r\n"
 MAX_OCTETS = 75
-TZID = "Europe/London"
-LONDON = ZoneInfo(TZID)
+TZID = LONDON.key
 STATUSES = frozenset({"CONFIRMED", "CANCELLED", "TENTATIVE"})
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 

@@ -58,11 +58,21 @@ def _labels(values: list[str], choices) -> list[str]:
     return [str(names[v]) for v in values if v in names]
 
 
-def confirmed_skill_names(profile: Profile) -> list[str]:
-    # Imported here: the skills app builds on profiles, not the other way round.
-    from coproduce.skills.selectors import confirmed_skills
+# The skills app builds on profiles, so people never imports it: skills registers, from its
+# AppConfig.ready(), how to read the names of the skills a person has confirmed.
+SkillNamesReader = Callable[[Profile], list[str]]
+SKILL_NAMES_READERS: list[SkillNamesReader] = []
 
-    return [skill.display_name for skill in confirmed_skills(profile)]
+
+def register_skill_names_reader(reader: SkillNamesReader) -> SkillNamesReader:
+    if reader not in SKILL_NAMES_READERS:
+        SKILL_NAMES_READERS.append(reader)
+    return reader
+
+
+def confirmed_skill_names(profile: Profile) -> list[str]:
+    """The names of the skills a person has confirmed, from whichever app keeps them."""
+    return [name for reader in SKILL_NAMES_READERS for name in reader(profile)]
 
 
 def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:

@@ -2,9 +2,10 @@ from django.urls import path
 
 from . import views
 
-app_name = "places"
+app_name = "places_catalogue"
 
 urlpatterns = [
-    path("", views.ward_list, name="ward_list"),
-    path("<slug:slug>/", views.ward_detail, name="ward_detail"),
+    path("unloved/new/", views.unloved_space_new, name="unloved_space_new"),
+    path("<int:pk>/", views.place_detail, name="place_detail"),
+    path("<int:pk>/photos/add/", views.photo_add, name="photo_add"),
 ]

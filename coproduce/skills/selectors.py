@@ -29,6 +29,14 @@ def confirmed_skills(profile: Profile) -> list[Skill]:
     ]
 
 
+def confirmed_skill_names(profile: Profile) -> list[str]:
+    """The display names of the skills a person has confirmed, by name.
+
+    Registered with people.selectors, which shows them on a profile as its privacy allows.
+    """
+    return [skill.display_name for skill in confirmed_skills(profile)]
+
+
 def decided_skill_keys(profile: Profile) -> set[str]:
     """Slugs of skills the person confirmed or turned down: not to be suggested again."""
     return set(

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.common.errors import render_form
 from coproduce.people.selectors import own_profile
 
 from . import recognition, selectors, services
@@ -63,11 +64,8 @@ def review_suggestions(request):
         )
         messages.success(request, _("Your skills have been saved."))
         return redirect("people:me")
-    return render(
-        request,
-        "skills/review_suggestions.html",
-        {"form": form, "profile": profile},
-        status=400 if form.errors else 200,
+    return render_form(
+        request, "skills/review_suggestions.html", {"form": form, "profile": profile}
     )
 
 

@@ -24,12 +24,6 @@ def test_weekend_day_when_clocks_go_back_has_its_local_hours():
     assert got == [(_utc(2026, 10, 25, 9), _utc(2026, 10, 25, 17))]
 
 
-def test_a_skipped_local_time_has_no_instant():
-    """01:30 on the day the clocks go forward does not exist in London."""
-    assert av.local_instant(date(2026, 3, 29), time(1, 30)) is None
-    assert av.local_instant(date(2026, 3, 29), time(2, 30)) == _utc(2026, 3, 29, 1, 30)
-
-
 def test_windows_apply_only_between_their_dates():
     """A window with an end date stops after it."""
     window = av.Window(frozenset(range(7)), time(9), time(10), date(2026, 5, 2), date(2026, 5, 3))

@@ -3,8 +3,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from coproduce.common import ical
-
-from .ical_parser import ICalError, events, parse, unfold
+from coproduce.common.tests.ical_parser import ICalError, events, parse, unfold
 
 START = datetime(2026, 3, 29, 17, tzinfo=UTC)
 

@@ -1,19 +1,28 @@
+"""GOV.UK components as template tags. The site's own navigation is in coproduce.site."""
+
 from django import template
 from django.core.paginator import Page
 from django.forms import BaseForm, BoundField
-from django.urls import reverse
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from coproduce.common.govuk_forms import error_summary_items, render_component, render_field
-from coproduce.notifications.selectors import unread_count_for
+from coproduce.common.filters import TickGroup
+from coproduce.common.govuk_forms import (
+    error_summary_items,
+    render_component,
+    render_field,
+    render_tick_group,
+)
 
 register = template.Library()
 
 
 @register.simple_tag
-def govuk_field(field: BoundField, **options) -> SafeString:
+def govuk_field(field: BoundField | TickGroup, **options) -> SafeString:
+    if isinstance(field, TickGroup):
+        return render_tick_group(field.legend, field.fields)
     return render_field(field, **options)
 
 
@@ -56,48 +65,6 @@ def phase_banner(context) -> SafeString:
     )
 
 
-@register.simple_tag(takes_context=True)
-def service_navigation(context) -> SafeString:
-    """The service's name and main sections; the current section is marked for screen readers."""
-    request = context.get("request")
-    path = request.path if request else ""
-    items = [
-        (_("Home"), reverse("common:home")),
-        (_("Map"), reverse("maps:map")),
-        (_("Projects"), reverse("projects:list")),
-        (_("Groups"), reverse("groups:list")),
-        (_("Services"), reverse("services:list")),
-        (_("Events"), reverse("gatherings:list")),
-        (_("Exchange"), reverse("common:exchange")),
-    ]
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        if user.has_perm("accounts.run_group_or_project"):
-            items.append((_("Find people"), reverse("matching:need_list")))
-        items.append((_("Invitations"), reverse("matching:invitation_list")))
-        if user.has_perm("accounts.moderate_content"):
-            items.append((_("Moderation"), reverse("discussion:queue")))
-        count = unread_count_for(user)
-        label = _("Notifications")
-        items.append((f"{label} ({count})" if count else label, reverse("notifications:list")))
-        items.append((_("Your account"), reverse("accounts:account")))
-    navigation = []
-    for text, href in items:
-        active = path == href if href == "/" else path.startswith(href)
-        navigation.append({"text": text, "href": href, "active": active})
-    return render_component(
-        "service-navigation",
-        "govukServiceNavigation",
-        {
-            "serviceName": context.get("service_name"),
-            "serviceUrl": reverse("common:home"),
-            "navigation": navigation,
-            "navigationLabel": _("Main sections"),
-            "menuButtonText": _("Menu"),
-        },
-    )
-
-
 @register.simple_tag
 def notification_banner(message) -> SafeString:
     success = "success" in message.tags
@@ -113,18 +80,20 @@ def notification_banner(message) -> SafeString:
     )
 
 
-def _page_href(request, number: int) -> str:
-    query = request.GET.copy()
+def _page_href(query: QueryDict, number: int) -> str:
+    query = query.copy()
     query["page"] = number
     return f"?{query.urlencode()}"
 
 
 @register.simple_tag(takes_context=True)
-def govuk_pagination(context, page: Page) -> SafeString:
-    """GOV.UK pagination for a Django page; nothing when everything fits on one page."""
+def govuk_pagination(context, page: Page, query: str | None = None) -> SafeString:
+    """GOV.UK pagination for a Django page; nothing when everything fits on one page.
+
+    Page links keep `query` (a filter form's `query_string`), or else the page's own query."""
     if page.paginator.num_pages < 2:
         return SafeString("")
-    request = context["request"]
+    kept = QueryDict(query) if query is not None else context["request"].GET
     items = []
     for number in page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
         if number == page.paginator.ELLIPSIS:
@@ -133,7 +102,7 @@ def govuk_pagination(context, page: Page) -> SafeString:
             items.append(
                 {
                     "number": number,
-                    "href": _page_href(request, number),
+                    "href": _page_href(kept, number),
                     "current": number == page.number,
                 }
             )
@@ -141,12 +110,12 @@ def govuk_pagination(context, page: Page) -> SafeString:
         "items": items,
         "landmarkLabel": _("Pages"),
         "previous": {
-            "href": _page_href(request, page.previous_page_number()),
+            "href": _page_href(kept, page.previous_page_number()),
             "text": _("Previous"),
         }
         if page.has_previous()
         else None,
-        "next": {"href": _page_href(request, page.next_page_number()), "text": _("Next")}
+        "next": {"href": _page_href(kept, page.next_page_number()), "text": _("Next")}
         if page.has_next()
         else None,
     }

@@ -6,9 +6,10 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.bookings.availability import local_instant
+from coproduce.common.dates.fields import time_field
+from coproduce.common.dates.local import local_instant
 
-from .fields import time_field, too_long
+from .fields import too_long
 
 
 class AgendaItemForm(forms.Form):

@@ -3,10 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.dates.fields import day_field
 from coproduce.common.writing import plain_language_attrs
 
 from ..models import ReportBack
-from .fields import day_field, too_long
+from .fields import too_long
 
 
 class TreatmentForm(forms.Form):

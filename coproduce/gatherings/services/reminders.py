@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from coproduce.bookings.services import describe
+from coproduce.common.dates.local import day_bounds
+from coproduce.common.dates.text import describe
 from coproduce.notifications.services import notify
 
 from .. import kinds
@@ -21,13 +22,6 @@ DUE_SOON_DAYS = 3
 BEFORE_SESSION_DAYS = 3
 
 
-def _local_day_bounds(day) -> tuple[datetime, datetime]:
-    start = timezone.make_aware(datetime.combine(day, datetime.min.time()))
-    return start, timezone.make_aware(
-        datetime.combine(day + timedelta(days=1), datetime.min.time())
-    )
-
-
 def event_reminders_send(*, now: datetime | None = None) -> int:
     """Remind everyone with a place at an event that starts tomorrow (local time).
 
@@ -35,7 +29,8 @@ def event_reminders_send(*, now: datetime | None = None) -> int:
     Returns how many reminders were sent.
     """
     now = now or timezone.now()
-    start, end = _local_day_bounds(timezone.localdate(now) + timedelta(days=1))
+    tomorrow = timezone.localdate(now) + timedelta(days=1)
+    start, end = day_bounds(tomorrow, tomorrow)
     due = Rsvp.objects.filter(
         status=Rsvp.Status.CONFIRMED,
         reminder_sent_at__isnull=True,
@@ -125,8 +120,8 @@ def action_reminders_send(*, now: datetime | None = None) -> int:
             body=_("You agreed to this at %(event)s, for “%(project)s”.")
             % {"event": action.treatment.event.title, "project": action.treatment.title},
         )
-    start, _end = _local_day_bounds(today)
-    horizon = _local_day_bounds(today + timedelta(days=BEFORE_SESSION_DAYS))[1]
+    # Local midnight today to local midnight after the last day ahead.
+    start, horizon = day_bounds(today, today + timedelta(days=BEFORE_SESSION_DAYS))
     upcoming = {
         event.series_id: event
         for event in Event.objects.filter(

@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from coproduce.bookings.tests.ical_parser import events as strict_events
-from coproduce.bookings.tests.ical_parser import parse as strict_parse
 from coproduce.common import ical
+from coproduce.common.tests.ical_parser import events as strict_events
+from coproduce.common.tests.ical_parser import parse as strict_parse
 
 LONDON = ZoneInfo("Europe/London")
 STAMP = datetime(2026, 1, 5, 9, tzinfo=UTC)

@@ -42,7 +42,7 @@ def test_unread_count_shows_in_navigation(client):
     user = UserFactory()
     services.notify(recipient=user, kind="general", title="A")
     client.force_login(user)
-    assert "Notifications (1)" in client.get(reverse("common:home")).content.decode()
+    assert "Notifications (1)" in client.get(reverse("site:home")).content.decode()
 
 
 def test_opening_marks_read_and_follows_local_link(client):

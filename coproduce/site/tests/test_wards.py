@@ -4,7 +4,7 @@ from django.urls import reverse
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.people.tests.factories import ProfileFactory
 from coproduce.places.tests.factories import StreetFactory, WardFactory
-from coproduce.places.views import STREETS_PER_PAGE
+from coproduce.site.views.wards import STREETS_PER_PAGE
 
 pytestmark = pytest.mark.django_db
 
@@ -22,9 +22,9 @@ def test_ward_list_open_to_everyone(client, who):
         client.force_login(UserFactory())
     street = StreetFactory(ward__name="Millbrook")
     ProfileFactory(street=street)
-    body = client.get(reverse("places:ward_list")).content.decode()
+    body = client.get(reverse("site:ward_list")).content.decode()
     assert "Millbrook" in body
-    assert reverse("places:ward_detail", args=[street.ward.slug]) in body
+    assert reverse("site:ward_detail", args=[street.ward.slug]) in body
 
 
 @pytest.mark.parametrize("who", ["anonymous", "signed_in"])
@@ -33,7 +33,7 @@ def test_ward_detail_open_to_everyone(client, who):
     if who == "signed_in":
         client.force_login(UserFactory())
     street = StreetFactory(ward__name="Millbrook", name="Elm Grove")
-    response = client.get(reverse("places:ward_detail", args=[street.ward.slug]))
+    response = client.get(reverse("site:ward_detail", args=[street.ward.slug]))
     assert response.status_code == 200
     assert "Millbrook" in response.content.decode()
     assert "Elm Grove" in response.content.decode()
@@ -41,20 +41,18 @@ def test_ward_detail_open_to_everyone(client, who):
 
 def test_ward_list_says_when_there_are_no_wards(client):
     """An empty borough says so rather than showing an empty table."""
-    assert (
-        "No wards have been added yet." in client.get(reverse("places:ward_list")).content.decode()
-    )
+    assert "No wards have been added yet." in client.get(reverse("site:ward_list")).content.decode()
 
 
 def test_unknown_ward_is_404(client):
     """A slug that matches no ward is a page not found."""
-    assert client.get(reverse("places:ward_detail", args=["nowhere"])).status_code == 404
+    assert client.get(reverse("site:ward_detail", args=["nowhere"])).status_code == 404
 
 
 def test_tables_have_captions_and_header_scopes(client):
     """The ward table has a caption and scoped headers, for screen readers."""
     WardFactory()
-    body = client.get(reverse("places:ward_list")).content.decode()
+    body = client.get(reverse("site:ward_list")).content.decode()
     assert '<caption class="govuk-table__caption' in body
     assert 'scope="col"' in body and 'scope="row"' in body
 
@@ -64,7 +62,7 @@ def test_long_street_lists_are_paginated(client):
     ward = WardFactory()
     for number in range(STREETS_PER_PAGE + 1):
         StreetFactory(ward=ward, name=f"Road {number:03d}")
-    url = reverse("places:ward_detail", args=[ward.slug])
+    url = reverse("site:ward_detail", args=[ward.slug])
     first = client.get(url).content.decode()
     second = client.get(url, {"page": 2}).content.decode()
     assert "govuk-pagination" in first
@@ -79,8 +77,8 @@ def test_ward_pages_show_no_resident(client):
         user__display_name="Zebedee Q.", what_i_can_do="I juggle flaming torches."
     )
     pages = [
-        client.get(reverse("places:ward_list")),
-        client.get(reverse("places:ward_detail", args=[profile.ward.slug])),
+        client.get(reverse("site:ward_list")),
+        client.get(reverse("site:ward_detail", args=[profile.ward.slug])),
     ]
     for page in pages:
         body = page.content.decode()
@@ -93,7 +91,7 @@ def test_ward_list_query_count_is_fixed(signed_in, django_assert_max_num_queries
     for ward in WardFactory.create_batch(30):
         ProfileFactory.create_batch(2, street=StreetFactory(ward=ward), ward=ward)
     with django_assert_max_num_queries(6):
-        response = signed_in.get(reverse("places:ward_list"))
+        response = signed_in.get(reverse("site:ward_list"))
     assert response.status_code == 200
 
 
@@ -103,5 +101,5 @@ def test_ward_detail_query_count_is_fixed(signed_in, django_assert_max_num_queri
     streets = StreetFactory.create_batch(120, ward=ward)
     ProfileFactory.create_batch(20, street=streets[0], ward=ward)
     with django_assert_max_num_queries(8):
-        response = signed_in.get(reverse("places:ward_detail", args=[ward.slug]))
+        response = signed_in.get(reverse("site:ward_detail", args=[ward.slug]))
     assert response.status_code == 200

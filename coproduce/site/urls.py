@@ -1,0 +1,15 @@
+from django.urls import path
+
+from .views import pages, wards
+
+app_name = "site"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("cookies/", pages.cookies, name="cookies"),
+    path("exchange/", pages.exchange, name="exchange"),
+    path("wards/", wards.ward_list, name="ward_list"),
+    path("wards/<slug:slug>/", wards.ward_detail, name="ward_detail"),
+]
