@@ -1,32 +1,26 @@
-"""Every write to discussion and moderation goes through here.
+"""Every write to discussion and moderation goes through here (telling people of a new
+comment is queued to tasks.comment_notify).
 
 Each moderation service checks the moderator's permission, changes the item, resolves the
 open reports about it, writes the ModerationAction and tells the author, in one transaction.
+A project's hidden flag itself is written by projects.services.project_hidden_set.
 """
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.groups.models import Membership
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
 from coproduce.projects.lifecycle import Status
-from coproduce.projects.models import Follow, Owner, Project
+from coproduce.projects.models import Owner, Project
+from coproduce.projects.permissions import can_moderate as can_moderate_projects
+from coproduce.projects.services import project_hidden_set
 
 from . import permissions, tasks
-from .kinds import MODERATION, PROJECT_COMMENTS
+from .kinds import MODERATION
 from .models import MAX_BODY, Comment, ModerationAction, Report
-
-
-class DiscussionRefusal(Exception):
-    """Something the rules do not allow; str() says why in words for the person."""
-
-
-class NotAllowed(DiscussionRefusal):
-    pass
 
 
 def thread_url(project_id: int) -> str:
@@ -46,30 +40,11 @@ def comment_refusal(*, user, project: Project) -> str | None:
     return None
 
 
-def _comment_recipients(project: Project, *, skip_ids: set[int]) -> list:
-    """People who hear of a new comment: owners, organisers of owning groups, followers."""
-    owner_users = Owner.objects.filter(project=project, user__isnull=False).values("user_id")
-    owner_groups = Owner.objects.filter(project=project, organisation__isnull=False).values(
-        "organisation_id"
-    )
-    organisers = Membership.objects.filter(
-        organisation_id__in=owner_groups, role=Membership.Role.ORGANISER
-    ).values("user_id")
-    followers = Follow.objects.filter(project=project).values("user_id")
-    return list(
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(pk__in=owner_users) | Q(pk__in=organisers) | Q(pk__in=followers))
-        .exclude(pk__in=skip_ids)
-        .order_by("pk")
-    )
-
-
 @transaction.atomic
 def comment_post(*, author, project: Project, body: str, parent: Comment | None = None) -> Comment:
     """Add a comment (or a reply) to a project and tell the people who care.
 
-    Raises DiscussionRefusal if the person may not comment here, the text is empty or too
+    Raises Refusal if the person may not comment here, the text is empty or too
     long, or the parent is not a visible comment on this project. Nothing is stored then.
     """
     refusal = comment_refusal(user=author, project=project)
@@ -77,17 +52,17 @@ def comment_post(*, author, project: Project, body: str, parent: Comment | None 
         raise NotAllowed(refusal)
     body = body.replace("\r\n", "\n").strip()
     if not body:
-        raise DiscussionRefusal(_("Enter your comment."))
+        raise Refusal(_("Enter your comment."))
     if len(body) > MAX_BODY:
-        raise DiscussionRefusal(
+        raise Refusal(
             _("Your comment must be %(limit)s characters or fewer.") % {"limit": f"{MAX_BODY:,}"}
         )
     replying_to = parent
     if parent is not None:
         if parent.project_id != project.pk:
-            raise DiscussionRefusal(_("You can only reply to comments on this project."))
+            raise Refusal(_("You can only reply to comments on this project."))
         if parent.is_hidden:
-            raise DiscussionRefusal(_("A moderator has hidden that comment. You cannot reply."))
+            raise Refusal(_("A moderator has hidden that comment. You cannot reply."))
         if parent.parent_id is not None:
             parent = Comment(pk=parent.parent_id)  # replies stay one level deep
     comment = Comment.objects.create(project=project, author=author, parent=parent, body=body)
@@ -96,49 +71,6 @@ def comment_post(*, author, project: Project, body: str, parent: Comment | None 
     replying_to_id = replying_to.pk if replying_to is not None else None
     transaction.on_commit(lambda: tasks.comment_notify.enqueue(comment.pk, replying_to_id))
     return comment
-
-
-@transaction.atomic
-def comment_notify(*, comment_id: int, replying_to_id: int | None = None) -> int:
-    """Tell the project's owners and followers of a new comment, and the author of the
-    comment replied to; never the comment's own author. Returns how many were told.
-
-    Nothing is sent if the comment has gone or been hidden since it was posted.
-    """
-    comment = Comment.objects.select_related("author", "project").filter(pk=comment_id).first()
-    if comment is None or comment.is_hidden or comment.author is None:
-        return 0
-    project, author = comment.project, comment.author
-    url = reverse("projects:detail", args=[project.pk]) + f"#comment-{comment.pk}"
-    name = author.display_name or _("Someone")
-    body = comment.body[:500]
-    told = {author.pk}
-    replying_to = (
-        Comment.objects.select_related("author").filter(pk=replying_to_id).first()
-        if replying_to_id
-        else None
-    )
-    if replying_to is not None and replying_to.author_id and replying_to.author_id not in told:
-        if replying_to.author.is_active:
-            notify(
-                recipient=replying_to.author,
-                kind=PROJECT_COMMENTS.slug,
-                title=_("%(name)s replied to your comment on %(title)s")
-                % {"name": name, "title": project.title},
-                body=body,
-                url=url,
-            )
-        told.add(replying_to.author_id)
-    recipients = _comment_recipients(project, skip_ids=told)
-    for person in recipients:
-        notify(
-            recipient=person,
-            kind=PROJECT_COMMENTS.slug,
-            title=_("%(name)s commented on %(title)s") % {"name": name, "title": project.title},
-            body=body,
-            url=url,
-        )
-    return len(told) - 1 + len(recipients)
 
 
 @transaction.atomic
@@ -156,10 +88,10 @@ def report_make(
     if reporter is None or not reporter.is_authenticated or not reporter.is_active:
         raise NotAllowed(_("Sign in to report something."))
     if reason not in Report.Reason.values:
-        raise DiscussionRefusal(_("Choose why you are reporting it."))
+        raise Refusal(_("Choose why you are reporting it."))
     item = comment or project
     if item.is_hidden:
-        raise DiscussionRefusal(_("A moderator has already hidden this."))
+        raise Refusal(_("A moderator has already hidden this."))
     try:
         with transaction.atomic():
             return Report.objects.create(
@@ -170,7 +102,7 @@ def report_make(
                 details=details.strip()[:1000],
             )
     except IntegrityError:
-        raise DiscussionRefusal(
+        raise Refusal(
             _("You have already reported this. A moderator will look at it soon.")
         ) from None
 
@@ -178,7 +110,7 @@ def report_make(
 def _require_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
-        raise DiscussionRefusal(_("Say why. The author is told the reason."))
+        raise Refusal(_("Say why. The author is told the reason."))
     return reason[:500]
 
 
@@ -210,7 +142,7 @@ def _comment_change(*, moderator, comment: Comment, reason: str, hide: bool) -> 
         .get(pk=comment.pk)
     )
     if comment.is_hidden == hide:
-        raise DiscussionRefusal(
+        raise Refusal(
             _("That comment is already hidden.") if hide else _("That comment is not hidden.")
         )
     comment.is_hidden, comment.hidden_reason = hide, reason if hide else ""
@@ -262,7 +194,7 @@ def _project_people(project: Project) -> list:
 
 
 def _project_change(*, moderator, project: Project, reason: str, hide: bool) -> Project:
-    if not permissions.can_moderate_projects(moderator):
+    if not can_moderate_projects(moderator):
         raise NotAllowed(_("Only moderators can do that."))
     reason = _require_reason(reason)
     project = (
@@ -271,12 +203,10 @@ def _project_change(*, moderator, project: Project, reason: str, hide: bool) -> 
         .get(pk=project.pk)
     )
     if project.is_hidden == hide:
-        raise DiscussionRefusal(
+        raise Refusal(
             _("That project is already hidden.") if hide else _("That project is not hidden.")
         )
-    # Only the flag changes: an update() so nothing else on the row is written.
-    Project.objects.filter(pk=project.pk).update(is_hidden=hide, updated_at=timezone.now())
-    project.is_hidden = hide
+    project_hidden_set(moderator=moderator, project=project, hidden=hide)
     _resolve_reports(moderator=moderator, project=project)
     _log(
         moderator=moderator,
@@ -320,14 +250,14 @@ def report_dismiss(*, moderator, report: Report, reason: str) -> Report:
     allowed = (
         permissions.can_moderate_comments(moderator)
         if report.comment_id
-        else permissions.can_moderate_projects(moderator)
+        else can_moderate_projects(moderator)
     )
     if not allowed:
         raise NotAllowed(_("Only moderators can do that."))
     reason = _require_reason(reason)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.status != Report.Status.OPEN:
-        raise DiscussionRefusal(_("That report has already been dealt with."))
+        raise Refusal(_("That report has already been dealt with."))
     report.status, report.resolved_by, report.resolved_at = (
         Report.Status.RESOLVED,
         moderator,

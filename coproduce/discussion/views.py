@@ -11,8 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message, render_form
 from coproduce.projects.models import Project
-from coproduce.projects.permissions import can_manage
+from coproduce.projects.permissions import can_see
 
 from . import permissions, selectors, services
 from .forms import CommentForm, ModerationForm, ReplyForm, ReportForm
@@ -37,13 +38,9 @@ def _posted(request):
 
 
 def _visible_project(request, pk: int) -> Project:
-    """The project, unless it is hidden and this person is neither an owner nor a moderator."""
+    """The project, unless it is hidden from this person (projects.permissions.can_see)."""
     project = Project.objects.filter(pk=pk).first()
-    if project is None:
-        raise Http404
-    if project.is_hidden and not (
-        permissions.is_moderator(request.user) or can_manage(request.user, project)
-    ):
+    if project is None or not can_see(request.user, project):
         raise Http404  # not saying that a hidden project exists
     return project
 
@@ -76,25 +73,17 @@ def comment(request, pk: int):
             if parent is None:
                 form.add_error(None, _("The comment you are replying to no longer exists."))
         if not form.errors:
-            try:
+            with refusal_to_form(form):
                 new = services.comment_post(
                     author=request.user,
                     project=project,
                     body=form.cleaned_data["body"],
                     parent=parent,
                 )
-            except services.DiscussionRefusal as refusal_error:
-                form.add_error(None, str(refusal_error))
-            else:
                 messages.success(request, _("Thank you. Your comment has been added."))
                 anchor = f"#comment-{new.pk}" if new.parent_id else "#comments"
                 return redirect(reverse("projects:detail", args=[project.pk]) + anchor)
-    return render(
-        request,
-        "discussion/comment_form.html",
-        {"form": form, "project": project},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "discussion/comment_form.html", {"form": form, "project": project})
 
 
 @login_required
@@ -117,22 +106,17 @@ def _report(request, *, project: Project, comment: Comment | None):
         return render(request, "errors/400.html", status=400)
     form = ReportForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_message(request):
             services.report_make(
                 reporter=request.user,
                 comment=comment,
                 project=None if comment else project,
                 **form.cleaned_data,
             )
-        except services.DiscussionRefusal as refusal:
-            messages.error(request, str(refusal))
-        else:
             messages.success(request, _("Thank you. A moderator will look at your report."))
         return redirect(services.thread_url(project.pk))
     context = {"form": form, "project": project, "comment": comment}
-    return render(
-        request, "discussion/report_form.html", context, status=400 if form.errors else 200
-    )
+    return render_form(request, "discussion/report_form.html", context)
 
 
 @login_required
@@ -194,16 +178,12 @@ def _moderate(request, *, action, item, kind: str, verb: str, done: str, report=
         return render(request, "errors/400.html", status=400)
     form = ModerationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
-        try:
+        # Not a moderator (any more): the 403 page, from RefusalMiddleware.
+        with refusal_to_form(form, let_through=NotAllowed):
             if report is not None:
                 action(moderator=request.user, report=report, reason=form.cleaned_data["reason"])
             else:
                 action(moderator=request.user, reason=form.cleaned_data["reason"], **{kind: item})
-        except services.NotAllowed:
-            raise PermissionDenied from None
-        except services.DiscussionRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, done)
             return redirect(_next_url(request, reverse("discussion:queue")))
     context = {
@@ -215,9 +195,7 @@ def _moderate(request, *, action, item, kind: str, verb: str, done: str, report=
         "next": _next_url(request, ""),
         "warning": action in (services.comment_hide, services.project_hide),
     }
-    return render(
-        request, "discussion/moderate_form.html", context, status=400 if form.errors else 200
-    )
+    return render_form(request, "discussion/moderate_form.html", context)
 
 
 @login_required

@@ -10,9 +10,11 @@ class GatheringsConfig(AppConfig):
 
     def ready(self) -> None:
         from coproduce.notifications import kinds as notification_kinds
+        from coproduce.projects import panels
 
         from . import kinds, signals
         from .models import AgendaInterest, Rsvp
+        from .project_panel import treatments_panel
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
@@ -20,3 +22,4 @@ class GatheringsConfig(AppConfig):
         pre_delete.connect(
             signals.interest_deleted, sender=AgendaInterest, dispatch_uid="gatherings_interest"
         )
+        panels.register(treatments_panel)

@@ -13,10 +13,3 @@ class MatchingConfig(AppConfig):
         from . import kinds
 
         notification_kinds.register(kinds.INVITATION)
-
-        from coproduce.skills.services import MERGE_HANDLERS
-
-        from .services import need_skills_merge
-
-        if need_skills_merge not in MERGE_HANDLERS:
-            MERGE_HANDLERS.append(need_skills_merge)

@@ -2,10 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.people.models import Day, TimeOfDay
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_field
+from coproduce.projects.services.needs import MAX_SKILLS
 from coproduce.skills.selectors import current_skills
-
-from .services import MAX_SKILLS
 
 
 class NeedForm(forms.Form):
@@ -51,12 +50,8 @@ class NeedForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose times from the list")},
     )
-    ward = forms.ModelChoiceField(
-        label=_("Which ward is it in? (optional)"),
-        queryset=Ward.objects.order_by("name"),
-        required=False,
-        empty_label=_("Anywhere in the borough"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
+    ward = ward_field(
+        _("Which ward is it in? (optional)"), empty_label=_("Anywhere in the borough")
     )
     online_ok = forms.BooleanField(label=_("It can be done online"), required=False)
     needs_step_free = forms.BooleanField(label=_("It needs a step-free place"), required=False)

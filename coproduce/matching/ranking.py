@@ -36,6 +36,8 @@ from itertools import compress
 from operator import add, itemgetter
 from typing import NamedTuple
 
+from coproduce.common import opening_hours, week
+
 # Far below any sum of points, so one excluding part excludes the row.
 EXCLUDED = -1_000_000
 
@@ -45,22 +47,12 @@ def _(text: str) -> str:
     return text
 
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_PLURALS = {
-    "mon": _("Mondays"),
-    "tue": _("Tuesdays"),
-    "wed": _("Wednesdays"),
-    "thu": _("Thursdays"),
-    "fri": _("Fridays"),
-    "sat": _("Saturdays"),
-    "sun": _("Sundays"),
-}
-TIMES = ("morning", "afternoon", "evening")
-TIME_PHRASES = {
-    "morning": _("in the mornings"),
-    "afternoon": _("in the afternoons"),
-    "evening": _("in the evenings"),
-}
+# Days and times of day as people and needs store them ("mon", "morning"): see common.week,
+# where the words are marked for translation.
+DAYS = week.CODES
+DAY_PLURALS = {day.code: day.plural for day in week.WEEK}
+TIMES = week.TIME_CODES
+TIME_PHRASES = {time.code: time.phrase for time in week.TIMES_OF_DAY}
 
 
 @dataclass(frozen=True)
@@ -324,10 +316,6 @@ def rank_people(
 
 # Places ---------------------------------------------------------------------------------
 
-# The quarter hours of a day that count as morning, afternoon and evening (see places.hours).
-TIME_SLOTS = {"morning": (36, 48), "afternoon": (48, 68), "evening": (68, 84)}
-SLOTS_PER_DAY = 96
-
 
 class PlaceRow(NamedTuple):
     place_id: int
@@ -341,12 +329,6 @@ class PlaceMatch:
     place_id: int
     score: int
     reasons: list[str]
-
-
-def _open_on(open_week: str, day: str, times: Iterable[str]) -> bool:
-    base = DAYS.index(day) * SLOTS_PER_DAY
-    windows = [TIME_SLOTS[t] for t in times] or [(0, SLOTS_PER_DAY)]
-    return any("1" in open_week[base + start : base + end] for start, end in windows)
 
 
 def rank_places(
@@ -382,7 +364,10 @@ def rank_places(
                 reasons.append(translate("Opening hours not known"))
             else:
                 open_days = [
-                    d for d in DAYS if d in need.days and _open_on(row.open_week, d, need.times)
+                    day.code
+                    for day in week.WEEK
+                    if day.code in need.days
+                    and opening_hours.is_open_on(row.open_week, day.index, need.times)
                 ]
                 if not open_days:
                     continue

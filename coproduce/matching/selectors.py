@@ -17,11 +17,12 @@ from coproduce.people.models import Profile
 from coproduce.people.privacy import Relation, Visibility, can_see
 from coproduce.people.selectors import relation_between
 from coproduce.places.models import Place, Ward
+from coproduce.projects.models import Need
+from coproduce.projects.permissions import can_manage_need
 from coproduce.skills.models import PersonSkill, Skill
 
 from . import adjacency, ranking
-from .models import Invitation, Need
-from .permissions import may_ask
+from .models import Invitation
 
 MEMBER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.MEMBER))
 ORGANISER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.ORGANISER))
@@ -66,7 +67,7 @@ def need_for_asker(*, pk: int, user) -> Need | None:
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.order_by("name")))
         .first()
     )
-    return need if need is not None and may_ask(user, need) else None
+    return need if need is not None and can_manage_need(user, need) else None
 
 
 def _spec(need: Need) -> ranking.NeedSpec:

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
@@ -7,19 +6,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.projects import services as project_services
+
 from . import selectors, services
 from .forms import InvitationForm, NeedForm
 
 RUN = "accounts.run_group_or_project"
-
-
-def _refusal(*errors: str) -> forms.Form:
-    """A form holding only these messages, for the page's error summary."""
-    form = forms.Form(data={})
-    form.full_clean()
-    for error in errors:
-        form.add_error(None, error)
-    return form
 
 
 def _need(request, pk: int):
@@ -41,19 +34,16 @@ def need_list(request):
 def need_create(request):
     form = NeedForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            need = services.need_create(created_by=request.user, **form.cleaned_data)
-        except services.MatchingRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
+        with refusal_to_form(form):
+            need = project_services.need_create(created_by=request.user, **form.cleaned_data)
             messages.success(request, _("Your need has been saved. Here is who could help."))
             return redirect("matching:need_detail", pk=need.pk)
-    status = 400 if form.errors else 200
-    return render(request, "matching/need_form.html", {"form": form}, status=status)
+    return render_form(request, "matching/need_form.html", {"form": form})
 
 
-def _need_page(request, need, *, form=None, status=200):
-    return render(
+def _need_page(request, need, *, form=None):
+    """The need with who could help; 400 when `form` holds a refusal."""
+    return render_form(
         request,
         "matching/need_detail.html",
         {
@@ -62,7 +52,6 @@ def _need_page(request, need, *, form=None, status=200):
             "invitations": selectors.invitations_for_need(need),
             "form": form,
         },
-        status=status,
     )
 
 
@@ -77,16 +66,16 @@ def invitation_send(request, pk: int):
     need = _need(request, pk)
     form = InvitationForm(request.POST)
     if not form.is_valid():
-        return _need_page(request, need, form=_refusal(_("Choose someone to invite.")), status=400)
+        return _need_page(request, need, form=form_with_errors(_("Choose someone to invite.")))
     person = get_user_model().objects.filter(pk=form.cleaned_data["person"]).first()
     try:
         if person is None:
-            raise services.MatchingRefusal(_("This person cannot be invited for this need."))
+            raise Refusal(_("This person cannot be invited for this need."))
         services.invitation_send(
             need=need, person=person, invited_by=request.user, message=form.cleaned_data["message"]
         )
-    except services.MatchingRefusal as refusal:
-        return _need_page(request, need, form=_refusal(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _need_page(request, need, form=form_with_errors(str(refusal)))
     messages.success(request, _("Your invitation has been sent."))
     return redirect("matching:need_detail", pk=need.pk)
 
@@ -95,7 +84,7 @@ def invitation_send(request, pk: int):
 @require_POST
 def need_close(request, pk: int):
     need = _need(request, pk)
-    services.need_close(need=need, user=request.user)
+    project_services.need_close(need=need, user=request.user)
     messages.success(request, _("This need is now closed."))
     return redirect("matching:need_detail", pk=need.pk)
 
@@ -116,8 +105,9 @@ def _invitation(request, pk: int):
     return invitation
 
 
-def _invitation_page(request, invitation, *, form=None, status=200):
-    return render(
+def _invitation_page(request, invitation, *, form=None):
+    """The invitation; 400 when `form` holds a refusal."""
+    return render_form(
         request,
         "matching/invitation_detail.html",
         {
@@ -126,7 +116,6 @@ def _invitation_page(request, invitation, *, form=None, status=200):
             "contact_email": selectors.contact_email_for(invitation, request.user),
             "form": form,
         },
-        status=status,
     )
 
 
@@ -142,14 +131,14 @@ def invitation_respond(request, pk: int):
     answer = request.POST.get("answer")
     if answer not in {"accept", "decline"}:
         return _invitation_page(
-            request, invitation, form=_refusal(_("Choose to accept or decline.")), status=400
+            request, invitation, form=form_with_errors(_("Choose to accept or decline."))
         )
     try:
         services.invitation_respond(
             invitation=invitation, user=request.user, accept=answer == "accept"
         )
-    except services.MatchingRefusal as refusal:
-        return _invitation_page(request, invitation, form=_refusal(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _invitation_page(request, invitation, form=form_with_errors(str(refusal)))
     if answer == "accept":
         messages.success(request, _("You have accepted. The person who asked can now email you."))
     else:
@@ -163,7 +152,7 @@ def invitation_withdraw(request, pk: int):
     invitation = _invitation(request, pk)
     try:
         services.invitation_withdraw(invitation=invitation, user=request.user)
-    except services.MatchingRefusal as refusal:
-        return _invitation_page(request, invitation, form=_refusal(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _invitation_page(request, invitation, form=form_with_errors(str(refusal)))
     messages.success(request, _("Your invitation has been withdrawn."))
     return redirect("matching:need_detail", pk=invitation.need_id)

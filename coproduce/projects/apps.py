@@ -8,4 +8,10 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects and ideas")
 
     def ready(self) -> None:
+        from coproduce.skills.services import MERGE_HANDLERS
+
         from . import kinds  # noqa: F401  (registers notification kinds)
+        from .services.needs import need_skills_merge
+
+        if need_skills_merge not in MERGE_HANDLERS:
+            MERGE_HANDLERS.append(need_skills_merge)

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.filters import FilterForm, TickField
 from coproduce.common.writing import plain_language_attrs
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_field, ward_filter_field
 
-from .contributions import Contribution
 from .lifecycle import NEXT, Status
-from .models import Owner, Project
+from .models import NOT_MET, Contribution, Owner, Project
+from .selectors import MAX_QUERY
 from .themes import Theme
 
 
@@ -51,13 +52,7 @@ class ProjectForm(forms.Form):
             "invalid_choice": _("Choose a theme from the list"),
         },
     )
-    ward = forms.ModelChoiceField(
-        label=_("Which ward is it in?"),
-        queryset=Ward.objects.order_by("name"),
-        required=False,
-        empty_label=_("The whole borough, or not sure"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
+    ward = ward_field(_("Which ward is it in?"), empty_label=_("The whole borough, or not sure"))
     description = _text(_("Tell people more (optional)"), max_length=10_000, rows=6)
 
 
@@ -191,7 +186,7 @@ class OfferForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["need"].queryset = project.needs.filter(is_met=False).order_by("pk")
+        self.fields["need"].queryset = project.needs.filter(status__in=NOT_MET).order_by("pk")
         self.fields["need"].empty_label = _("Not for a particular need")
 
 
@@ -317,3 +312,56 @@ class UpdateForm(forms.Form):
         },
     )
     body = _text(_("What is new?"), max_length=10_000, rows=6, required=True)
+
+
+class ProjectFilterForm(FilterForm):
+    """The list's filters and order. Choosing only projects that need one of your skills is
+    offered to people signed in; for anyone else it finds nothing."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=MAX_QUERY,
+        widget=forms.SearchInput,
+        error_messages={"max_length": _("Search for %(limit_value)d characters or fewer")},
+    )
+    ward = ward_filter_field(
+        empty_label=_("All wards"), invalid_message=_("There is no ward called '%(value)s'")
+    )
+    theme = forms.ChoiceField(
+        label=_("Theme"),
+        choices=[("", _("All themes")), *Theme.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no theme called '%(value)s'")},
+    )
+    status = forms.ChoiceField(
+        label=_("Stage"),
+        choices=[("", _("All but archived")), *Project.Status.choices],
+        required=False,
+        error_messages={"invalid_choice": _("There is no status called '%(value)s'")},
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("relevance", _("Most relevant to me")),
+            ("newest", _("Newest")),
+            ("appreciated", _("Most appreciated")),
+        ],
+        initial="newest",
+        required=False,
+        error_messages={"invalid_choice": _("Sort by relevance, newest or most appreciated")},
+    )
+    needs_my_skills = TickField(
+        label=_("Only projects that need a skill I have"), widget_id="projects-my-skills"
+    )
+
+    def __init__(self, *args, signed_in: bool = False, **kwargs):
+        kwargs.setdefault("auto_id", "projects-%s")
+        super().__init__(*args, **kwargs)
+        self.signed_in = signed_in
+
+    def rows(self) -> list:
+        rows = super().rows()
+        if self.signed_in:
+            return rows
+        return [row for row in rows if getattr(row, "name", "") != "needs_my_skills"]

@@ -1,8 +1,10 @@
-"""Who may manage a project: its owners, organisers of an owning group, and officers."""
+"""Who may manage a project (its owners, organisers of an owning group, and officers), who
+may see one a moderator hid, and who may look for people for a need."""
 
 from coproduce.groups.models import Membership
 
 CHANGE_ANY_PROJECT = "projects.change_project"
+MODERATE_PROJECTS = "projects.moderate_project"
 
 
 def can_manage(user, project) -> bool:
@@ -20,3 +22,29 @@ def can_manage(user, project) -> bool:
             organisation_id__in=groups, user=user, role=Membership.Role.ORGANISER
         ).exists()
     )
+
+
+def can_moderate(user) -> bool:
+    """Whether this person may hide projects and show them again."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(MODERATE_PROJECTS)
+    )
+
+
+def can_see(user, project) -> bool:
+    """Whether this person may see the project. Anyone may, unless a moderator hid it: then
+    only the people who manage it and those who may moderate projects."""
+    return not project.is_hidden or can_manage(user, project) or can_moderate(user)
+
+
+def can_manage_need(user, need) -> bool:
+    """Who may look for people for a need, invite them and close it: whoever asked, or the
+    people who manage its project."""
+    if user is None or not user.is_authenticated:
+        return False
+    if user.pk == need.created_by_id:
+        return True
+    return need.project_id is not None and can_manage(user, need.project)

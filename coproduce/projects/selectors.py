@@ -14,15 +14,21 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.http import QueryDict
 
-from coproduce.matching.models import Need
 from coproduce.places.models import Ward
 
-from .contributions import Contribution, Update
 from .lifecycle import OPEN_TO_JOIN, Status
-from .models import Appreciation, Follow, Owner, Project, StatusChange
-from .themes import Theme
+from .models import (
+    NOT_MET,
+    Appreciation,
+    Contribution,
+    Follow,
+    Need,
+    Owner,
+    Project,
+    StatusChange,
+    Update,
+)
 
 SORTS = {
     "newest": ["-created_at", "-pk"],
@@ -33,42 +39,16 @@ SORTS = {
 MAX_QUERY = 100
 
 
-class FilterError(ValueError):
-    pass
-
-
 @dataclass(frozen=True)
 class ProjectFilters:
+    """What the list of projects is narrowed to and sorted by (forms.ProjectFilterForm)."""
+
     ward: Ward | None = None
     theme: str = ""
     status: str = ""
     q: str = ""
     sort: str = "newest"
     needs_my_skills: bool = False
-
-    @classmethod
-    def from_query(cls, query: QueryDict) -> "ProjectFilters":
-        ward = None
-        if query.get("ward"):
-            ward = Ward.objects.filter(slug=query["ward"]).first()
-            if ward is None:
-                raise FilterError(f"There is no ward called {query['ward']!r}")
-        theme = query.get("theme", "")
-        if theme and theme not in Theme.values:
-            raise FilterError(f"There is no theme called {theme!r}")
-        status = query.get("status", "")
-        if status and status not in Status.__members__.values():
-            raise FilterError(f"There is no status called {status!r}")
-        q = query.get("q", "").strip()
-        if len(q) > MAX_QUERY:
-            raise FilterError(f"Search for {MAX_QUERY} characters or fewer")
-        sort = query.get("sort") or "newest"
-        if sort not in SORTS:
-            raise FilterError("Sort by relevance, newest or most appreciated")
-        needs_my_skills = query.get("needs_my_skills", "") in {"1", "on", "yes", "true"}
-        return cls(
-            ward=ward, theme=theme, status=status, q=q, sort=sort, needs_my_skills=needs_my_skills
-        )
 
 
 def _my_skills(user):
@@ -79,13 +59,19 @@ def _my_skills(user):
     ).values("skill")
 
 
+def shown_projects() -> QuerySet[Project]:
+    """Projects anyone may come across in lists, on the map and among choices: all but those
+    a moderator hid. Who may still open a hidden one is permissions.can_see."""
+    return Project.objects.filter(is_hidden=False)
+
+
 def listed_projects(filters: ProjectFilters, user=None) -> QuerySet[Project]:
     """Projects anyone may see, matching the filters. Archived ones only when asked for."""
-    projects = Project.objects.filter(is_hidden=False).select_related("ward", "place")
+    projects = shown_projects().select_related("ward", "place")
     signed_in = user is not None and user.is_authenticated
     if signed_in and (filters.sort == "relevance" or filters.needs_my_skills):
         open_needs = Need.objects.filter(
-            project=OuterRef("pk"), is_met=False, skills__in=Subquery(_my_skills(user))
+            project=OuterRef("pk"), status__in=NOT_MET, skills__in=Subquery(_my_skills(user))
         )
         counted = open_needs.values("project").annotate(n=Count("skills", distinct=True))
         projects = projects.annotate(
@@ -122,7 +108,7 @@ def project_for_page(pk: int) -> Project | None:
             Prefetch("history", queryset=StatusChange.objects.select_related("changed_by")),
             Prefetch(
                 "needs",
-                queryset=Need.objects.filter(is_met=False).prefetch_related("skills"),
+                queryset=Need.objects.filter(status__in=NOT_MET).prefetch_related("skills"),
                 to_attr="open_needs",
             ),
             "roles",
@@ -164,10 +150,10 @@ def projects_for_me(user, *, limit: int = 50) -> list[Project]:
         profile__user=user, status=PersonSkill.Status.CONFIRMED
     ).values("skill")
     return list(
-        Project.objects.filter(
-            is_hidden=False,
+        shown_projects()
+        .filter(
             status__in=[s.value for s in OPEN_TO_JOIN],
-            needs__is_met=False,
+            needs__status__in=NOT_MET,
             needs__skills__in=Subquery(mine),
         )
         .annotate(matching=Count("needs__skills", distinct=True))

@@ -12,20 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 from coproduce.groups.models import Membership
-from coproduce.projects.models import Project
+from coproduce.projects.selectors import shown_projects
 
 from .. import permissions, selectors
 from ..forms import ActionForm, NoteForm, ReportBackForm, TreatmentForm
-from ..models import Action, Barrier, Column, Contribution, Event, Rsvp, Treatment
-from ..services import GatheringRefusal
+from ..models import Action, Barrier, Column, ColumnNote, Event, Rsvp, Treatment
 from ..services import barriers as barrier_services
 from ..services import treatments as services
 from ._common import event_or_404
 
 COLUMNS = {
-    Column.WHO.value: Contribution,
-    Column.RESOURCES.value: Contribution,
+    Column.WHO.value: ColumnNote,
+    Column.RESOURCES.value: ColumnNote,
     Column.ACTIONS.value: Action,
     Column.BARRIERS.value: Barrier,
 }
@@ -50,7 +50,7 @@ def _my_projects(user):
         "organisation"
     )
     return (
-        Project.objects.filter(is_hidden=False)
+        shown_projects()
         .filter(Q(owners__user=user) | Q(owners__organisation__in=groups))
         .distinct()
         .order_by("title")
@@ -65,31 +65,23 @@ def propose(request, pk: int):
     if event.kind != Event.Kind.ACTION_LEARNING_SET:
         raise Http404
     form = TreatmentForm(request.POST or None, projects=_my_projects(request.user))
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                treatment = services.treatment_propose(
-                    event=event, by=request.user, **form.cleaned_data
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            treatment = services.treatment_propose(
+                event=event, by=request.user, **form.cleaned_data
+            )
+            if treatment.status == Treatment.Status.ACCEPTED:
+                messages.success(request, _("Your project is on the session's agenda."))
             else:
-                if treatment.status == Treatment.Status.ACCEPTED:
-                    messages.success(request, _("Your project is on the session's agenda."))
-                else:
-                    messages.success(
-                        request,
-                        _(
-                            "Thank you. The set's organisers will tell you if there is room "
-                            "for it at this session."
-                        ),
-                    )
-                return redirect("gatherings:treatment", treatment.pk)
-        status = 400
-    return render(
-        request, "gatherings/treatment_form.html", {"form": form, "event": event}, status=status
-    )
+                messages.success(
+                    request,
+                    _(
+                        "Thank you. The set's organisers will tell you if there is room "
+                        "for it at this session."
+                    ),
+                )
+            return redirect("gatherings:treatment", treatment.pk)
+    return render_form(request, "gatherings/treatment_form.html", {"form": form, "event": event})
 
 
 def _people_for_actions(treatment: Treatment, user):
@@ -192,7 +184,7 @@ def capture(request, pk: int, column: str):
         form = NoteForm(request.POST, column=column)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_to_form(form):
             if column == Column.ACTIONS:
                 services.action_add(
                     treatment=treatment,
@@ -208,9 +200,6 @@ def capture(request, pk: int, column: str):
                 services.note_add(
                     treatment=treatment, by=request.user, column=column, text=data["text"]
                 )
-        except GatheringRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, _("Added. Everyone on this page will see it."))
             return redirect(f"{reverse('gatherings:treatment', args=[pk])}#{column}")
     treatment = selectors.treatment_detail(pk)
@@ -233,11 +222,8 @@ def capture_remove(request, pk: int, column: str, item: int):
     found = found.first()
     if found is None:
         raise Http404
-    try:
+    with refusal_to_message(request):
         services.capture_remove(item=found, by=request.user)
-    except GatheringRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
         messages.success(request, _("Removed."))
     return redirect(f"{reverse('gatherings:treatment', args=[pk])}#{column}")
 
@@ -252,11 +238,8 @@ def decide(request, pk: int):
     accept = decision == "accept"
     if not permissions.can_manage(request.user, treatment.event):
         raise PermissionDenied(_("Only the set's organisers can choose which projects come."))
-    try:
+    with refusal_to_message(request):
         services.treatment_decide(treatment=treatment, by=request.user, accept=accept)
-    except GatheringRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
         messages.success(
             request,
             _("It is on the agenda.") if accept else _("It will not come to this session."),
@@ -293,34 +276,26 @@ def report_back(request, pk: int):
         actions=treatment.actions.all(),
         barriers=treatment.barriers.all(),
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            actions, barriers = form.outcomes()
-            try:
-                services.report_back(
-                    treatment=treatment,
-                    by=request.user,
-                    actions=actions,
-                    barriers=barriers,
-                    at_event=_report_session(treatment),
+    if request.method == "POST" and form.is_valid():
+        actions, barriers = form.outcomes()
+        with refusal_to_form(form):
+            services.report_back(
+                treatment=treatment,
+                by=request.user,
+                actions=actions,
+                barriers=barriers,
+                at_event=_report_session(treatment),
+            )
+            messages.success(request, _("Thank you. Your report back is saved."))
+            if treatment.event.series_id:
+                return redirect(
+                    f"{reverse('gatherings:series', args=[treatment.event.series.slug])}#progress"
                 )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("Thank you. Your report back is saved."))
-                if treatment.event.series_id:
-                    return redirect(
-                        f"{reverse('gatherings:series', args=[treatment.event.series.slug])}"
-                        "#progress"
-                    )
-                return redirect("gatherings:treatment", treatment.pk)
-        status = 400
-    return render(
+            return redirect("gatherings:treatment", treatment.pk)
+    return render_form(
         request,
         "gatherings/report_back.html",
         {"form": form, "treatment": treatment, "event": treatment.event},
-        status=status,
     )
 
 

@@ -2,8 +2,9 @@ import factory
 
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
-from coproduce.matching.models import Invitation, Need
+from coproduce.matching.models import Invitation
 from coproduce.people.tests.factories import ProfileFactory
+from coproduce.projects.tests.factories import NeedFactory
 from coproduce.skills.models import PersonSkill, Skill
 
 
@@ -40,22 +41,6 @@ def helper(*, skills=None, ward=None, **profile_fields):
     for skill in skills or [gardening()]:
         PersonSkill.objects.create(profile=profile, skill=skill, status="confirmed")
     return profile
-
-
-class NeedFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Need
-        skip_postgeneration_save = True
-
-    created_by = factory.LazyFunction(organiser)
-    title = "Help dig the community garden"
-    days = factory.LazyFunction(lambda: ["sat"])
-    times = factory.LazyFunction(lambda: ["morning"])
-
-    @factory.post_generation
-    def skills(self, create, extracted, **kwargs):
-        if create:
-            self.skills.set(extracted or [gardening()])
 
 
 class InvitationFactory(factory.django.DjangoModelFactory):

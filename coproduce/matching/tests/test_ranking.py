@@ -95,7 +95,7 @@ def test_translate_is_applied():
 
 def test_places_open_on_needed_day_in_ward():
     """Places shut on the needed day are left out; open ones say when."""
-    from coproduce.places.hours import week_mask
+    from coproduce.common.opening_hours import week_mask
 
     saturday = week_mask([{"day": 5, "opens": "09:00", "closes": "12:00"}])
     monday = week_mask([{"day": 0, "opens": "09:00", "closes": "12:00"}])

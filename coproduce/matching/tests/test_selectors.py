@@ -4,8 +4,9 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.groups.tests.factories import MembershipFactory, OrganiserFactory
 from coproduce.matching import selectors
 from coproduce.places.tests.factories import PlaceFactory, WardFactory
+from coproduce.projects.tests.factories import NeedFactory
 
-from .factories import NeedFactory, helper
+from .factories import helper
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,11 @@ from django.urls import reverse
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.matching import services
-from coproduce.matching.models import Invitation, Need
+from coproduce.matching.models import Invitation
+from coproduce.projects.models import Need
+from coproduce.projects.tests.factories import NeedFactory
 
-from .factories import InvitationFactory, NeedFactory, gardening, helper, organiser
+from .factories import InvitationFactory, gardening, helper, organiser
 
 pytestmark = pytest.mark.django_db
 

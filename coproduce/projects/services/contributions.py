@@ -1,4 +1,4 @@
-"""Writes for what people bring to a project, its needs and its news."""
+"""Writes for what people bring to a project, what it has and its news."""
 
 import datetime
 
@@ -7,15 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.matching.models import Need
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
 from coproduce.skills.models import Skill
 
-from ..contributions import Contribution, Resource, Update, VolunteerRole
 from ..kinds import PROJECT_UPDATES
 from ..lifecycle import OPEN_TO_JOIN
-from ..models import Follow, Project
-from .projects import NotAllowed, ProjectRefusal, _notify_followers, _require_manager
+from ..models import Contribution, Follow, Need, Project, Resource, Update, VolunteerRole
+from .common import notify_followers, require_manager
 
 
 def _tell(person, project: Project, title: str, body: str = "") -> None:
@@ -31,9 +30,9 @@ def _tell_owners(project: Project, title: str, body: str = "", skip=None) -> Non
 
 def _require_open(project: Project) -> None:
     if project.is_hidden or project.status not in OPEN_TO_JOIN:
-        raise ProjectRefusal(_("This project is not taking offers or volunteers at the moment."))
+        raise Refusal(_("This project is not taking offers or volunteers at the moment."))
     if not project.parameters_published:
-        raise ProjectRefusal(
+        raise Refusal(
             _("The owners have not yet said what is fixed and what is open. Try again later.")
         )
 
@@ -57,15 +56,15 @@ def contribution_make(
     project = Project.objects.select_for_update().get(pk=project.pk)
     _require_open(project)
     if need is not None and need.project_id != project.pk:
-        raise ProjectRefusal(_("That need belongs to another project."))
+        raise Refusal(_("That need belongs to another project."))
     if role is not None and role.project_id != project.pk:
-        raise ProjectRefusal(_("That role belongs to another project."))
+        raise Refusal(_("That role belongs to another project."))
     if proposal is not None and (
         proposal.project_id != project.pk or proposal.kind != Contribution.Kind.PROPOSAL
     ):
-        raise ProjectRefusal(_("That is not a proposed action of this project."))
+        raise Refusal(_("That is not a proposed action of this project."))
     if kind == Contribution.Kind.PROPOSAL and (due_on is None or due_on < timezone.localdate()):
-        raise ProjectRefusal(_("Say by when you will do it, with a date from today on."))
+        raise Refusal(_("Say by when you will do it, with a date from today on."))
     pending = Contribution.objects.filter(
         project=project,
         person=user,
@@ -75,7 +74,7 @@ def contribution_make(
         role=role,
     )
     if kind != Contribution.Kind.PROPOSAL and pending.exists():
-        raise ProjectRefusal(_("You have already offered this. The owners will reply."))
+        raise Refusal(_("You have already offered this. The owners will reply."))
     contribution = Contribution.objects.create(
         project=project,
         person=user,
@@ -105,13 +104,13 @@ def contribution_decide(
 ) -> Contribution:
     """Owners accept or decline; the person is told either way."""
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)
-    _require_manager(user, contribution.project)
+    require_manager(user, contribution.project)
     if contribution.status != Contribution.Status.PENDING:
-        raise ProjectRefusal(_("This has already been answered."))
+        raise Refusal(_("This has already been answered."))
     if accept and contribution.role is not None:
         taken = contribution.role.volunteers.filter(status=Contribution.Status.ACCEPTED).count()
         if taken >= contribution.role.places:
-            raise ProjectRefusal(_("All the places for this role are taken."))
+            raise Refusal(_("All the places for this role are taken."))
     contribution.status = Contribution.Status.ACCEPTED if accept else Contribution.Status.DECLINED
     contribution.decided_by, contribution.decided_at = user, timezone.now()
     contribution.decision_note = note.strip()[:500]
@@ -137,45 +136,18 @@ def contribution_withdraw(*, user, contribution: Contribution) -> None:
     if contribution.person_id != user.pk:
         raise NotAllowed(_("Only the person who made it can withdraw it."))
     if contribution.status not in {Contribution.Status.PENDING, Contribution.Status.ACCEPTED}:
-        raise ProjectRefusal(_("This can no longer be withdrawn."))
+        raise Refusal(_("This can no longer be withdrawn."))
     contribution.status = Contribution.Status.WITHDRAWN
     contribution.save(update_fields=["status", "updated_at"])
-
-
-@transaction.atomic
-def project_need_add(
-    *, user, project: Project, title: str, skills, hours: int | None, description: str = ""
-) -> Need:
-    """A need of the project, which matching can then find people and places for."""
-    _require_manager(user, project)
-    need = Need.objects.create(
-        created_by=user,
-        project=project,
-        title=title.strip(),
-        description=description.strip(),
-        ward=project.ward,
-        hours=hours,
-    )
-    need.skills.set(skills)
-    return need
-
-
-@transaction.atomic
-def project_need_met(*, user, need: Need) -> Need:
-    _require_manager(user, need.project)
-    need.is_met = True
-    need.status = Need.Status.CLOSED
-    need.save(update_fields=["is_met", "status", "updated_at"])
-    return need
 
 
 @transaction.atomic
 def volunteer_role_add(
     *, user, project: Project, title: str, description: str = "", places: int = 1
 ) -> VolunteerRole:
-    _require_manager(user, project)
+    require_manager(user, project)
     if places < 1:
-        raise ProjectRefusal(_("A role needs at least one place."))
+        raise Refusal(_("A role needs at least one place."))
     return VolunteerRole.objects.create(
         project=project, title=title.strip(), description=description.strip(), places=places
     )
@@ -183,7 +155,7 @@ def volunteer_role_add(
 
 @transaction.atomic
 def resource_add(*, user, project: Project, title: str, description: str = "") -> Resource:
-    _require_manager(user, project)
+    require_manager(user, project)
     return Resource.objects.create(
         project=project, title=title.strip(), description=description.strip()
     )
@@ -192,11 +164,9 @@ def resource_add(*, user, project: Project, title: str, description: str = "") -
 @transaction.atomic
 def update_post(*, user, project: Project, title: str, body: str) -> Update:
     """Owners post news; every follower (but the author) is told."""
-    _require_manager(user, project)
+    require_manager(user, project)
     update = Update.objects.create(
         project=project, author=user, title=title.strip(), body=body.strip()
     )
-    _notify_followers(
-        project, title=f"{project.title}: {update.title}", body=update.body, skip=user
-    )
+    notify_followers(project, title=f"{project.title}: {update.title}", body=update.body, skip=user)
     return update

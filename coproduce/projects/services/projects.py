@@ -2,41 +2,17 @@
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.groups.models import Organisation
-from coproduce.notifications.services import notify
 from coproduce.places.models import Place, Ward
 
 from .. import lifecycle
-from ..kinds import PROJECT_UPDATES
 from ..models import Appreciation, Follow, Owner, Project, StatusChange
-from ..permissions import can_manage
-
-
-class ProjectRefusal(Exception):
-    """Something a person asked for that the rules do not allow; str() says why."""
-
-
-class NotAllowed(ProjectRefusal):
-    pass
-
-
-def _require_manager(user, project: Project) -> None:
-    if not can_manage(user, project):
-        raise NotAllowed(_("Only the project's owners can do that."))
-
-
-def _notify_followers(project: Project, *, title: str, body: str = "", skip=None) -> None:
-    url = reverse("projects:detail", args=[project.pk])
-    followers = Follow.objects.filter(project=project).select_related("user")
-    for follow in followers:
-        if follow.user.is_active and follow.user != skip:
-            notify(
-                recipient=follow.user, kind=PROJECT_UPDATES.slug, title=title, body=body, url=url
-            )
+from ..permissions import can_moderate
+from .common import notify_followers, require_manager
 
 
 @transaction.atomic
@@ -73,7 +49,7 @@ def project_take_ownership(*, user, project: Project) -> Project:
     """Someone takes on an idea: they become its lead and it starts forming."""
     project = Project.objects.select_for_update().get(pk=project.pk)
     if project.owners.exists():
-        raise ProjectRefusal(_("This project already has owners. Ask them to add you."))
+        raise Refusal(_("This project already has owners. Ask them to add you."))
     Owner.objects.create(project=project, user=user, role=Owner.Role.LEAD)
     Follow.objects.get_or_create(project=project, user=user)
     return _move(project, to=lifecycle.Status.FORMING, by=user, note=_("Took ownership"))
@@ -84,10 +60,10 @@ def project_change_status(
     *, user, project: Project, to: str, note: str = "", outcome: str = ""
 ) -> Project:
     """Move a project on in its life cycle; followers are told."""
-    _require_manager(user, project)
+    require_manager(user, project)
     project = Project.objects.select_for_update().get(pk=project.pk)
     if to == lifecycle.Status.COMPLETED and not outcome.strip():
-        raise ProjectRefusal(_("Say what came of the project before marking it completed."))
+        raise Refusal(_("Say what came of the project before marking it completed."))
     if outcome.strip():
         project.outcome = outcome.strip()
     return _move(project, to=lifecycle.Status(to), by=user, note=note)
@@ -97,14 +73,14 @@ def _move(project: Project, *, to: lifecycle.Status, by, note: str = "") -> Proj
     try:
         lifecycle.check(project.status, to, has_owner=project.owners.exists())
     except lifecycle.TransitionError as error:
-        raise ProjectRefusal(str(error)) from None
+        raise Refusal(str(error)) from None
     before = project.status
     project.status = to.value
     project.save(update_fields=["status", "outcome", "updated_at"])
     StatusChange.objects.create(
         project=project, from_status=before, to_status=to.value, changed_by=by, note=note[:500]
     )
-    _notify_followers(
+    notify_followers(
         project,
         title=_("%(title)s is now %(status)s")
         % {"title": project.title, "status": project.get_status_display().lower()},
@@ -126,7 +102,7 @@ def project_update_details(
     place: Place | None,
     ward: Ward | None,
 ) -> Project:
-    _require_manager(user, project)
+    require_manager(user, project)
     project.title, project.summary = title.strip(), summary.strip()
     project.theme, project.description = theme, description.strip()
     project.place, project.ward = place, ward or (place.ward if place is not None else None)
@@ -149,12 +125,12 @@ def project_set_parameters(
     publish: bool,
 ) -> Project:
     """Set what is fixed and what is open. Once published they show first on the page."""
-    _require_manager(user, project)
+    require_manager(user, project)
     project.fixed_budget, project.fixed_dates = fixed_budget.strip(), fixed_dates.strip()
     project.fixed_rules, project.open_to_shape = fixed_rules.strip(), open_to_shape.strip()
     project.how_to_help = how_to_help.strip()
     if publish and not (project.open_to_shape or project.how_to_help):
-        raise ProjectRefusal(_("Say what people can shape or how they can help before publishing."))
+        raise Refusal(_("Say what people can shape or how they can help before publishing."))
     if publish and project.parameters_published_at is None:
         project.parameters_published_at = timezone.now()
     project.save()
@@ -170,14 +146,14 @@ def project_owner_add(
     person=None,
     organisation: Organisation | None = None,
 ) -> Owner:
-    _require_manager(user, project)
+    require_manager(user, project)
     try:
         with transaction.atomic():
             owner = Owner.objects.create(
                 project=project, user=person, organisation=organisation, role=role
             )
     except IntegrityError:
-        raise ProjectRefusal(_("They are already an owner of this project.")) from None
+        raise Refusal(_("They are already an owner of this project.")) from None
     if person is not None:
         Follow.objects.get_or_create(project=project, user=person)
     return owner
@@ -186,9 +162,9 @@ def project_owner_add(
 @transaction.atomic
 def project_owner_remove(*, user, owner: Owner) -> None:
     project = Project.objects.select_for_update().get(pk=owner.project_id)
-    _require_manager(user, project)
+    require_manager(user, project)
     if project.owners.count() == 1 and project.status != lifecycle.Status.ARCHIVED:
-        raise ProjectRefusal(_("A project needs at least one owner. Add another first."))
+        raise Refusal(_("A project needs at least one owner. Add another first."))
     owner.delete()
 
 
@@ -196,12 +172,12 @@ def project_owner_remove(*, user, owner: Owner) -> None:
 def project_appreciate(*, user, project: Project) -> int:
     """Appreciate a project once. Returns the new count."""
     if project.is_hidden:
-        raise ProjectRefusal(_("This project cannot be appreciated."))
+        raise Refusal(_("This project cannot be appreciated."))
     try:
         with transaction.atomic():
             Appreciation.objects.create(project=project, user=user)
     except IntegrityError:
-        raise ProjectRefusal(_("You have already appreciated this.")) from None
+        raise Refusal(_("You have already appreciated this.")) from None
     Project.objects.filter(pk=project.pk).update(appreciation_count=F("appreciation_count") + 1)
     return Project.objects.values_list("appreciation_count", flat=True).get(pk=project.pk)
 
@@ -229,3 +205,17 @@ def owner_contact_consent(*, owner: Owner, share: bool) -> Owner:
     owner.share_contact = share
     owner.save(update_fields=["share_contact", "updated_at"])
     return owner
+
+
+@transaction.atomic
+def project_hidden_set(*, moderator, project: Project, hidden: bool) -> Project:
+    """Hide a project from everyone but those permissions.can_see lets in, or show it again.
+
+    The only writer of Project.is_hidden. Moderation (the reason, the log, the reports and
+    telling people) is discussion's, which calls this."""
+    if not can_moderate(moderator):
+        raise NotAllowed(_("Only moderators can do that."))
+    # Only the flag changes: an update() so nothing else on the row is written.
+    Project.objects.filter(pk=project.pk).update(is_hidden=hidden, updated_at=timezone.now())
+    project.is_hidden = hidden
+    return project

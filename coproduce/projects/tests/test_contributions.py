@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.models import Notification
 from coproduce.people.tests.factories import ProfileFactory
 from coproduce.projects import services
@@ -37,7 +38,7 @@ def test_an_offer_reaches_the_owners_and_the_answer_reaches_the_person():
 def test_nobody_joins_before_the_parameters_are_published():
     """Offers wait until the owners have said what is fixed and what is open."""
     project = owned_project(status="active")
-    with pytest.raises(services.ProjectRefusal, match="fixed and what is open"):
+    with pytest.raises(Refusal, match="fixed and what is open"):
         services.contribution_make(
             user=UserFactory(), project=project, kind="offer", offering="time", message="Hi"
         )
@@ -47,7 +48,7 @@ def test_nobody_joins_before_the_parameters_are_published():
 def test_offers_on_a_closed_project_are_refused_and_not_stored(status):
     """Only forming and active projects take offers."""
     project = owned_project(status=status, **PUBLISHED)
-    with pytest.raises(services.ProjectRefusal, match="not taking offers"):
+    with pytest.raises(Refusal, match="not taking offers"):
         services.contribution_make(
             user=UserFactory(), project=project, kind="offer", offering="time", message="Hi"
         )
@@ -58,7 +59,7 @@ def test_a_proposal_needs_a_date_from_today_on():
     """ "I will ..." comes with a date that has not passed."""
     project = _open_project()
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    with pytest.raises(services.ProjectRefusal, match="by when"):
+    with pytest.raises(Refusal, match="by when"):
         services.contribution_make(
             user=UserFactory(), project=project, kind="proposal", message="I will", due_on=yesterday
         )
@@ -76,7 +77,7 @@ def test_a_role_is_not_filled_beyond_its_places():
         for _ in range(2)
     )
     services.contribution_decide(user=owner, contribution=first, accept=True)
-    with pytest.raises(services.ProjectRefusal, match="places"):
+    with pytest.raises(Refusal, match="places"):
         services.contribution_decide(user=owner, contribution=second, accept=True)
 
 
@@ -87,9 +88,9 @@ def test_only_owners_decide_and_only_the_person_withdraws():
     offer = services.contribution_make(
         user=helper, project=project, kind="offer", offering="skills", message="I can cook"
     )
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.contribution_decide(user=UserFactory(), contribution=offer, accept=True)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.contribution_withdraw(user=UserFactory(), contribution=offer)
     services.contribution_withdraw(user=helper, contribution=offer)
     assert Contribution.objects.get(pk=offer.pk).status == "withdrawn"

@@ -2,6 +2,7 @@ import pytest
 
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.models import Notification
 from coproduce.places.tests.factories import PlaceFactory
 from coproduce.projects import services
@@ -34,7 +35,7 @@ def test_taking_on_an_idea_makes_a_lead_and_starts_the_project():
     project.refresh_from_db()
     assert project.status == "forming"
     assert Owner.objects.get(project=project).user == person
-    with pytest.raises(services.ProjectRefusal, match="already has owners"):
+    with pytest.raises(Refusal, match="already has owners"):
         services.project_take_ownership(user=UserFactory(), project=project)
 
 
@@ -44,7 +45,7 @@ def test_only_owners_change_the_stage_and_followers_are_told():
     project = owned_project(owner=owner)
     follower = UserFactory()
     services.project_follow(user=follower, project=project)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.project_change_status(user=UserFactory(), project=project, to="active")
     services.project_change_status(user=owner, project=project, to="active", note="Go!")
     assert StatusChange.objects.filter(project=project, to_status="active").exists()
@@ -65,7 +66,7 @@ def test_completing_needs_an_outcome():
     """A completed project says what came of it."""
     owner = UserFactory()
     project = owned_project(owner=owner, status="active")
-    with pytest.raises(services.ProjectRefusal, match="what came of"):
+    with pytest.raises(Refusal, match="what came of"):
         services.project_change_status(user=owner, project=project, to="completed")
     services.project_change_status(
         user=owner, project=project, to="completed", outcome="Twelve trees planted."
@@ -77,7 +78,7 @@ def test_a_move_the_cycle_does_not_allow_is_refused_and_nothing_changes():
     """Completed cannot go back to active."""
     owner = UserFactory()
     project = owned_project(owner=owner, status="completed")
-    with pytest.raises(services.ProjectRefusal, match="can become"):
+    with pytest.raises(Refusal, match="can become"):
         services.project_change_status(user=owner, project=project, to="active")
     assert Project.objects.get(pk=project.pk).status == "completed"
 
@@ -86,7 +87,7 @@ def test_appreciating_twice_is_refused_and_counted_once():
     """One appreciation per person; the count follows."""
     project, person = ProjectFactory(), UserFactory()
     assert services.project_appreciate(user=person, project=project) == 1
-    with pytest.raises(services.ProjectRefusal, match="already appreciated"):
+    with pytest.raises(Refusal, match="already appreciated"):
         services.project_appreciate(user=person, project=project)
     assert Appreciation.objects.filter(project=project).count() == 1
     services.project_appreciation_withdraw(user=person, project=project)
@@ -98,7 +99,7 @@ def test_parameters_need_something_open_before_publishing():
     owner = UserFactory()
     project = owned_project(owner=owner)
     fields = {"fixed_budget": "£500", "fixed_dates": "", "fixed_rules": "", "how_to_help": ""}
-    with pytest.raises(services.ProjectRefusal, match="before publishing"):
+    with pytest.raises(Refusal, match="before publishing"):
         services.project_set_parameters(
             user=owner, project=project, open_to_shape="", publish=True, **fields
         )
@@ -112,7 +113,7 @@ def test_the_last_owner_cannot_be_removed():
     """A project keeps at least one owner."""
     owner = UserFactory()
     project = owned_project(owner=owner)
-    with pytest.raises(services.ProjectRefusal, match="at least one owner"):
+    with pytest.raises(Refusal, match="at least one owner"):
         services.project_owner_remove(user=owner, owner=project.owners.get())
 
 
@@ -121,5 +122,18 @@ def test_an_owner_is_added_once():
     owner, other = UserFactory(), UserFactory()
     project = owned_project(owner=owner)
     services.project_owner_add(user=owner, project=project, role="co_owner", person=other)
-    with pytest.raises(services.ProjectRefusal, match="already an owner"):
+    with pytest.raises(Refusal, match="already an owner"):
         services.project_owner_add(user=owner, project=project, role="co_owner", person=other)
+
+
+def test_only_moderators_hide_a_project():
+    """project_hidden_set refuses anyone who may not moderate; a moderator hides and restores."""
+    project = owned_project()
+    with pytest.raises(NotAllowed):
+        services.project_hidden_set(moderator=UserFactory(), project=project, hidden=True)
+    assert not Project.objects.get(pk=project.pk).is_hidden
+    moderator = UserFactory(roles=[Role.MODERATOR])
+    services.project_hidden_set(moderator=moderator, project=project, hidden=True)
+    assert Project.objects.get(pk=project.pk).is_hidden
+    services.project_hidden_set(moderator=moderator, project=project, hidden=False)
+    assert not Project.objects.get(pk=project.pk).is_hidden

@@ -34,8 +34,7 @@ def _page_queries(client, project) -> int:
 
 
 def _grow(project, n: int) -> None:
-    from coproduce.matching.models import Need
-    from coproduce.projects.models import Owner, Resource, Update, VolunteerRole
+    from coproduce.projects.models import Need, Owner, Resource, Update, VolunteerRole
 
     for i in range(n):
         Owner.objects.create(project=project, user=UserFactory(), role="co_owner")
@@ -161,3 +160,17 @@ def test_the_list_can_show_projects_that_need_my_skills_most_relevant_first(clie
     text = page.text
     assert "Needs none" not in text
     assert text.index("Needs two") < text.index("Needs one")
+
+
+def test_other_apps_add_panels_to_the_project_page(client, monkeypatch):
+    """A registered panel's HTML shows on the page; a panel with nothing to say adds nothing."""
+    from django.utils.safestring import mark_safe
+
+    from coproduce.projects import panels
+
+    monkeypatch.setattr(panels, "PANELS", [])
+    panels.register(lambda project, request: mark_safe(f"<p id='panel'>{project.pk}</p>"))
+    panels.register(lambda project, request: "")
+    project = owned_project()
+    page = client.get(reverse("projects:detail", args=[project.pk])).text
+    assert f"<p id='panel'>{project.pk}</p>" in page

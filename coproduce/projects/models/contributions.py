@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.models import TimeStampedModel
 from coproduce.skills.models import Skill
 
-from .models import Project
+from .needs import Need
+from .projects import Project
 
 
 class VolunteerRole(TimeStampedModel):
@@ -53,7 +54,7 @@ class Contribution(TimeStampedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     offering = models.CharField(max_length=20, choices=Offering.choices, blank=True)
     need = models.ForeignKey(
-        "matching.Need",
+        Need,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

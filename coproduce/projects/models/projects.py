@@ -1,3 +1,5 @@
+"""Projects and ideas, their owners, their history, and who appreciates and follows them."""
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -8,8 +10,8 @@ from coproduce.common.webmercator import to_unit
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place, Ward
 
-from .lifecycle import Status as LifecycleStatus
-from .themes import Theme
+from ..lifecycle import Status as LifecycleStatus
+from ..themes import Theme
 
 
 class Project(TimeStampedModel):
@@ -173,6 +175,3 @@ class Follow(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} follows {self.project}"
-
-
-from .contributions import Contribution, Resource, Update, VolunteerRole  # noqa: E402, F401

@@ -7,11 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from coproduce.matching.models import Need
+from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 
-from . import selectors, services
-from .contributions import Contribution
-from .forms import (
+from .. import selectors, services
+from ..forms import (
     DecisionForm,
     NeedForm,
     OfferForm,
@@ -21,7 +20,8 @@ from .forms import (
     UpdateForm,
     VolunteerForm,
 )
-from .views import _managed, _visible
+from ..models import Contribution, Need
+from .projects import managed_project, visible_project
 
 PAGES = {
     "offer": (
@@ -63,21 +63,18 @@ def _form_page(request, project, form, page: str):
         "intro": intro,
         "button": button,
     }
-    return render(request, "projects/simple_form.html", context, status=400 if form.errors else 200)
+    return render_form(request, "projects/simple_form.html", context)
 
 
 def _take_part(request, pk: int, *, kind: str, form_class, success: str):
-    project = _visible(request, pk)
+    project = visible_project(request, pk)
     extra = {} if form_class is ProposalForm else {"project": project}
     form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.contribution_make(
                 user=request.user, project=project, kind=kind, **form.cleaned_data
             )
-        except services.ProjectRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, success)
             return redirect("projects:detail", pk=project.pk)
     return _form_page(request, project, form, kind)
@@ -122,7 +119,7 @@ def volunteer(request, pk: int):
 @login_required
 @require_http_methods(["GET"])
 def contributions(request, pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     rows = selectors.contributions_for_owners(project)
     return render(request, "projects/contributions.html", {"project": project, "rows": rows})
 
@@ -130,19 +127,16 @@ def contributions(request, pk: int):
 @login_required
 @require_POST
 def decide(request, pk: int, contribution_pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     contribution = get_object_or_404(Contribution, pk=contribution_pk, project=project)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose accept or decline."))
     else:
-        try:
+        with refusal_to_message(request):
             services.contribution_decide(
                 user=request.user, contribution=contribution, **form.cleaned_data
             )
-        except services.ProjectRefusal as refusal:
-            messages.error(request, str(refusal))
-        else:
             messages.success(request, _("Your answer has been sent."))
     return redirect("projects:contributions", pk=project.pk)
 
@@ -151,24 +145,18 @@ def decide(request, pk: int, contribution_pk: int):
 @require_POST
 def withdraw(request, pk: int, contribution_pk: int):
     contribution = get_object_or_404(Contribution, pk=contribution_pk, project_id=pk)
-    try:
+    with refusal_to_message(request):
         services.contribution_withdraw(user=request.user, contribution=contribution)
-    except services.ProjectRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
         messages.success(request, _("You have withdrawn it."))
     return redirect("projects:detail", pk=pk)
 
 
 def _owner_form(request, pk: int, *, page: str, form_class, action, success: str):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             action(user=request.user, project=project, **form.cleaned_data)
-        except services.ProjectRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, success)
             return redirect("projects:detail", pk=project.pk)
     return _form_page(request, project, form, page)
@@ -190,7 +178,7 @@ def need_new(request, pk: int):
 @login_required
 @require_POST
 def need_met(request, pk: int, need_pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     need = get_object_or_404(Need, pk=need_pk, project=project)
     services.project_need_met(user=request.user, need=need)
     messages.success(request, _("The need is marked as met."))

@@ -1,3 +1,5 @@
+"""Pages of projects: the list, one project, and what its owners change."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -8,55 +10,44 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coproduce.gatherings.selectors import treatments_of_project
+from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 from coproduce.groups.models import Organisation
-from coproduce.places.models import Ward
 
-from . import selectors, services
-from .forms import OwnerForm, ParametersForm, ProjectForm, StatusForm
-from .lifecycle import OPEN_TO_JOIN, Status
-from .models import Owner, Project
-from .pack import pack_for, render_pdf
-from .permissions import can_manage
-from .themes import Theme
+from .. import selectors, services
+from ..forms import OwnerForm, ParametersForm, ProjectFilterForm, ProjectForm, StatusForm
+from ..lifecycle import OPEN_TO_JOIN, Status
+from ..models import Owner
+from ..pack import pack_for, render_pdf
+from ..panels import panels_for
+from ..permissions import can_manage, can_see
 
 PAGE_SIZE = 20
 
 
 @require_GET
 def project_list(request):
-    try:
-        filters, problem = selectors.ProjectFilters.from_query(request.GET), None
-    except selectors.FilterError as error:
-        filters, problem = selectors.ProjectFilters(), str(error)
+    form = ProjectFilterForm.from_request(request, signed_in=request.user.is_authenticated)
+    # A filter that makes no sense is a 400 listing every project, with the error beside it.
+    valid = form.is_valid()
+    filters = selectors.ProjectFilters(**(form.filters() if valid else {}))
     page = Paginator(selectors.listed_projects(filters, request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {
-        "page": page,
-        "filters": filters,
-        "problem": problem,
-        "wards": Ward.objects.order_by("name").only("name", "slug"),
-        "themes": Theme.choices,
-        "statuses": Project.Status.choices,
-    }
-    return render(request, "projects/project_list.html", context, status=400 if problem else 200)
+    context = {"page": page, "form": form}
+    return render(request, "projects/project_list.html", context, status=200 if valid else 400)
 
 
-def _visible(request, pk: int):
+def visible_project(request, pk: int):
+    """The project with what its page shows, or 404 if it is missing or theirs not to see."""
     project = selectors.project_for_page(pk)
-    if project is None or (
-        project.is_hidden
-        and not can_manage(request.user, project)
-        and not request.user.has_perm("projects.moderate_project")
-    ):
+    if project is None or not can_see(request.user, project):
         raise Http404
     return project
 
 
 @require_GET
 def project_detail(request, pk: int):
-    project = _visible(request, pk)
+    project = visible_project(request, pk)
     context = {
         "project": project,
         "owners": list(project.owners.all()),
@@ -67,7 +58,7 @@ def project_detail(request, pk: int):
         "can_take_ownership": project.status == Status.IDEA and not project.owners.all(),
         "open_to_join": project.status in OPEN_TO_JOIN and project.parameters_published,
         "mine": selectors.my_contributions(project, request.user),
-        "treatments": list(treatments_of_project(project)),
+        "panels": panels_for(project, request),
     }
     return render(request, "projects/project_detail.html", context)
 
@@ -83,8 +74,9 @@ def project_new(request):
     return render(request, "projects/project_form.html", {"form": form, "new": True})
 
 
-def _managed(request, pk: int):
-    project = _visible(request, pk)
+def managed_project(request, pk: int):
+    """The project, or 404 unless this person manages it."""
+    project = visible_project(request, pk)
     if not can_manage(request.user, project):
         raise Http404  # not saying whether it exists to people who cannot manage it
     return project
@@ -93,7 +85,7 @@ def _managed(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request, pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     initial = {f: getattr(project, f) for f in ["title", "summary", "theme", "description"]}
     form = ProjectForm(request.POST or None, initial={**initial, "ward": project.ward_id})
     if request.method == "POST" and form.is_valid():
@@ -108,50 +100,34 @@ def project_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_parameters(request, pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     fields = ["fixed_budget", "fixed_dates", "fixed_rules", "open_to_shape", "how_to_help"]
     form = ParametersForm(request.POST or None, initial={f: getattr(project, f) for f in fields})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.project_set_parameters(user=request.user, project=project, **form.cleaned_data)
-        except services.ProjectRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, _("The parameters have been saved."))
             return redirect("projects:detail", pk=project.pk)
-    return render(
-        request,
-        "projects/parameters_form.html",
-        {"form": form, "project": project},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "projects/parameters_form.html", {"form": form, "project": project})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_status(request, pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     form = StatusForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.project_change_status(user=request.user, project=project, **form.cleaned_data)
-        except services.ProjectRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, _("The project's status has been changed."))
             return redirect("projects:detail", pk=project.pk)
-    return render(
-        request,
-        "projects/status_form.html",
-        {"form": form, "project": project},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "projects/status_form.html", {"form": form, "project": project})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_owners(request, pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     organisations = Organisation.objects.filter(
         memberships__user=request.user, memberships__role="organiser"
     ).order_by("name")
@@ -167,7 +143,7 @@ def project_owners(request, pk: int):
         if form.cleaned_data["email"] and person is None:
             form.add_error("email", _("Nobody with that email address has an account here."))
         else:
-            try:
+            with refusal_to_form(form):
                 services.project_owner_add(
                     user=request.user,
                     project=project,
@@ -175,34 +151,26 @@ def project_owners(request, pk: int):
                     person=person,
                     organisation=form.cleaned_data["organisation"],
                 )
-            except services.ProjectRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
                 messages.success(request, _("The owner has been added."))
                 return redirect("projects:owners", pk=project.pk)
     context = {"form": form, "project": project, "owners": list(project.owners.all())}
-    return render(request, "projects/owners.html", context, status=400 if form.errors else 200)
+    return render_form(request, "projects/owners.html", context)
 
 
 @login_required
 @require_POST
 def owner_remove(request, pk: int, owner_pk: int):
-    project = _managed(request, pk)
+    project = managed_project(request, pk)
     owner = get_object_or_404(Owner, pk=owner_pk, project=project)
-    try:
+    with refusal_to_message(request):
         services.project_owner_remove(user=request.user, owner=owner)
-    except services.ProjectRefusal as refusal:
-        messages.error(request, str(refusal))
     return redirect("projects:owners", pk=project.pk)
 
 
 def _action(request, pk: int, action, success: str):
-    project = _visible(request, pk)
-    try:
+    project = visible_project(request, pk)
+    with refusal_to_message(request):
         action(user=request.user, project=project)
-    except services.ProjectRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
         messages.success(request, success)
     return redirect("projects:detail", pk=project.pk)
 
@@ -276,7 +244,7 @@ def project_pack_pdf(request, pk: int):
 @require_POST
 def contact_consent(request, pk: int):
     """An owner says whether their email may appear in the project pack."""
-    project = _visible(request, pk)
+    project = visible_project(request, pk)
     owner = get_object_or_404(Owner, project=project, user=request.user)
     services.owner_contact_consent(owner=owner, share=request.POST.get("share") == "yes")
     messages.success(request, _("Your choice has been saved."))

@@ -1,0 +1,19 @@
+"""The projects app's models, one module per subject; import them from here."""
+
+from .contributions import Contribution, Resource, Update, VolunteerRole
+from .needs import NOT_MET, Need
+from .projects import Appreciation, Follow, Owner, Project, StatusChange
+
+__all__ = [
+    "NOT_MET",
+    "Appreciation",
+    "Contribution",
+    "Follow",
+    "Need",
+    "Owner",
+    "Project",
+    "Resource",
+    "StatusChange",
+    "Update",
+    "VolunteerRole",
+]

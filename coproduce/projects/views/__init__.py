@@ -1,0 +1,1 @@
+"""Pages of projects (projects.py) and of taking part in them (contributions.py)."""
