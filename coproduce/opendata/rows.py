@@ -7,16 +7,18 @@ required columns missing) raise `FileProblem`. Whether a ward or a building exis
 caller to check: this module knows nothing of the database.
 
 `format_row` turns a place back into the same columns, so an export can be imported again.
+Opening hours are read and written by `common.opening_hours`, as everywhere else.
 """
 
 import csv
-import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from coproduce.common.opening_hours import hours_from_text, text_from_hours
 
 COLUMNS = (
     "name",
@@ -37,7 +39,6 @@ COLUMNS = (
 REQUIRED_COLUMNS = ("name", "kind", "ward", "latitude", "longitude")
 KINDS = ("building", "room", "green_space", "unloved_space")
 OWNERS = ("council", "community", "private", "unknown")
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LIST_SEPARATOR = "|"
 MAX_LENGTHS = {"name": 200, "address": 300, "postcode": 10}
 TEXT_COLUMNS = ("name", "description", "address", "ward", "facilities", "accessibility", "building")
@@ -45,7 +46,6 @@ TEXT_COLUMNS = ("name", "description", "address", "ward", "facilities", "accessi
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0", ""}
 _POSTCODE = re.compile(r"^(GIR|[A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
-_TIME = re.compile(r"^([01]?[0-9]|2[0-4]):([0-5][0-9])$")
 # Spreadsheets run a cell that starts with one of these as a formula. Exports put a ' in
 # front (OWASP's advice against CSV injection); imports take it off again.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -150,107 +150,6 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
 
 
-def _parse_time(text: str, *, closing: bool) -> str:
-    match = _TIME.match(text.strip())
-    if not match or (int(match[1]) == 24 and (match[2] != "00" or not closing)):
-        raise ValueError(f"{text.strip()!r} is not a time on the 24-hour clock, like 09:00")
-    return f"{int(match[1]):02d}:{match[2]}"
-
-
-def _parse_day(text: str) -> int:
-    word = text.strip()[:3].title()
-    if len(text.strip()) < 3 or word not in DAYS:
-        raise ValueError(f"{text.strip()!r} is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun")
-    full = text.strip().lower()
-    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    if len(full) > 3 and not names[DAYS.index(word)].startswith(full.rstrip(".")):
-        raise ValueError(f"{text.strip()!r} is not a day: use Mon, Tue, Wed, Thu, Fri, Sat or Sun")
-    return DAYS.index(word)
-
-
-def _parse_days(text: str) -> list[int]:
-    days: list[int] = []
-    for part in text.split(","):
-        if "-" in part:
-            first, _, last = part.partition("-")
-            start, end = _parse_day(first), _parse_day(last)
-            # "Fri-Mon" wraps round the weekend.
-            span = (end - start) % 7
-            days.extend((start + step) % 7 for step in range(span + 1))
-        else:
-            days.append(_parse_day(part))
-    return days
-
-
-def parse_opening_hours(value: str) -> list[dict[str, Any]]:
-    """ "Mon-Fri 09:00-17:00; Sat 10:00-13:00" -> [{"day": 0, "opens": "09:00", ...}, ...].
-
-    Days are Mon..Sun (Monday is 0), as one day, a range ("Mon-Fri") or a list ("Mon,Wed").
-    A day may have more than one opening, separated by commas ("Mon 09:00-12:00,13:00-17:00").
-    The result is sorted by day and time; times may not overlap. Raises ValueError.
-    """
-    hours: list[dict[str, Any]] = []
-    for segment in value.split(";"):
-        segment = segment.strip()
-        if not segment:
-            continue
-        # Days are everything before the first digit: "Mon - Fri: 09:00-17:00" is fine too.
-        match = re.match(r"^([^\d]*?)[\s:]*(\d.*)$", segment)
-        if not match or not match[1].strip():
-            raise ValueError(f"{segment!r} needs days then times, like Mon-Fri 09:00-17:00")
-        day_text, time_text = "".join(match[1].split()), match[2]
-        days = _parse_days(day_text)
-        for period in "".join(time_text.split()).split(","):
-            opens_text, dash, closes_text = period.partition("-")
-            if not dash:
-                raise ValueError(f"{period!r} needs an opening and closing time, like 09:00-17:00")
-            opens = _parse_time(opens_text, closing=False)
-            closes = _parse_time(closes_text, closing=True)
-            if closes <= opens:
-                raise ValueError(f"{period!r} closes before it opens")
-            hours.extend({"day": day, "opens": opens, "closes": closes} for day in days)
-    hours.sort(key=lambda h: (h["day"], h["opens"]))
-    for before, after in itertools.pairwise(hours):
-        if before["day"] == after["day"] and after["opens"] < before["closes"]:
-            raise ValueError(f"the times on {DAYS[before['day']]} overlap")
-    return hours
-
-
-def format_opening_hours(hours: Iterable[dict[str, Any]]) -> str:
-    """The inverse of parse_opening_hours: days with the same times are grouped, "Mon-Fri"."""
-    by_day: dict[int, list[str]] = {}
-    # Hours typed in elsewhere may be odd: anything that is not a day and two times is left out
-    # rather than stopping an export half-way.
-    usable = [
-        h
-        for h in hours
-        if isinstance(h, dict)
-        and h.get("day") in range(7)
-        and isinstance(h.get("opens"), str)
-        and isinstance(h.get("closes"), str)
-    ]
-    for period in sorted(usable, key=lambda h: (h["day"], h["opens"])):
-        by_day.setdefault(period["day"], []).append(f"{period['opens']}-{period['closes']}")
-    segments: list[str] = []
-    days = sorted(by_day)
-    index = 0
-    while index < len(days):
-        start = days[index]
-        times = ",".join(by_day[start])
-        end = start
-        while (
-            index + 1 < len(days)
-            and days[index + 1] == end + 1
-            and ",".join(by_day[days[index + 1]]) == times
-        ):
-            index += 1
-            end = days[index]
-        label = DAYS[start] if start == end else f"{DAYS[start]}-{DAYS[end]}"
-        segments.append(f"{label} {times}")
-        index += 1
-    return "; ".join(segments)
-
-
 def unprotect(value: str) -> str:
     """Take off the ' an export puts in front of a cell a spreadsheet would run as a formula."""
     if value.startswith("'") and value[1:2] in _FORMULA_STARTS and value[1:2]:
@@ -305,7 +204,7 @@ def parse_row(line: int, raw: dict[str, str]) -> tuple[PlaceRow | None, list[Row
     check("step_free", parse_yes_no)
     values["facilities"] = split_list(cells["facilities"])
     values["accessibility"] = split_list(cells["accessibility"])
-    check("opening_hours", parse_opening_hours)
+    check("opening_hours", hours_from_text)
     values["building"] = " ".join(cells["building"].split())
     kind = values.get("kind")
     if kind == "room" and not values["building"]:
@@ -402,7 +301,7 @@ def format_row(place: dict[str, Any]) -> list[str]:
         "step_free": "yes" if place.get("step_free") else "no",
         "facilities": f" {LIST_SEPARATOR} ".join(place.get("facilities") or []),
         "accessibility": f" {LIST_SEPARATOR} ".join(place.get("accessibility") or []),
-        "opening_hours": format_opening_hours(place.get("opening_hours") or []),
+        "opening_hours": text_from_hours(place.get("opening_hours") or []),
         "building": place.get("building") or "",
     }
     for column in TEXT_COLUMNS:

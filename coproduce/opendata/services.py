@@ -5,10 +5,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from coproduce.places.models import Place, Ward
+from coproduce.places.services import places_create, places_update
 
 from .rows import PlaceRow, RowError, name_key, normalise_postcode
 
@@ -36,11 +37,6 @@ UPDATED_FIELDS = [
     "building",
     "updated_at",
 ]
-
-
-# What an update compares to decide whether a place has changed at all.
-COMPARED = ["id", *(name for name in UPDATED_FIELDS if name not in {"building", "updated_at"})]
-COMPARED.append("building_id")
 
 
 def no_progress(items: Iterable[T], description: str, total: int) -> Iterable[T]:
@@ -200,7 +196,8 @@ def _find_buildings(
 
 def _place(plan: _Plan, building_id: int | None, now) -> Place:
     row = plan.row
-    place = Place(
+    # Unsaved: the places service checks it and works out its stored fields as it writes it.
+    return Place(
         pk=plan.existing_pk,
         kind=row.kind,
         name=row.name,
@@ -218,9 +215,6 @@ def _place(plan: _Plan, building_id: int | None, now) -> Place:
         building_id=building_id,
         updated_at=now,
     )
-    # bulk_create and the UPDATE below skip Place.save(): work out its stored fields here.
-    place.fill_derived_fields()
-    return place
 
 
 def _batches(items: list[T]) -> list[list[T]]:
@@ -235,35 +229,6 @@ def _building_ids() -> dict[Key, int]:
             "pk", "name", "ward_id", "postcode"
         )
     }
-
-
-def _differs(place: Place, current: dict) -> bool:
-    return any(getattr(place, name) != value for name, value in current.items())
-
-
-def _update(places: list[Place]) -> None:
-    """UPDATE each place, as one executemany: the same SQL with a row of values per place.
-
-    Django's bulk_update builds a CASE WHEN per field with a branch per row; for 20,000
-    places that took 70-90 seconds, where this takes a few. Values still go through each
-    field's own conversion (JSON, booleans), and column names come from the model.
-    """
-    if not places:
-        return
-    fields = [Place._meta.get_field(name) for name in UPDATED_FIELDS]
-    quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
-    sql = (
-        f"UPDATE {quote(Place._meta.db_table)} SET {assignments} "  # noqa: S608
-        f"WHERE {quote(Place._meta.pk.column)} = %s"
-    )
-    values = [
-        [field.get_db_prep_save(getattr(place, field.attname), connection) for field in fields]
-        + [place.pk]
-        for place in places
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, values)
 
 
 def _write(plans: list[_Plan], progress: Progress) -> int:
@@ -289,17 +254,12 @@ def _write(plans: list[_Plan], progress: Progress) -> int:
             else:
                 changed.append(place)
                 pks[plan.key] = plan.existing_pk
-        Place.objects.bulk_create([place for _plan, place in new])
+        places_create(places=[place for _plan, place in new])
         for plan, place in new:
             pks[plan.key] = place.pk
         if any(place.pk is None for _plan, place in new):
             pks = _building_ids()  # a database that cannot return ids from a bulk insert
-        if changed:
-            current = Place.objects.filter(pk__in=[p.pk for p in changed]).values(*COMPARED)
-            by_pk = {row.pop("id"): row for row in current}
-            changed = [place for place in changed if _differs(place, by_pk[place.pk])]
-            _update(changed)
-            updated += len(changed)
+        updated += len(places_update(places=changed, fields=UPDATED_FIELDS))
     return updated
 
 

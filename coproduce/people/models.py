@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common import week
 from coproduce.common.models import TimeStampedModel
 from coproduce.places.models import Street, Ward
 
@@ -23,20 +24,12 @@ class Travel(models.TextChoices):
     ONLINE = "online", _("Online only")
 
 
-class Day(models.TextChoices):
-    MONDAY = "mon", _("Monday")
-    TUESDAY = "tue", _("Tuesday")
-    WEDNESDAY = "wed", _("Wednesday")
-    THURSDAY = "thu", _("Thursday")
-    FRIDAY = "fri", _("Friday")
-    SATURDAY = "sat", _("Saturday")
-    SUNDAY = "sun", _("Sunday")
-
-
-class TimeOfDay(models.TextChoices):
-    MORNING = "morning", _("Mornings")
-    AFTERNOON = "afternoon", _("Afternoons")
-    EVENING = "evening", _("Evenings")
+# When people are free (and when needs ask for help): the codes and words are common.week's,
+# where the words are marked for translation; gettext_lazy translates them here.
+Day = models.TextChoices("Day", [(day.name.upper(), (day.code, _(day.name))) for day in week.WEEK])
+TimeOfDay = models.TextChoices(
+    "TimeOfDay", [(time.code.upper(), (time.code, _(time.label))) for time in week.TIMES_OF_DAY]
+)
 
 
 def _visibility(part: str) -> models.CharField:

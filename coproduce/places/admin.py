@@ -1,7 +1,9 @@
 from django import forms
 from django.contrib import admin
 
-from . import hours, vocab
+from coproduce.common import opening_hours as hours
+
+from . import vocab
 from .models import Place, PlacePhoto, Street, Ward
 
 

@@ -4,10 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common import opening_hours as hours
 from coproduce.common.models import TimeStampedModel
 from coproduce.common.webmercator import to_unit
-
-from . import hours
 
 
 class Ward(TimeStampedModel):
@@ -83,7 +82,8 @@ class Place(TimeStampedModel):
     step_free = models.BooleanField(_("step-free access"), default=False)
     accessibility = models.JSONField(_("accessibility features"), default=list, blank=True)
     facilities = models.JSONField(_("facilities"), default=list, blank=True)
-    # [{"day": 0-6 (Monday is 0), "opens": "09:00", "closes": "17:00"}, ...]: see hours.py.
+    # [{"day": 0-6 (Monday is 0), "opens": "09:00", "closes": "17:00"}, ...]: see
+    # common/opening_hours.py.
     opening_hours = models.JSONField(_("opening hours"), default=list, blank=True)
     # The same hours as one character per quarter hour of the week, for "open now" in SQL.
     open_week = models.CharField(max_length=hours.WEEK_SLOTS, editable=False, default="")

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .opening import OpeningError, WeeklyOpening, parse_opening
+from coproduce.common.opening_hours import HoursError, WeeklyOpening, weekly_from_text
 
 REQUIRED_COLUMNS = ("organisation", "organisation_kind", "name")
 COLUMNS = (
@@ -168,8 +168,8 @@ def check_row(
     new_place = _new_place(values, reasons)
     openings: tuple[WeeklyOpening, ...] = ()
     try:
-        openings = tuple(parse_opening(get("opens")))
-    except OpeningError as error:
+        openings = tuple(weekly_from_text(get("opens")))
+    except HoursError as error:
         reasons.append(f"opens: {error}")
     minimum_age = _age(get("minimum_age"), "minimum_age", reasons)
     maximum_age = _age(get("maximum_age"), "maximum_age", reasons)

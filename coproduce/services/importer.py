@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place, Ward
+from coproduce.places.services import place_create
 
 from . import services
 from .csv_rows import RowError, ServiceRow
@@ -166,8 +167,7 @@ def _place(row: ServiceRow, lookups: _Lookups, added: list[str]) -> Place | None
     if same_address is not None and not row.place_name:
         return same_address
     added.append("place")
-    # TODO: call the places app's place service once it has one.
-    return Place.objects.create(
+    return place_create(
         kind=Place.Kind.BUILDING,
         name=row.place_name or new.address.split(",")[0].strip(),
         ward=ward,

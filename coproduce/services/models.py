@@ -12,22 +12,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common import week
 from coproduce.common.models import TimeStampedModel
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
 
-from .opening import day_runs
-
 MAX_AGE = 130
-DAY_NAMES = (
-    _("Monday"),
-    _("Tuesday"),
-    _("Wednesday"),
-    _("Thursday"),
-    _("Friday"),
-    _("Saturday"),
-    _("Sunday"),
-)
 
 
 def _uuid_field():
@@ -171,7 +161,7 @@ class Schedule(TimeStampedModel):
     """ORUK schedule: weekly opening (RFC 5545 WEEKLY rule) of a service, or of a service
     at one place."""
 
-    DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+    DAYS = week.ORUK_CODES
 
     uuid = _uuid_field()
     service = models.ForeignKey(
@@ -218,9 +208,10 @@ class Schedule(TimeStampedModel):
     @property
     def days_display(self) -> str:
         """'Monday to Friday, Sunday': runs of three or more days are joined with 'to'."""
-        names = dict(zip(self.DAYS, DAY_NAMES, strict=True))
+        # The names are marked for translation in common.week; gettext_lazy translates them.
+        names = {day.oruk: _(day.name) for day in week.WEEK}
         parts: list[str] = []
-        for first, last, length in day_runs(self.days, self.DAYS):
+        for first, last, length in week.day_runs(self.days):
             if length >= 3:
                 parts.append(
                     _("%(first)s to %(last)s") % {"first": names[first], "last": names[last]}

@@ -7,6 +7,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from coproduce.common import week
 from coproduce.places.models import Ward
 
 from .models import Eligibility, Schedule, Service, ServiceAtLocation, ServiceTaxonomy, TaxonomyTerm
@@ -65,9 +66,13 @@ def services_for_list(filters: ServiceFilters, *, now: datetime | None = None) -
 
 
 def _open_at(moment: datetime) -> Exists:
-    """Open at that moment: a schedule of the service, or of it at a place, covers it."""
+    """Open at that moment: a schedule of the service, or of it at a place, covers it.
+
+    Schedules keep days and times of day, not a week mask (see common.opening_hours), and
+    may start and end on dates, so this asks them in SQL.
+    """
     local = timezone.localtime(moment)
-    day = Schedule.DAYS[local.weekday()]
+    day = week.day_of(local).oruk
     today, clock = local.date(), local.time()
     covering = (
         Schedule.objects.filter(byday__contains=day, opens_at__lte=clock, closes_at__gt=clock)

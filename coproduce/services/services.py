@@ -8,6 +8,7 @@ from typing import Final
 
 from django.db import transaction
 
+from coproduce.common import week
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
 
@@ -265,7 +266,7 @@ def _new_schedule(
         raise ServiceDataError("The opening time must be before the closing time")
     if opening.valid_from and opening.valid_to and opening.valid_from > opening.valid_to:
         raise ServiceDataError("The start date must be before the end date")
-    ordered = [d for d in Schedule.DAYS if d in set(opening.days)]
+    ordered = week.in_week_order(opening.days)
     return Schedule(
         service=service,
         service_at_location=service_at_location,

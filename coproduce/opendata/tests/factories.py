@@ -4,6 +4,7 @@ import csv
 import random
 from pathlib import Path
 
+from coproduce.common.opening_hours import hours_from_text
 from coproduce.opendata import rows
 from coproduce.places.tests.factories import PlaceFactory, WardFactory
 
@@ -52,7 +53,7 @@ def write_places_csv(path: Path, count: int, wards: list[str], *, seed: int = 1)
                         "step_free": rng.random() < 0.5,
                         "facilities": rng.sample(FACILITIES, rng.randint(0, 3)),
                         "accessibility": rng.sample(ACCESS, rng.randint(0, 2)),
-                        "opening_hours": rows.parse_opening_hours(rng.choice(HOURS)),
+                        "opening_hours": hours_from_text(rng.choice(HOURS)),
                         "building": building,
                     }
                 )

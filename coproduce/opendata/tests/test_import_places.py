@@ -251,7 +251,7 @@ def test_a_generated_file_of_many_rows_imports(tmp_path):
 
 def test_imported_opening_hours_answer_open_now(tmp_path):
     """Imported places get the week mask the map's open-now filter reads."""
-    from coproduce.places import hours
+    from coproduce.common import opening_hours as hours
     from coproduce.places.models import Place
     from coproduce.places.tests.factories import WardFactory
 

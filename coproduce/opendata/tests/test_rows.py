@@ -91,61 +91,6 @@ def test_yes_no(text, expected):
     assert rows.parse_yes_no(text) is expected
 
 
-def test_opening_hours_become_one_entry_per_day_monday_first():
-    """Ranges and lists of days expand to Place.opening_hours' format, Monday as 0."""
-    hours = rows.parse_opening_hours("Mon-Fri 09:00-17:00; Sat 10:00-13:00")
-    assert hours[0] == {"day": 0, "opens": "09:00", "closes": "17:00"}
-    assert hours[-1] == {"day": 5, "opens": "10:00", "closes": "13:00"}
-    assert [h["day"] for h in hours] == [0, 1, 2, 3, 4, 5]
-
-
-def test_opening_hours_accept_lists_full_names_split_days_and_wrap_round():
-    """ "Mon,Wed", "Tuesday", two openings a day and "Sat-Mon" all work."""
-    hours = rows.parse_opening_hours("Mon,Wed 9:00-12:00,13:00-17:00; Tuesday 10:00-11:00")
-    assert [(h["day"], h["opens"]) for h in hours] == [
-        (0, "09:00"),
-        (0, "13:00"),
-        (1, "10:00"),
-        (2, "09:00"),
-        (2, "13:00"),
-    ]
-    assert [h["day"] for h in rows.parse_opening_hours("Sat-Mon 10:00-12:00")] == [0, 5, 6]
-    spaced = rows.parse_opening_hours("Mon - Fri: 09:00 - 17:00")
-    assert spaced == rows.parse_opening_hours("Mon-Fri 09:00-17:00")
-
-
-@pytest.mark.parametrize(
-    ("text", "reason"),
-    [
-        ("Mon 17:00-09:00", "closes before it opens"),
-        ("Funday 09:00-17:00", "is not a day"),
-        ("Mon 9am-5pm", "24-hour clock"),
-        ("Mon", "needs days then times"),
-        ("Mon 09:00-12:00,11:00-13:00", "overlap"),
-        ("Mon 09:00", "opening and closing"),
-    ],
-)
-def test_bad_opening_hours_say_what_is_wrong(text, reason):
-    """Each kind of mistake in opening hours gets its own reason."""
-    with pytest.raises(ValueError, match=reason):
-        rows.parse_opening_hours(text)
-
-
-def test_opening_hours_format_back_to_what_was_parsed():
-    """format_opening_hours groups days with the same times and parses back the same."""
-    text = "Mon-Fri 09:00-17:00; Sat 10:00-13:00,14:00-16:00"
-    hours = rows.parse_opening_hours(text)
-    assert rows.format_opening_hours(hours) == text
-    assert rows.parse_opening_hours(rows.format_opening_hours(hours)) == hours
-
-
-def test_formatting_skips_hours_it_cannot_understand():
-    """Odd hours stored elsewhere are left out rather than breaking an export."""
-    odd = [{"day": 9, "opens": "09:00", "closes": "10:00"}, {"day": 1}, "Monday"]
-    good = {"day": 1, "opens": "09:00", "closes": "10:00"}
-    assert rows.format_opening_hours([*odd, good]) == "Tue 09:00-10:00"
-
-
 def test_rooms_need_a_building_and_only_rooms_have_one():
     """A room must name its building; a building cannot be inside one."""
     _room, room_errors = rows.parse_row(2, _row(kind="room"))

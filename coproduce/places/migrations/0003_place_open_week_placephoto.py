@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def fill_open_week(apps, schema_editor):
-    from coproduce.places.hours import week_mask
+    from coproduce.common.opening_hours import week_mask
 
     Place = apps.get_model("places", "Place")
     changed = []
