@@ -2,8 +2,9 @@ from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.errors import Refusal
+
 from .models import BarrierTheme, Event, Series
-from .services import GatheringRefusal
 from .services.barriers import barrier_themes_merge
 
 
@@ -61,7 +62,7 @@ class BarrierThemeAdmin(admin.ModelAdmin):
         try:
             for other in themes[1:]:
                 barrier_themes_merge(keep=keep, merge=other, by=request.user)
-        except GatheringRefusal as refusal:
+        except Refusal as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
             return
         self.message_user(request, _("Merged into %(name)s.") % {"name": keep.name})

@@ -17,7 +17,7 @@ def _started_from_an_account(origin) -> bool:
 
 
 def place_deleted(sender, instance, origin=None, **kwargs) -> None:
-    from .services.places import places_release
+    from .services.rsvps import places_release
 
     if _started_from_an_account(origin):
         places_release(rsvp_ids=[instance.pk])

@@ -1,20 +1,20 @@
 from django.urls import path
 
-from .views import agenda, barriers, events, feeds, series, treatments
+from .views import agenda, barriers, events, feeds, organising, series, treatments
 
 app_name = "gatherings"
 
 urlpatterns = [
     path("", events.event_list, name="list"),
     path("mine/", events.my_events, name="mine"),
-    path("events/new/", events.event_create, name="event_create"),
+    path("events/new/", organising.event_create, name="event_create"),
     path("events/<int:pk>/", events.event_detail, name="event"),
-    path("events/<int:pk>/edit/", events.event_edit, name="event_edit"),
-    path("events/<int:pk>/cancel/", events.event_cancel, name="event_cancel"),
+    path("events/<int:pk>/edit/", organising.event_edit, name="event_edit"),
+    path("events/<int:pk>/cancel/", organising.event_cancel, name="event_cancel"),
     path("events/<int:pk>/place/", events.rsvp, name="rsvp"),
     path("events/<int:pk>/place/give-up/", events.rsvp_cancel, name="rsvp_cancel"),
-    path("events/<int:pk>/people/", events.attendees, name="attendees"),
-    path("events/<int:pk>/attendance/", events.attendance, name="attendance"),
+    path("events/<int:pk>/people/", organising.attendees, name="attendees"),
+    path("events/<int:pk>/attendance/", organising.attendance, name="attendance"),
     path("invite/<str:token>/", events.invitation, name="invite"),
     path("series/", series.series_list, name="series_list"),
     path("series/new/", series.series_create, name="series_create"),

@@ -12,11 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
 
 from . import permissions
 from .models import BuddyRequest, Pairing, VolunteerCheck
-from .services import NotAllowed, TimeBankError
 
 
 def has_current_check(user, *, on: date | None = None) -> bool:
@@ -33,7 +33,7 @@ def buddy_request_create(
     *, resident, what_support: str, involves_children: bool, involves_adults_at_risk: bool
 ) -> BuddyRequest:
     if not what_support.strip():
-        raise TimeBankError(_("Say what support would help."))
+        raise Refusal(_("Say what support would help."))
     return BuddyRequest.objects.create(
         resident=resident,
         what_support=what_support.strip(),
@@ -47,9 +47,9 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
     """A volunteer offers to buddy. Safeguarding pairs wait for a coordinator; others start."""
     request = BuddyRequest.objects.select_for_update().get(pk=request.pk)
     if request.status != BuddyRequest.Status.OPEN:
-        raise TimeBankError(_("This request already has a buddy."))
+        raise Refusal(_("This request already has a buddy."))
     if request.resident_id == volunteer.pk:
-        raise TimeBankError(_("You cannot buddy yourself."))
+        raise Refusal(_("You cannot buddy yourself."))
     if request.needs_safeguarding and not has_current_check(volunteer):
         raise NotAllowed(_("This request needs a volunteer with a current safeguarding check."))
     status = (
@@ -59,7 +59,7 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
         with transaction.atomic():
             pairing = Pairing.objects.create(request=request, volunteer=volunteer, status=status)
     except IntegrityError:
-        raise TimeBankError(_("This request already has a buddy.")) from None
+        raise Refusal(_("This request already has a buddy.")) from None
     request.status = BuddyRequest.Status.PAIRED
     request.save(update_fields=["status", "updated_at"])
     if status == Pairing.Status.ACTIVE:
@@ -87,9 +87,9 @@ def pairing_approve(*, actor, pairing: Pairing) -> Pairing:
         raise NotAllowed(_("Only coordinators can approve pairings."))
     pairing = _locked(pairing)
     if pairing.status != Pairing.Status.AWAITING_APPROVAL:
-        raise TimeBankError(_("This pairing is not waiting for approval."))
+        raise Refusal(_("This pairing is not waiting for approval."))
     if pairing.request.needs_safeguarding and not has_current_check(pairing.volunteer):
-        raise TimeBankError(_("The volunteer has no current safeguarding check. Record one first."))
+        raise Refusal(_("The volunteer has no current safeguarding check. Record one first."))
     pairing.status = Pairing.Status.ACTIVE
     pairing.approved_by, pairing.approved_at = actor, timezone.now()
     pairing.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
@@ -104,7 +104,7 @@ def pairing_refuse(*, actor, pairing: Pairing, reason: str = "") -> Pairing:
         raise NotAllowed(_("Only coordinators can refuse pairings."))
     pairing = _locked(pairing)
     if pairing.status != Pairing.Status.AWAITING_APPROVAL:
-        raise TimeBankError(_("This pairing is not waiting for approval."))
+        raise Refusal(_("This pairing is not waiting for approval."))
     pairing.status = Pairing.Status.REFUSED
     pairing.ended_by, pairing.ended_at, pairing.end_reason = actor, timezone.now(), reason.strip()
     pairing.save(update_fields=["status", "ended_by", "ended_at", "end_reason", "updated_at"])
@@ -124,7 +124,7 @@ def pairing_end(*, actor, pairing: Pairing, reason: str = "") -> Pairing:
     if actor.pk not in sides and not permissions.is_coordinator(actor):
         raise NotAllowed(_("Only the people in a pairing can end it."))
     if pairing.status not in (Pairing.Status.ACTIVE, Pairing.Status.AWAITING_APPROVAL):
-        raise TimeBankError(_("This pairing has already ended."))
+        raise Refusal(_("This pairing has already ended."))
     pairing.status = Pairing.Status.ENDED
     pairing.ended_by, pairing.ended_at, pairing.end_reason = actor, timezone.now(), reason.strip()
     pairing.save(update_fields=["status", "ended_by", "ended_at", "end_reason", "updated_at"])
@@ -142,12 +142,12 @@ def volunteer_check_record(
     if not permissions.is_coordinator(actor):
         raise NotAllowed(_("Only coordinators can record checks."))
     if expires_on <= checked_on:
-        raise TimeBankError(_("The expiry date must be after the date checked."))
+        raise Refusal(_("The expiry date must be after the date checked."))
     if kind not in VolunteerCheck.Kind.values:
-        raise TimeBankError(_("Choose the kind of check."))
+        raise Refusal(_("Choose the kind of check."))
     person = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     if person is None:
-        raise TimeBankError(_("Nobody has signed up with that email address."))
+        raise Refusal(_("Nobody has signed up with that email address."))
     return VolunteerCheck.objects.create(
         person=person, kind=kind, checked_on=checked_on, expires_on=expires_on, recorded_by=actor
     )

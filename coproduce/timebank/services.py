@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.services import notify
 
@@ -21,16 +22,8 @@ from .models import Account, Listing, Posting, Transfer
 MAX_MINUTES = 24 * 60 * 7  # one transfer is at most a week of time
 
 
-class TimeBankError(Exception):
-    """A refusal with a message that can be shown to the person as it is."""
-
-
-class NotAllowed(TimeBankError):
-    pass
-
-
-class LimitReached(TimeBankError):
-    pass
+class LimitReached(Refusal):
+    """The transfer would take an account past its limits (the JSON API answers 409)."""
 
 
 # Accounts -------------------------------------------------------------------------------
@@ -65,7 +58,7 @@ def account_set_limits(*, actor, account: Account, min_balance: int, max_balance
     if not permissions.is_coordinator(actor):
         raise NotAllowed(_("Only time bank coordinators can change limits."))
     if min_balance > 0 or max_balance < 0:
-        raise TimeBankError(_("The lowest balance must be 0 or less and the highest 0 or more."))
+        raise Refusal(_("The lowest balance must be 0 or less and the highest 0 or more."))
     locked = Account.objects.select_for_update().get(pk=account.pk)
     if not min_balance <= locked.balance <= max_balance:
         raise LimitReached(
@@ -82,15 +75,15 @@ def account_set_limits(*, actor, account: Account, min_balance: int, max_balance
 
 def _check_amount(*, from_account: Account, to_account: Account, minutes, description: str):
     if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes <= 0:
-        raise TimeBankError(_("Enter a time of more than zero."))
+        raise Refusal(_("Enter a time of more than zero."))
     if minutes > MAX_MINUTES:
-        raise TimeBankError(_("Enter a time of one week or less."))
+        raise Refusal(_("Enter a time of one week or less."))
     if from_account.pk == to_account.pk:
-        raise TimeBankError(_("You cannot transfer time to the same account."))
+        raise Refusal(_("You cannot transfer time to the same account."))
     if not description.strip():
-        raise TimeBankError(_("Say what the time was for."))
+        raise Refusal(_("Say what the time was for."))
     if len(description.strip()) > 300:
-        raise TimeBankError(_("Use 300 characters or fewer to say what the time was for."))
+        raise Refusal(_("Use 300 characters or fewer to say what the time was for."))
 
 
 def _holders(account: Account) -> list:
@@ -195,7 +188,7 @@ def transfer_request(
 def _locked_pending(transfer: Transfer) -> Transfer:
     locked = Transfer.objects.select_for_update().get(pk=transfer.pk)
     if locked.status != Transfer.Status.PENDING:
-        raise TimeBankError(_("This transfer is no longer waiting for confirmation."))
+        raise Refusal(_("This transfer is no longer waiting for confirmation."))
     return locked
 
 
@@ -267,11 +260,11 @@ def transfer_reverse(*, actor, transfer: Transfer, reason: str) -> Transfer:
         raise NotAllowed(_("Only time bank coordinators can reverse a transfer."))
     original = Transfer.objects.select_for_update().get(pk=transfer.pk)
     if original.status != Transfer.Status.POSTED:
-        raise TimeBankError(_("Only confirmed transfers can be reversed."))
+        raise Refusal(_("Only confirmed transfers can be reversed."))
     if original.reverses_id is not None:
-        raise TimeBankError(_("A reversal cannot itself be reversed. Record a new transfer."))
+        raise Refusal(_("A reversal cannot itself be reversed. Record a new transfer."))
     if Transfer.objects.filter(reverses=original).exists():
-        raise TimeBankError(_("This transfer has already been reversed."))
+        raise Refusal(_("This transfer has already been reversed."))
     reason = reason.strip() or _("Correction")
     reversal = Transfer.objects.create(
         from_account_id=original.to_account_id,
@@ -292,9 +285,9 @@ def listing_create(*, actor, account: Account, kind: str, title: str, descriptio
     if not permissions.can_act_for(actor, account):
         raise NotAllowed(_("You cannot act for this account."))
     if kind not in Listing.Kind.values:
-        raise TimeBankError(_("Choose whether you are offering or asking for help."))
+        raise Refusal(_("Choose whether you are offering or asking for help."))
     if not title.strip():
-        raise TimeBankError(_("Enter a title."))
+        raise Refusal(_("Enter a title."))
     return Listing.objects.create(
         account=account, kind=kind, title=title.strip()[:120], description=description.strip()
     )

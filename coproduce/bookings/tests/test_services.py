@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.bookings import services
 from coproduce.bookings.models import Booking
+from coproduce.common.errors import Refusal
 from coproduce.groups.tests.factories import MembershipFactory, OrganiserFactory
 from coproduce.notifications.models import Notification
 
@@ -79,7 +80,7 @@ def test_end_before_start_is_refused():
     """A booking that ends before it starts is refused and not stored."""
     room = open_room()
     start, end = future()
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         _request(room, slot=(end, start))
     assert not Booking.objects.exists()
 
@@ -109,7 +110,7 @@ def test_the_past_is_refused():
     """A booking that has already started cannot be made."""
     room = open_room()
     start = datetime.now(UTC) - timedelta(days=1)
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         _request(room, slot=(start, start + timedelta(hours=1)))
 
 
@@ -117,7 +118,7 @@ def test_booking_for_a_group_needs_membership():
     """Only members can book on a group's behalf."""
     room = open_room()
     membership = MembershipFactory()
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         _request(room, group=membership.organisation)
     booking = _request(room, membership.user, group=membership.organisation)
     assert booking.group == membership.organisation
@@ -149,7 +150,7 @@ def test_only_managers_approve():
     """The requester, or anyone else, cannot approve."""
     room = open_room()
     booking = _request(room)
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         services.booking_approve(booking=booking, by=booking.requested_by)
 
 
@@ -168,7 +169,7 @@ def test_decline_needs_a_reason_and_tells_the_requester():
     """Declining stores the reason and notifies the requester."""
     room = open_room()
     booking = _request(room)
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         services.booking_decline(booking=booking, by=room.space.manager, reason=" ")
     services.booking_decline(booking=booking, by=room.space.manager, reason="Hall is closed")
     booking.refresh_from_db()
@@ -194,7 +195,7 @@ def test_manager_cancels_with_a_reason_and_the_requester_is_told():
     """A manager must say why; the requester hears about it."""
     room = open_room(auto_approve=True)
     booking = _request(room)
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         services.booking_cancel(booking=booking, by=room.space.manager, reason="")
     services.booking_cancel(booking=booking, by=room.space.manager, reason="Boiler broken")
     assert Notification.objects.filter(
@@ -205,7 +206,7 @@ def test_manager_cancels_with_a_reason_and_the_requester_is_told():
 def test_strangers_cannot_cancel():
     """Someone with no part in the booking cannot cancel it."""
     booking = _request(open_room())
-    with pytest.raises(services.BookingRefusal):
+    with pytest.raises(Refusal):
         services.booking_cancel(booking=booking, by=UserFactory(), reason="Because")
 
 

@@ -5,15 +5,17 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.bookings.availability import local_instant
-from coproduce.bookings.forms import DATE_FORMATS
+from coproduce.common.dates.fields import DATE_FORMATS, day_field, time_field
+from coproduce.common.dates.local import local_instant
+from coproduce.common.filters import FilterForm
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Membership, Organisation
-from coproduce.places.models import Place, Ward
+from coproduce.places.fields import ward_filter_field
+from coproduce.places.models import Place
 
 from .. import provisions
 from ..models import Event
-from .fields import PlaceChoiceField, day_field, time_field, too_long
+from .fields import PlaceChoiceField, too_long
 
 
 def _group_field(help_text="") -> forms.ModelChoiceField:
@@ -186,21 +188,14 @@ class SeriesForm(forms.Form):
         _groups_of(self, user)
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FilterForm):
     kind = forms.ChoiceField(
         label=_("Kind of event"),
         choices=[("", _("Any kind")), *Event.Kind.choices],
         required=False,
         error_messages={"invalid_choice": _("Choose a kind of event from the list")},
     )
-    ward = forms.ModelChoiceField(
-        label=_("Ward"),
-        queryset=Ward.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any ward"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
+    ward = ward_filter_field()
     q = forms.CharField(
         label=_("Search"), required=False, max_length=100, error_messages=too_long()
     )

@@ -9,7 +9,7 @@ from .treatments import (
     Barrier,
     BarrierTheme,
     Column,
-    Contribution,
+    ColumnNote,
     ReportBack,
     Treatment,
 )
@@ -23,7 +23,7 @@ __all__ = [
     "BarrierTheme",
     "CalendarFeed",
     "Column",
-    "Contribution",
+    "ColumnNote",
     "Event",
     "ReportBack",
     "Rsvp",

@@ -109,7 +109,7 @@ class Event(TimeStampedModel):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     attendance_recorded_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Kept denormalised so lists and the RSVP path need no count; changed only under the
-    # event's row lock, in services.places.
+    # event's row lock, in services.rsvps.
     confirmed_count = models.PositiveIntegerField(default=0, editable=False)
     waiting_count = models.PositiveIntegerField(default=0, editable=False)
 

@@ -60,7 +60,7 @@ class Column(models.TextChoices):
     BARRIERS = "barriers", _("Barriers")
 
 
-class Contribution(TimeStampedModel):
+class ColumnNote(TimeStampedModel):
     """One note in the "who is affected" or "resources" column."""
 
     treatment = models.ForeignKey(Treatment, on_delete=models.CASCADE, related_name="notes")

@@ -1,12 +1,11 @@
 """Every write to gatherings goes through these modules.
 
-events      events and series; places at events, the waiting list, attendance, invitations
+events      events and series
+rsvps       places at events, the waiting list, attendance, invitations
 agenda      open agendas and Open Space boards
 treatments  action learning set treatments, their four columns, report-backs
 barriers    the barrier library
 reminders   the day-before reminders and action owners' reminders
+
+What cannot be done raises coproduce.common.errors.Refusal, with a message for the person.
 """
-
-
-class GatheringRefusal(ValueError):
-    """Something that cannot be done; the message is for the person."""

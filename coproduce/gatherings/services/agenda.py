@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import Refusal
 from coproduce.notifications.services import notify
 
 from .. import kinds, permissions
 from ..models import AgendaInterest, AgendaItem, Event, Rsvp
-from . import GatheringRefusal
 from .common import organisers_of
 
 
@@ -34,14 +34,14 @@ def agenda_item_propose(
 ) -> AgendaItem:
     now = now or timezone.now()
     if not event.agenda_open:
-        raise GatheringRefusal(_("This event does not take suggestions for its agenda."))
+        raise Refusal(_("This event does not take suggestions for its agenda."))
     if event.ends_at <= now:
-        raise GatheringRefusal(_("This event has ended."))
+        raise Refusal(_("This event has ended."))
     if not can_suggest(by, event):
-        raise GatheringRefusal(_("Get a place at the event first, then suggest an item."))
+        raise Refusal(_("Get a place at the event first, then suggest an item."))
     title = title.strip()
     if not title:
-        raise GatheringRefusal(_("Give your suggestion a title."))
+        raise Refusal(_("Give your suggestion a title."))
     item = AgendaItem.objects.create(
         event=event, title=title[:150], description=description.strip(), proposed_by=by
     )
@@ -86,9 +86,9 @@ def interests_withdraw(*, interest_ids: list[int]) -> None:
 def agenda_interest_toggle(*, item: AgendaItem, by) -> bool:
     """Show interest in an item, or take it back. Returns whether the person is interested."""
     if not can_suggest(by, item.event):
-        raise GatheringRefusal(_("Get a place at the event first, then show interest."))
+        raise Refusal(_("Get a place at the event first, then show interest."))
     if item.status == AgendaItem.Status.WITHDRAWN:
-        raise GatheringRefusal(_("This suggestion was withdrawn."))
+        raise Refusal(_("This suggestion was withdrawn."))
     removed, _rows = AgendaInterest.objects.filter(item=item, user=by).delete()
     if removed:
         AgendaItem.objects.filter(pk=item.pk).update(interest_count=F("interest_count") - 1)
@@ -109,16 +109,16 @@ def agenda_item_schedule(
     """Put a session on the board. Two sessions may not share a room at the same time."""
     event = Event.objects.select_for_update(of=("self",)).get(pk=item.event_id)
     if not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the event's organisers can arrange the board."))
+        raise Refusal(_("Only the event's organisers can arrange the board."))
     if item.status == AgendaItem.Status.WITHDRAWN:
-        raise GatheringRefusal(_("This suggestion was withdrawn."))
+        raise Refusal(_("This suggestion was withdrawn."))
     room = room.strip()
     if not room:
-        raise GatheringRefusal(_("Say which room or space the session is in."))
+        raise Refusal(_("Say which room or space the session is in."))
     if ends_at <= starts_at:
-        raise GatheringRefusal(_("The session must end after it starts."))
+        raise Refusal(_("The session must end after it starts."))
     if starts_at < event.starts_at or ends_at > event.ends_at:
-        raise GatheringRefusal(_("The session must be within the event's times."))
+        raise Refusal(_("The session must be within the event's times."))
     clash = (
         AgendaItem.objects.filter(
             event=event,
@@ -131,7 +131,7 @@ def agenda_item_schedule(
         .first()
     )
     if clash is not None:
-        raise GatheringRefusal(
+        raise Refusal(
             _("“%(other)s” is already in %(room)s then. Choose another room or time.")
             % {"other": clash.title, "room": room}
         )
@@ -145,7 +145,7 @@ def agenda_item_schedule(
 def agenda_item_unschedule(*, item: AgendaItem, by) -> AgendaItem:
     """Take a session off the board, back to the suggestions. A withdrawn one stays so."""
     if not permissions.can_manage(by, item.event):
-        raise GatheringRefusal(_("Only the event's organisers can arrange the board."))
+        raise Refusal(_("Only the event's organisers can arrange the board."))
     if item.status == AgendaItem.Status.WITHDRAWN:
         return item
     item.status = AgendaItem.Status.PROPOSED
@@ -158,7 +158,7 @@ def agenda_item_unschedule(*, item: AgendaItem, by) -> AgendaItem:
 def agenda_item_withdraw(*, item: AgendaItem, by) -> AgendaItem:
     """The person who suggested it, or an organiser, takes it off the list."""
     if item.proposed_by_id != by.pk and not permissions.can_manage(by, item.event):
-        raise GatheringRefusal(_("Only the person who suggested it or an organiser can."))
+        raise Refusal(_("Only the person who suggested it or an organiser can."))
     item.status = AgendaItem.Status.WITHDRAWN
     item.room, item.slot_starts_at, item.slot_ends_at = "", None, None
     item.save(update_fields=["status", "room", "slot_starts_at", "slot_ends_at", "updated_at"])

@@ -4,9 +4,10 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import Refusal
+
 from .. import barrier_match, permissions
 from ..models import Barrier, BarrierTheme
-from . import GatheringRefusal
 from .events import save_with_free_slug
 
 CURATE = "gatherings.change_barriertheme"
@@ -54,10 +55,10 @@ def barrier_link_best(*, barrier: Barrier) -> BarrierTheme | None:
 @transaction.atomic
 def barrier_theme_create(*, name: str, by, description: str = "") -> BarrierTheme:
     if not permissions.can_take_part(by):
-        raise GatheringRefusal(_("Sign in to add to the library."))
+        raise Refusal(_("Sign in to add to the library."))
     name = " ".join(name.split())[:150]
     if not name:
-        raise GatheringRefusal(_("Give the barrier a name."))
+        raise Refusal(_("Give the barrier a name."))
     existing = BarrierTheme.objects.filter(name__iexact=name).first()
     if existing is not None:
         return existing
@@ -78,7 +79,7 @@ def barrier_theme_create(*, name: str, by, description: str = "") -> BarrierThem
 def barrier_link(*, barrier: Barrier, theme: BarrierTheme | None, by) -> Barrier:
     """Say which library entry a barrier is (or that it is none of them)."""
     if not can_curate(by, barrier):
-        raise GatheringRefusal(_("Only the session's facilitators or officers can link barriers."))
+        raise Refusal(_("Only the session's facilitators or officers can link barriers."))
     barrier.theme = theme
     barrier.save(update_fields=["theme", "updated_at"])
     return barrier
@@ -88,7 +89,7 @@ def barrier_link(*, barrier: Barrier, theme: BarrierTheme | None, by) -> Barrier
 def barrier_link_new(*, barrier: Barrier, name: str, by) -> Barrier:
     """Start a new library entry for a barrier nobody has named before."""
     if not can_curate(by, barrier):
-        raise GatheringRefusal(_("Only the session's facilitators or officers can link barriers."))
+        raise Refusal(_("Only the session's facilitators or officers can link barriers."))
     theme = barrier_theme_create(name=name or barrier.text, by=by)
     return barrier_link(barrier=barrier, theme=theme, by=by)
 
@@ -97,9 +98,9 @@ def barrier_link_new(*, barrier: Barrier, name: str, by) -> Barrier:
 def barrier_themes_merge(*, keep: BarrierTheme, merge: BarrierTheme, by) -> BarrierTheme:
     """Two entries turned out to be one barrier: move every link to `keep`."""
     if not can_curate(by):
-        raise GatheringRefusal(_("Only officers can merge library entries."))
+        raise Refusal(_("Only officers can merge library entries."))
     if keep.pk == merge.pk:
-        raise GatheringRefusal(_("Choose two different entries."))
+        raise Refusal(_("Choose two different entries."))
     Barrier.objects.filter(theme=merge).update(theme=keep)
     if merge.description and not keep.description:
         keep.description = merge.description

@@ -11,16 +11,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coproduce.bookings.services import describe
+from coproduce.common.dates.text import describe
+from coproduce.common.errors import Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.services import notify
 from coproduce.places.models import Place
 
 from .. import kinds, permissions, provisions
 from ..models import Event, Rsvp, Series
-from . import GatheringRefusal
 from .common import event_url, lock_event, where
-from .places import promote_waiting
+from .rsvps import promote_waiting
 
 MAX_CAPACITY = 100_000
 LONGEST_EVENT = timedelta(days=14)
@@ -39,24 +39,24 @@ def _check_details(
     access_provisions: Iterable[str],
 ) -> list[str]:
     if not title.strip():
-        raise GatheringRefusal(_("Give the event a title."))
+        raise Refusal(_("Give the event a title."))
     if not summary.strip():
-        raise GatheringRefusal(_("Say in a sentence what the event is."))
+        raise Refusal(_("Say in a sentence what the event is."))
     if kind not in Event.Kind.values:
-        raise GatheringRefusal(_("Choose a kind of event from the list."))
+        raise Refusal(_("Choose a kind of event from the list."))
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("Event times must be aware datetimes.")
     if ends_at <= starts_at:
-        raise GatheringRefusal(_("The end must be after the start."))
+        raise Refusal(_("The end must be after the start."))
     if ends_at - starts_at > LONGEST_EVENT:
-        raise GatheringRefusal(_("An event can last at most 14 days. For more, make a series."))
+        raise Refusal(_("An event can last at most 14 days. For more, make a series."))
     if place is None and not online_url:
-        raise GatheringRefusal(_("Choose a place, or give a link to join online."))
+        raise Refusal(_("Choose a place, or give a link to join online."))
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
-        raise GatheringRefusal(_("Give a number of places from 1 to 100,000, or leave it empty."))
+        raise Refusal(_("Give a number of places from 1 to 100,000, or leave it empty."))
     offered = list(dict.fromkeys(access_provisions))
     if provisions.unknown(offered):
-        raise GatheringRefusal(_("Choose access support from the list."))
+        raise Refusal(_("Choose access support from the list."))
     return offered
 
 
@@ -66,7 +66,7 @@ def _check_group(by, group: Organisation | None) -> None:
     if not Membership.objects.filter(
         organisation=group, user=by, role=Membership.Role.ORGANISER
     ).exists():
-        raise GatheringRefusal(_("You can only run events for a group you organise."))
+        raise Refusal(_("You can only run events for a group you organise."))
 
 
 def save_with_free_slug(row, *, base: str) -> None:
@@ -99,11 +99,11 @@ def series_create(
 ) -> Series:
     """A programme of events. Whoever creates it organises it."""
     if not permissions.can_create_events(by):
-        raise GatheringRefusal(_("Only organisers and council officers can set up a series."))
+        raise Refusal(_("Only organisers and council officers can set up a series."))
     if not title.strip() or not summary.strip():
-        raise GatheringRefusal(_("Give the series a title and a summary."))
+        raise Refusal(_("Give the series a title and a summary."))
     if kind not in Event.Kind.values:
-        raise GatheringRefusal(_("Choose a kind of event from the list."))
+        raise Refusal(_("Choose a kind of event from the list."))
     _check_group(by, group)
     series = Series(
         title=title.strip(),
@@ -122,11 +122,11 @@ def series_create(
 def series_update(*, series: Series, by, title: str, summary: str, kind: str) -> Series:
     """Change what a series is called and says; its address (slug) stays, so links work."""
     if not permissions.can_manage_series(by, series):
-        raise GatheringRefusal(_("Only the series' organisers can change it."))
+        raise Refusal(_("Only the series' organisers can change it."))
     if not title.strip() or not summary.strip():
-        raise GatheringRefusal(_("Give the series a title and a summary."))
+        raise Refusal(_("Give the series a title and a summary."))
     if kind not in Event.Kind.values:
-        raise GatheringRefusal(_("Choose a kind of event from the list."))
+        raise Refusal(_("Choose a kind of event from the list."))
     series.title, series.summary, series.kind = title.strip(), summary.strip(), kind
     series.save(update_fields=["title", "summary", "kind", "updated_at"])
     return series
@@ -158,9 +158,9 @@ def event_create(
     """
     now = now or timezone.now()
     if not permissions.can_create_events(by):
-        raise GatheringRefusal(_("Only organisers and council officers can put on events."))
+        raise Refusal(_("Only organisers and council officers can put on events."))
     if series is not None and not permissions.can_manage_series(by, series):
-        raise GatheringRefusal(_("Only the series' organisers can add events to it."))
+        raise Refusal(_("Only the series' organisers can add events to it."))
     _check_group(by, group)
     offered = _check_details(
         title=title,
@@ -174,7 +174,7 @@ def event_create(
         access_provisions=access_provisions,
     )
     if starts_at <= now:
-        raise GatheringRefusal(_("The start must be in the future."))
+        raise Refusal(_("The start must be in the future."))
     event = Event.objects.create(
         title=title.strip(),
         summary=summary.strip(),
@@ -224,9 +224,9 @@ def event_update(
     now = now or timezone.now()
     event = lock_event(event.pk)
     if not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the event's organisers can change it."))
+        raise Refusal(_("Only the event's organisers can change it."))
     if event.is_cancelled:
-        raise GatheringRefusal(_("This event has been cancelled."))
+        raise Refusal(_("This event has been cancelled."))
     offered = _check_details(
         title=title,
         summary=summary,
@@ -241,9 +241,9 @@ def event_update(
     # A new start must be in the future, as when the event was put on; an event already
     # under way can still be corrected as long as its start stays put.
     if starts_at != event.starts_at and starts_at <= now:
-        raise GatheringRefusal(_("The start must be in the future."))
+        raise Refusal(_("The start must be in the future."))
     if capacity is not None and capacity < event.confirmed_count:
-        raise GatheringRefusal(
+        raise Refusal(
             _(
                 "%(count)s people already have a place. Give at least %(count)s places, "
                 "or cancel some places first."
@@ -283,12 +283,12 @@ def event_cancel(*, event: Event, by, reason: str) -> Event:
     """Cancel an event and tell everyone who had a place or was waiting."""
     event = lock_event(event.pk)
     if not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the event's organisers can cancel it."))
+        raise Refusal(_("Only the event's organisers can cancel it."))
     if event.is_cancelled:
-        raise GatheringRefusal(_("This event has already been cancelled."))
+        raise Refusal(_("This event has already been cancelled."))
     reason = reason.strip()
     if not reason:
-        raise GatheringRefusal(_("Give a reason, so people know why."))
+        raise Refusal(_("Give a reason, so people know why."))
     event.status = Event.Status.CANCELLED
     event.cancel_reason = reason
     event.sequence += 1
@@ -308,7 +308,7 @@ def event_cancel(*, event: Event, by, reason: str) -> Event:
 def event_organiser_add(*, event: Event, person, by) -> None:
     """Add a co-organiser or facilitator."""
     if not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the event's organisers can add organisers."))
+        raise Refusal(_("Only the event's organisers can add organisers."))
     if not person.is_active:
-        raise GatheringRefusal(_("That account is not active."))
+        raise Refusal(_("That account is not active."))
     event.organisers.add(person)

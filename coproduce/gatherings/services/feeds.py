@@ -3,14 +3,15 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import Refusal
+
 from .. import permissions
 from ..models import CalendarFeed
-from . import GatheringRefusal
 
 
 def _check(user) -> None:
     if not permissions.can_take_part(user):
-        raise GatheringRefusal(_("Sign in to get your calendar link."))
+        raise Refusal(_("Sign in to get your calendar link."))
 
 
 @transaction.atomic

@@ -8,12 +8,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import Refusal
 from coproduce.projects import permissions as project_permissions
 from coproduce.projects.models import Project
 
 from .. import permissions
-from ..models import Action, Barrier, Column, Contribution, Event, ReportBack, Rsvp, Treatment
-from . import GatheringRefusal
+from ..models import Action, Barrier, Column, ColumnNote, Event, ReportBack, Rsvp, Treatment
 from .barriers import barrier_link_best
 
 MAX_TEXT = 500
@@ -73,26 +73,26 @@ def treatment_propose(
     or one described in a few lines. Accepted at once if an organiser puts it forward."""
     now = now or timezone.now()
     if not permissions.can_take_part(by):
-        raise GatheringRefusal(_("Sign in to put a project forward."))
+        raise Refusal(_("Sign in to put a project forward."))
     if event.kind != Event.Kind.ACTION_LEARNING_SET:
-        raise GatheringRefusal(_("Projects can only be put forward to action learning sets."))
+        raise Refusal(_("Projects can only be put forward to action learning sets."))
     if event.is_cancelled or event.ends_at <= now:
-        raise GatheringRefusal(_("This session has ended or been cancelled."))
+        raise Refusal(_("This session has ended or been cancelled."))
     if project is not None:
         if not project_permissions.can_manage(by, project):
-            raise GatheringRefusal(_("You can only put forward a project you help to run."))
+            raise Refusal(_("You can only put forward a project you help to run."))
         title = title.strip() or project.title
         summary = summary.strip() or project.summary
     title, summary = title.strip(), summary.strip()
     if not title:
-        raise GatheringRefusal(_("Give the project a name."))
+        raise Refusal(_("Give the project a name."))
     if not summary:
-        raise GatheringRefusal(_("Describe the project in a few lines."))
+        raise Refusal(_("Describe the project in a few lines."))
     already = Treatment.objects.filter(event=event, presenter=by).exclude(
         status=Treatment.Status.DECLINED
     )
     if project is not None and already.filter(project=project).exists():
-        raise GatheringRefusal(_("You have already put this project forward for this session."))
+        raise Refusal(_("You have already put this project forward for this session."))
     manager = permissions.can_manage(by, event)
     return Treatment.objects.create(
         event=event,
@@ -109,9 +109,9 @@ def treatment_propose(
 @transaction.atomic
 def treatment_decide(*, treatment: Treatment, by, accept: bool) -> Treatment:
     if not permissions.can_manage(by, treatment.event):
-        raise GatheringRefusal(_("Only the set's organisers can choose which projects come."))
+        raise Refusal(_("Only the set's organisers can choose which projects come."))
     if treatment.status != Treatment.Status.PROPOSED:
-        raise GatheringRefusal(_("This project has already been decided on."))
+        raise Refusal(_("This project has already been decided on."))
     treatment.status = Treatment.Status.ACCEPTED if accept else Treatment.Status.DECLINED
     treatment.save(update_fields=["status", "updated_at"])
     return treatment
@@ -119,24 +119,24 @@ def treatment_decide(*, treatment: Treatment, by, accept: bool) -> Treatment:
 
 def _check_capture(treatment: Treatment, by, text: str) -> str:
     if treatment.status != Treatment.Status.ACCEPTED:
-        raise GatheringRefusal(_("This project is not on the session's agenda."))
+        raise Refusal(_("This project is not on the session's agenda."))
     if not can_capture(by, treatment):
-        raise GatheringRefusal(_("Only people at the session can add to this."))
+        raise Refusal(_("Only people at the session can add to this."))
     text = " ".join(text.split())
     if not text:
-        raise GatheringRefusal(_("Write something to add."))
+        raise Refusal(_("Write something to add."))
     if len(text) > MAX_TEXT:
-        raise GatheringRefusal(_("Use 500 characters or fewer."))
+        raise Refusal(_("Use 500 characters or fewer."))
     return text
 
 
 @transaction.atomic
-def note_add(*, treatment: Treatment, by, column: str, text: str) -> Contribution:
+def note_add(*, treatment: Treatment, by, column: str, text: str) -> ColumnNote:
     """Add to "who is affected" or "resources"."""
     if column not in (Column.WHO, Column.RESOURCES):
-        raise GatheringRefusal(_("Choose who is affected or resources."))
+        raise Refusal(_("Choose who is affected or resources."))
     text = _check_capture(treatment, by, text)
-    return Contribution.objects.create(treatment=treatment, column=column, text=text, added_by=by)
+    return ColumnNote.objects.create(treatment=treatment, column=column, text=text, added_by=by)
 
 
 @transaction.atomic
@@ -153,11 +153,11 @@ def action_add(
     text = _check_capture(treatment, by, text)
     owner_name = owner_name.strip()[:150]
     if owner is None and not owner_name:
-        raise GatheringRefusal(_("Say who will do it."))
+        raise Refusal(_("Say who will do it."))
     if owner is not None and not owner.is_active:
-        raise GatheringRefusal(_("That account is not active. Write the person's name."))
+        raise Refusal(_("That account is not active. Write the person's name."))
     if due_on < timezone.localdate(treatment.event.starts_at):
-        raise GatheringRefusal(_("The due date must be on or after the session."))
+        raise Refusal(_("The due date must be on or after the session."))
     return Action.objects.create(
         treatment=treatment,
         text=text,
@@ -178,14 +178,14 @@ def barrier_add(*, treatment: Treatment, by, text: str) -> Barrier:
 
 
 @transaction.atomic
-def capture_remove(*, item: Contribution | Action | Barrier, by) -> None:
+def capture_remove(*, item: ColumnNote | Action | Barrier, by) -> None:
     """Take back something added by mistake: its author or a facilitator. Anything already
     reported on stays, so the record of what happened is kept."""
     treatment = item.treatment
     if item.added_by_id != by.pk and not permissions.can_manage(by, treatment.event):
-        raise GatheringRefusal(_("Only the person who added it or a facilitator can remove it."))
+        raise Refusal(_("Only the person who added it or a facilitator can remove it."))
     if isinstance(item, Action | Barrier) and item.report_backs.exists():
-        raise GatheringRefusal(_("This has been reported on, so it stays on the record."))
+        raise Refusal(_("This has been reported on, so it stays on the record."))
     item.delete()
 
 
@@ -203,11 +203,11 @@ def report_back(
     (busted or still in the way), each with a note. All are saved, or none."""
     now = now or timezone.now()
     if not can_report_back(by, treatment):
-        raise GatheringRefusal(_("Only the person who brought the project can report back."))
+        raise Refusal(_("Only the person who brought the project can report back."))
     if treatment.event.starts_at > now:
-        raise GatheringRefusal(_("You can report back once the session has happened."))
+        raise Refusal(_("You can report back once the session has happened."))
     if not actions and not barriers:
-        raise GatheringRefusal(_("Say what happened to at least one action or barrier."))
+        raise Refusal(_("Say what happened to at least one action or barrier."))
     # Fresh querysets, not the treatment's (maybe prefetched) related managers: a prefetch
     # with select_related would bring outer joins that PostgreSQL refuses to lock.
     own_actions = {a.pk: a for a in Action.objects.filter(treatment=treatment).select_for_update()}
@@ -215,11 +215,11 @@ def report_back(
         b.pk: b for b in Barrier.objects.filter(treatment=treatment).select_for_update()
     }
     if set(actions) - set(own_actions) or set(barriers) - set(own_barriers):
-        raise GatheringRefusal(_("Report only on this project's actions and barriers."))
+        raise Refusal(_("Report only on this project's actions and barriers."))
     written = []
     for pk, (outcome, note) in actions.items():
         if outcome not in ReportBack.ACTION_OUTCOMES:
-            raise GatheringRefusal(_("For each action choose done, in progress or dropped."))
+            raise Refusal(_("For each action choose done, in progress or dropped."))
         action = own_actions[pk]
         action.status = outcome
         action.save(update_fields=["status", "updated_at"])
@@ -235,12 +235,12 @@ def report_back(
         )
     for pk, (outcome, note) in barriers.items():
         if outcome not in ReportBack.BARRIER_OUTCOMES:
-            raise GatheringRefusal(_("For each barrier choose busted or still in the way."))
+            raise Refusal(_("For each barrier choose busted or still in the way."))
         barrier = own_barriers[pk]
         note = note.strip()
         if outcome == ReportBack.Outcome.BUSTED:
             if not note:
-                raise GatheringRefusal(
+                raise Refusal(
                     _("Say how “%(barrier)s” was busted, so others can learn from it.")
                     % {"barrier": barrier.text}
                 )
@@ -272,7 +272,7 @@ def barrier_bust(*, barrier: Barrier, by, how: str, now: datetime | None = None)
     """Mark a barrier busted, with how: the lesson others will look for in the library."""
     how = how.strip()
     if not how:
-        raise GatheringRefusal(_("Say how it was busted, so others can learn from it."))
+        raise Refusal(_("Say how it was busted, so others can learn from it."))
     report_back(
         treatment=barrier.treatment,
         by=by,

@@ -15,7 +15,7 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Rsvp
 from coproduce.gatherings.services.agenda import agenda_item_propose, agenda_item_schedule
 from coproduce.gatherings.services.feeds import calendar_feed_get_or_create
-from coproduce.gatherings.services.places import rsvp_join
+from coproduce.gatherings.services.rsvps import rsvp_join
 from coproduce.places.tests.factories import PlaceFactory
 
 from .factories import (

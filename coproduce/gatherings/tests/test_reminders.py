@@ -7,7 +7,7 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Action, ActionReminder, Rsvp
 from coproduce.gatherings.services import reminders
 from coproduce.gatherings.services.events import event_cancel, event_update
-from coproduce.gatherings.services.places import rsvp_cancel, rsvp_join
+from coproduce.gatherings.services.rsvps import rsvp_cancel, rsvp_join
 from coproduce.notifications.models import Notification
 from coproduce.places.tests.factories import PlaceFactory
 

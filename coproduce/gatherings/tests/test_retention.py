@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Rsvp
-from coproduce.gatherings.services.places import rsvp_join
 from coproduce.gatherings.services.retention import access_needs_forget
+from coproduce.gatherings.services.rsvps import rsvp_join
 
 from .factories import NOW, EventFactory, at
 

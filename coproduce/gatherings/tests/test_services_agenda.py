@@ -3,11 +3,11 @@ from datetime import timedelta
 import pytest
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import Refusal
 from coproduce.gatherings.models import AgendaInterest, AgendaItem
-from coproduce.gatherings.services import GatheringRefusal
 from coproduce.gatherings.services import agenda as services
 from coproduce.gatherings.services.events import event_cancel
-from coproduce.gatherings.services.places import rsvp_join
+from coproduce.gatherings.services.rsvps import rsvp_join
 from coproduce.notifications.models import Notification
 
 from .factories import NOW, EventFactory, at, organiser
@@ -77,7 +77,7 @@ def test_organiser_suggests_without_a_place():
 def test_suggestion_needs_a_place():
     """Someone with no place at the event is refused."""
     event, _person = _open_space()
-    with pytest.raises(GatheringRefusal, match="Get a place at the event first"):
+    with pytest.raises(Refusal, match="Get a place at the event first"):
         _propose(event, UserFactory())
     assert not AgendaItem.objects.exists()
 
@@ -85,14 +85,14 @@ def test_suggestion_needs_a_place():
 def test_suggestion_needs_an_open_agenda():
     """An event that does not take suggestions refuses them, even from people going."""
     event, _person = _open_space(agenda_open=False)
-    with pytest.raises(GatheringRefusal, match="does not take suggestions"):
+    with pytest.raises(Refusal, match="does not take suggestions"):
         _propose(event, _attendee(event))
 
 
 def test_no_suggestions_after_the_event():
     """Once the event has ended, the agenda is closed."""
     event, person = _open_space()
-    with pytest.raises(GatheringRefusal, match="has ended"):
+    with pytest.raises(Refusal, match="has ended"):
         services.agenda_item_propose(
             event=event, by=person, title="Late idea", now=event.ends_at + timedelta(minutes=1)
         )
@@ -104,14 +104,14 @@ def test_no_suggestions_for_a_cancelled_event():
     user = _attendee(event)
     event_cancel(event=event, by=person, reason="Snowed in.")
     event.refresh_from_db()
-    with pytest.raises(GatheringRefusal):
+    with pytest.raises(Refusal):
         _propose(event, user)
 
 
 def test_suggestion_needs_a_title():
     """A blank title is refused."""
     event, _person = _open_space()
-    with pytest.raises(GatheringRefusal, match="title"):
+    with pytest.raises(Refusal, match="title"):
         _propose(event, _attendee(event), title="   ")
 
 
@@ -147,7 +147,7 @@ def test_interest_needs_a_place():
     """Someone not going cannot back a suggestion."""
     event, _person = _open_space()
     item = _propose(event, _attendee(event))
-    with pytest.raises(GatheringRefusal, match="show interest"):
+    with pytest.raises(Refusal, match="show interest"):
         services.agenda_interest_toggle(item=item, by=UserFactory())
 
 
@@ -156,7 +156,7 @@ def test_no_interest_in_a_withdrawn_suggestion():
     event, _person = _open_space()
     proposer = _attendee(event)
     item = services.agenda_item_withdraw(item=_propose(event, proposer), by=proposer)
-    with pytest.raises(GatheringRefusal, match="withdrawn"):
+    with pytest.raises(Refusal, match="withdrawn"):
         services.agenda_interest_toggle(item=item, by=_attendee(event))
 
 
@@ -181,7 +181,7 @@ def test_two_sessions_cannot_share_a_room_at_once():
     event, person = _open_space()
     first = _schedule(_propose(event, person, title="Swap shop"), person, room="Main hall")
     second = _propose(event, person, title="Repair café")
-    with pytest.raises(GatheringRefusal, match="“Swap shop” is already in main hall then"):
+    with pytest.raises(Refusal, match="“Swap shop” is already in main hall then"):
         _schedule(second, person, room="main hall", start=(20, 11, 30), end=(20, 12, 30))
     second.refresh_from_db()
     assert second.status == AgendaItem.Status.PROPOSED
@@ -226,21 +226,21 @@ def test_withdrawn_session_frees_its_room():
 def test_session_outside_the_event_is_refused(start, end):
     """A session must lie within the event's start and end."""
     event, person = _open_space()
-    with pytest.raises(GatheringRefusal, match="within the event's times"):
+    with pytest.raises(Refusal, match="within the event's times"):
         _schedule(_propose(event, person), person, start=start, end=end)
 
 
 def test_session_must_end_after_it_starts():
     """A slot that ends before it starts is refused."""
     event, person = _open_space()
-    with pytest.raises(GatheringRefusal, match="end after it starts"):
+    with pytest.raises(Refusal, match="end after it starts"):
         _schedule(_propose(event, person), person, start=(20, 12), end=(20, 11))
 
 
 def test_session_needs_a_room():
     """A blank room is refused."""
     event, person = _open_space()
-    with pytest.raises(GatheringRefusal, match="room or space"):
+    with pytest.raises(Refusal, match="room or space"):
         _schedule(_propose(event, person), person, room="  ")
 
 
@@ -248,7 +248,7 @@ def test_only_organisers_arrange_the_board():
     """The person who suggested a session cannot put it on the board themself."""
     event, _person = _open_space()
     proposer = _attendee(event)
-    with pytest.raises(GatheringRefusal, match="organisers can arrange the board"):
+    with pytest.raises(Refusal, match="organisers can arrange the board"):
         _schedule(_propose(event, proposer), proposer)
 
 
@@ -267,7 +267,7 @@ def test_withdrawn_suggestion_cannot_be_put_on_the_board():
     event, person = _open_space()
     proposer = _attendee(event)
     item = services.agenda_item_withdraw(item=_propose(event, proposer), by=proposer)
-    with pytest.raises(GatheringRefusal, match="withdrawn"):
+    with pytest.raises(Refusal, match="withdrawn"):
         _schedule(item, person)
     item.refresh_from_db()
     assert (item.status, item.room) == (AgendaItem.Status.WITHDRAWN, "")
@@ -306,5 +306,5 @@ def test_others_cannot_withdraw_a_suggestion():
     """Another attendee cannot withdraw someone else's suggestion."""
     event, _person = _open_space()
     item = _propose(event, _attendee(event))
-    with pytest.raises(GatheringRefusal, match="Only the person who suggested it"):
+    with pytest.raises(Refusal, match="Only the person who suggested it"):
         services.agenda_item_withdraw(item=item, by=_attendee(event))

@@ -2,8 +2,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import Refusal
 from coproduce.gatherings.models import Barrier, BarrierTheme
-from coproduce.gatherings.services import GatheringRefusal
 from coproduce.gatherings.services import barriers as services
 from coproduce.gatherings.services.treatments import barrier_add
 
@@ -125,7 +125,7 @@ def test_presenter_cannot_link_barriers():
     theme = BarrierThemeFactory(name="Fear of change")
     treatment, _person = _treatment()
     barrier = BarrierFactory(treatment=treatment)
-    with pytest.raises(GatheringRefusal, match="facilitators or officers"):
+    with pytest.raises(Refusal, match="facilitators or officers"):
         services.barrier_link(barrier=barrier, theme=theme, by=treatment.presenter)
 
 
@@ -167,7 +167,7 @@ def test_entries_with_the_same_short_name_get_different_slugs():
 
 def test_entry_needs_a_name():
     """A blank name is refused."""
-    with pytest.raises(GatheringRefusal, match="Give the barrier a name"):
+    with pytest.raises(Refusal, match="Give the barrier a name"):
         services.barrier_theme_create(name="  ", by=officer())
 
 
@@ -198,7 +198,7 @@ def test_merging_keeps_the_kept_entrys_description():
 def test_an_entry_cannot_merge_with_itself():
     """Merging an entry into itself is refused, and it survives."""
     theme = BarrierThemeFactory(name="Fear of change")
-    with pytest.raises(GatheringRefusal, match="two different"):
+    with pytest.raises(Refusal, match="two different"):
         services.barrier_themes_merge(keep=theme, merge=theme, by=officer())
     assert BarrierTheme.objects.filter(pk=theme.pk).exists()
 
@@ -208,7 +208,7 @@ def test_only_officers_merge_entries():
     keep = BarrierThemeFactory(name="Fear of change")
     merge = BarrierThemeFactory(name="Scared of new things")
     _unused, person = _treatment()
-    with pytest.raises(GatheringRefusal, match="Only officers"):
+    with pytest.raises(Refusal, match="Only officers"):
         services.barrier_themes_merge(keep=keep, merge=merge, by=person)
     assert BarrierTheme.objects.count() == 2
 

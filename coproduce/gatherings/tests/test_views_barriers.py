@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Barrier, BarrierTheme, Event, ReportBack
-from coproduce.gatherings.services.places import rsvp_join
+from coproduce.gatherings.services.rsvps import rsvp_join
 
 from .factories import (
     BarrierFactory,

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from coproduce.common.errors import Refusal
 from coproduce.gatherings.models import Event, Series
-from coproduce.gatherings.services import GatheringRefusal
 from coproduce.gatherings.services.events import event_create, series_create
 from coproduce.groups.tests.factories import MembershipFactory, OrganiserFactory
 from coproduce.places.tests.factories import PlaceFactory
@@ -69,11 +69,11 @@ def test_the_services_refuse_a_group_the_person_does_not_organise():
     """Series and events can't be put on in the name of someone else's group."""
     person = organiser()
     group = MembershipFactory(user=person).organisation
-    with pytest.raises(GatheringRefusal):
+    with pytest.raises(Refusal):
         series_create(
             title="Set", summary="Monthly", kind="action_learning", by=person, group=group
         )
-    with pytest.raises(GatheringRefusal):
+    with pytest.raises(Refusal):
         event_create(
             title="Talk",
             summary="A talk",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.gatherings.models import Series
 from coproduce.gatherings.services.events import series_create
-from coproduce.gatherings.services.places import rsvp_join
+from coproduce.gatherings.services.rsvps import rsvp_join
 
 from .factories import EventFactory, organiser
 

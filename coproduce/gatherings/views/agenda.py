@@ -10,14 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common.errors import (
+    Refusal,
+    form_with_errors,
+    refusal_to_form,
+    refusal_to_message,
+    render_form,
+)
 from coproduce.places.models import Place
 
 from .. import permissions, selectors
 from ..forms import AgendaItemForm, ArrangeForm
 from ..models import AgendaItem
-from ..services import GatheringRefusal
 from ..services import agenda as services
-from ._common import event_or_404, only_errors
+from ._common import event_or_404
 
 
 def _item_or_404(pk: int) -> AgendaItem:
@@ -34,21 +40,16 @@ def agenda(request, pk: int):
     if not event.agenda_open and not permissions.can_manage(request.user, event):
         raise Http404
     form = AgendaItemForm(request.POST or None)
-    status = 200
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
-            try:
+            with refusal_to_form(form):
                 services.agenda_item_propose(event=event, by=request.user, **form.cleaned_data)
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
                 messages.success(request, _("Thank you. Your suggestion is on the list."))
                 return redirect("gatherings:agenda", event.pk)
-        status = 400
     items, mine = selectors.agenda_for(event, request.user)
-    return render(
+    return render_form(
         request,
         "gatherings/agenda.html",
         {
@@ -59,7 +60,6 @@ def agenda(request, pk: int):
             "can_suggest": services.can_suggest(request.user, event),
             "manages": permissions.can_manage(request.user, event),
         },
-        status=status,
     )
 
 
@@ -83,11 +83,8 @@ def board(request, pk: int):
 @require_POST
 def interest(request, pk: int):
     item = _item_or_404(pk)
-    try:
+    with refusal_to_message(request):
         interested = services.agenda_interest_toggle(item=item, by=request.user)
-    except GatheringRefusal as refusal:
-        messages.error(request, str(refusal))
-    else:
         messages.success(
             request,
             _("You are interested in “%(item)s”.") % {"item": item.title}
@@ -144,28 +141,21 @@ def arrange(request, pk: int):
     rooms = _room_names(event)
     if rooms:
         form.fields["room"].widget.attrs["list"] = "room-choices"
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.agenda_item_schedule(
-                    item=item,
-                    by=request.user,
-                    room=form.cleaned_data["room"],
-                    starts_at=form.cleaned_data["starts_at"],
-                    ends_at=form.cleaned_data["ends_at"],
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("“%(item)s” is on the board.") % {"item": item.title})
-                return redirect("gatherings:board", event.pk)
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.agenda_item_schedule(
+                item=item,
+                by=request.user,
+                room=form.cleaned_data["room"],
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+            )
+            messages.success(request, _("“%(item)s” is on the board.") % {"item": item.title})
+            return redirect("gatherings:board", event.pk)
+    return render_form(
         request,
         "gatherings/arrange.html",
         {"form": form, "item": item, "event": event, "rooms": rooms},
-        status=status,
     )
 
 
@@ -175,7 +165,7 @@ def withdraw(request, pk: int):
     item = _item_or_404(pk)
     try:
         services.agenda_item_withdraw(item=item, by=request.user)
-    except GatheringRefusal as refusal:
+    except Refusal as refusal:
         event = event_or_404(item.event_id)
         items, mine = selectors.agenda_for(event, request.user)
         return render(
@@ -185,7 +175,7 @@ def withdraw(request, pk: int):
                 "event": event,
                 "items": items,
                 "mine": mine,
-                "form": only_errors(str(refusal)),
+                "form": form_with_errors(str(refusal)),
                 "can_suggest": services.can_suggest(request.user, event),
                 "manages": permissions.can_manage(request.user, event),
             },

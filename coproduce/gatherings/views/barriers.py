@@ -6,10 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.common.errors import refusal_to_form, render_form
+
 from .. import permissions, selectors
 from ..forms import BustForm, LinkForm
 from ..models import Barrier, BarrierTheme
-from ..services import GatheringRefusal
 from ..services import barriers as services
 from ..services import treatments as treatment_services
 
@@ -72,33 +73,26 @@ def link(request, pk: int):
         themes=BarrierTheme.objects.order_by("name"),
         initial={"theme": barrier.theme_id, "new_name": barrier.text[:150]},
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                if form.cleaned_data["theme"] is not None:
-                    services.barrier_link(
-                        barrier=barrier, theme=form.cleaned_data["theme"], by=request.user
-                    )
-                else:
-                    services.barrier_link_new(
-                        barrier=barrier, name=form.cleaned_data["new_name"], by=request.user
-                    )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            if form.cleaned_data["theme"] is not None:
+                services.barrier_link(
+                    barrier=barrier, theme=form.cleaned_data["theme"], by=request.user
+                )
             else:
-                messages.success(request, _("The barrier is linked in the library."))
-                return redirect("gatherings:treatment", barrier.treatment_id)
-        status = 400
+                services.barrier_link_new(
+                    barrier=barrier, name=form.cleaned_data["new_name"], by=request.user
+                )
+            messages.success(request, _("The barrier is linked in the library."))
+            return redirect("gatherings:treatment", barrier.treatment_id)
     themes = {t.pk: t for t in BarrierTheme.objects.all()}
     suggestions = [
         (themes[m.key], m) for m in services.suggestions(barrier.text) if m.key in themes
     ]
-    return render(
+    return render_form(
         request,
         "gatherings/barrier_link.html",
         {"form": form, "barrier": barrier, "suggestions": suggestions},
-        status=status,
     )
 
 
@@ -110,22 +104,15 @@ def bust(request, pk: int):
     if not treatment_services.can_report_back(request.user, barrier.treatment):
         raise PermissionDenied(_("Only the person who brought the project can say this."))
     form = BustForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                treatment_services.barrier_bust(
-                    barrier=barrier, by=request.user, how=form.cleaned_data["how"]
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("Barrier busted. Well done."))
-                return redirect("gatherings:treatment", barrier.treatment_id)
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            treatment_services.barrier_bust(
+                barrier=barrier, by=request.user, how=form.cleaned_data["how"]
+            )
+            messages.success(request, _("Barrier busted. Well done."))
+            return redirect("gatherings:treatment", barrier.treatment_id)
+    return render_form(
         request,
         "gatherings/barrier_bust.html",
         {"form": form, "barrier": barrier},
-        status=status,
     )

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.common.errors import refusal_to_form, render_form
+
 from .. import permissions, selectors
 from ..forms import (
     SeriesForm,
 )
 from ..models import Event, Series
-from ..services import GatheringRefusal
 from ..services import events as services
 
 
@@ -36,25 +37,19 @@ def series_create(request):
     if not permissions.can_create_events(request.user):
         raise PermissionDenied(_("Only organisers and council officers can set up a series."))
     form = SeriesForm(request.POST or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                data = form.cleaned_data
-                series = services.series_create(
-                    title=data["title"],
-                    summary=data["summary"],
-                    kind=data["kind"],
-                    group=data.get("group"),
-                    by=request.user,
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("The series is set up. Now add its first event."))
-                return redirect("gatherings:series", series.slug)
-        status = 400
-    return render(request, "gatherings/series_form.html", {"form": form}, status=status)
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            data = form.cleaned_data
+            series = services.series_create(
+                title=data["title"],
+                summary=data["summary"],
+                kind=data["kind"],
+                group=data.get("group"),
+                by=request.user,
+            )
+            messages.success(request, _("The series is set up. Now add its first event."))
+            return redirect("gatherings:series", series.slug)
+    return render_form(request, "gatherings/series_form.html", {"form": form})
 
 
 @login_required
@@ -70,27 +65,19 @@ def series_edit(request, slug: str):
         initial={"title": series.title, "summary": series.summary, "kind": series.kind},
     )
     form.fields.pop("group", None)  # settled when the series is set up
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.series_update(
-                    series=series,
-                    by=request.user,
-                    title=data["title"],
-                    summary=data["summary"],
-                    kind=data["kind"],
-                )
-            except GatheringRefusal as refusal:
-                form.add_error(None, str(refusal))
-            else:
-                messages.success(request, _("The series has been changed."))
-                return redirect("gatherings:series", series.slug)
-        status = 400
-    return render(
-        request, "gatherings/series_form.html", {"form": form, "series": series}, status=status
-    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with refusal_to_form(form):
+            services.series_update(
+                series=series,
+                by=request.user,
+                title=data["title"],
+                summary=data["summary"],
+                kind=data["kind"],
+            )
+            messages.success(request, _("The series has been changed."))
+            return redirect("gatherings:series", series.slug)
+    return render_form(request, "gatherings/series_form.html", {"form": form, "series": series})
 
 
 @require_GET

@@ -2,6 +2,7 @@ import pytest
 
 from coproduce.accounts.roles import ROLE_PERMISSIONS, Role
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed
 from coproduce.groups import permissions, services
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications import kinds as notification_kinds
@@ -88,7 +89,7 @@ def test_others_cannot_change_a_group(who):
         user = UserFactory()
     else:
         user = UserFactory(roles=[Role.ORGANISER])
-    with pytest.raises(services.NotAllowed, match="Only the group's organisers"):
+    with pytest.raises(NotAllowed, match="Only the group's organisers"):
         services.organisation_update(organisation=organisation, by=user, name="New name")
     organisation.refresh_from_db()
     assert organisation.name == "Old name"
@@ -169,7 +170,7 @@ def test_unlisted_groups_cannot_be_joined():
 def test_closed_accounts_cannot_join():
     """An account that is no longer active cannot join."""
     organisation = OrganisationFactory()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.membership_join(organisation=organisation, user=UserFactory(is_active=False))
 
 
@@ -243,7 +244,7 @@ def test_an_organiser_can_step_down_when_another_remains():
 def test_members_cannot_promote_themselves():
     """A member cannot make themselves an organiser."""
     member = MembershipFactory()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.membership_set_role(
             membership=member, role=Membership.Role.ORGANISER, by=member.user
         )

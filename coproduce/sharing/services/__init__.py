@@ -1,33 +1,28 @@
-"""Every write to shared things and funding goes through here: items.py and funding.py.
+"""Every write to shared things and funding goes through here: items.py, reservations.py
+and funding.py.
 
-Each refusal raises a subclass of SharingRefusal whose message can be shown to the person as
-it is; nothing is written when one is raised.
+Each refusal raises a coproduce.common.errors.Refusal (one of the kinds below, or NotAllowed)
+whose message can be shown to the person as it is; nothing is written when one is raised.
 """
 
 from django.utils.translation import gettext_lazy as _
 
-
-class SharingRefusal(Exception):
-    """Something a person asked for that the rules do not allow. str() is a plain message."""
+from coproduce.common.errors import Refusal
 
 
-class NotAllowed(SharingRefusal):
+class NotAvailable(Refusal):
     pass
 
 
-class NotAvailable(SharingRefusal):
+class OwnItem(Refusal):
     pass
 
 
-class OwnItem(SharingRefusal):
+class WrongState(Refusal):
     pass
 
 
-class WrongState(SharingRefusal):
-    pass
-
-
-class BadValue(SharingRefusal):
+class BadValue(Refusal):
     """A value no form should have let through (a crafted request, or a caller's mistake)."""
 
 

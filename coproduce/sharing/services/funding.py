@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import NotAllowed
 from coproduce.groups.models import Organisation
 from coproduce.notifications.services import notify
 from coproduce.projects.permissions import can_manage
@@ -22,7 +23,7 @@ from ..models import (
     FundingReminder,
     FundingTheme,
 )
-from . import BadValue, NotAllowed, WrongState
+from . import BadValue, WrongState
 
 REMINDERS: tuple[tuple[str, timedelta], ...] = (
     (FundingReminder.Kind.TWO_DAYS, timedelta(days=2)),

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import Refusal
 from coproduce.sharing.models import Item, Reservation
-from coproduce.sharing.services import SharingRefusal
-from coproduce.sharing.services import items as services
+from coproduce.sharing.services import reservations
 
 from .factories import ItemFactory
 
@@ -22,9 +22,9 @@ def test_many_people_reserving_at_once_leaves_exactly_one_reservation():
     def reserve(person):
         try:
             start.wait()
-            services.item_reserve(item=Item.objects.get(pk=item.pk), by=person)
+            reservations.item_reserve(item=Item.objects.get(pk=item.pk), by=person)
             outcomes.append("won")
-        except SharingRefusal:
+        except Refusal:
             outcomes.append("refused")
         except Exception as error:  # a lock timeout would show here
             outcomes.append(type(error).__name__)

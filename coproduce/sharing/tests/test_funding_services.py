@@ -7,11 +7,12 @@ from django.utils import timezone
 
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed
 from coproduce.groups.tests.factories import MembershipFactory, OrganiserFactory
 from coproduce.notifications.models import Notification
 from coproduce.sharing.models import FundingApplication, FundingOpportunity, FundingReminder
 from coproduce.sharing.selectors import FundingFilters, opportunities_listed
-from coproduce.sharing.services import BadValue, NotAllowed
+from coproduce.sharing.services import BadValue
 from coproduce.sharing.services import funding as services
 
 from .factories import FollowFactory, FunderFactory, OpportunityFactory

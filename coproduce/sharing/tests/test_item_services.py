@@ -3,6 +3,7 @@ from PIL import Image
 
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed
 from coproduce.groups.tests.factories import MembershipFactory, OrganiserFactory
 from coproduce.notifications.models import Notification
 from coproduce.places.photos import PhotoError
@@ -10,10 +11,10 @@ from coproduce.places.tests.factories import WardFactory
 from coproduce.sharing.models import Item, ItemPhoto, ItemReply, Reservation
 from coproduce.sharing.services import (
     BadValue,
-    NotAllowed,
     NotAvailable,
     OwnItem,
     WrongState,
+    reservations,
 )
 from coproduce.sharing.services import items as services
 
@@ -78,7 +79,7 @@ def test_reserve_moves_the_item_and_tells_both_sides():
     """Reserving marks the item reserved, and the owner and reserver are both notified."""
     item = ItemFactory()
     person = UserFactory()
-    reservation = services.item_reserve(item=item, by=person)
+    reservation = reservations.item_reserve(item=item, by=person)
     item.refresh_from_db()
     assert item.status == Item.Status.RESERVED
     assert reservation.status == Reservation.Status.ACTIVE
@@ -89,9 +90,9 @@ def test_reserve_moves_the_item_and_tells_both_sides():
 def test_a_reserved_item_cannot_be_reserved_again():
     """The second person is refused and no second reservation is stored."""
     item = ItemFactory()
-    services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     with pytest.raises(NotAvailable):
-        services.item_reserve(item=item, by=UserFactory())
+        reservations.item_reserve(item=item, by=UserFactory())
     assert Reservation.objects.count() == 1
 
 
@@ -99,10 +100,10 @@ def test_a_stale_copy_of_the_item_cannot_be_reserved_twice():
     """Even with an out-of-date copy saying "available", the conditional update refuses."""
     item = ItemFactory()
     stale = Item.objects.get(pk=item.pk)
-    services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     assert stale.status == Item.Status.AVAILABLE
     with pytest.raises(NotAvailable):
-        services.item_reserve(item=stale, by=UserFactory())
+        reservations.item_reserve(item=stale, by=UserFactory())
     assert Reservation.objects.count() == 1
 
 
@@ -110,25 +111,25 @@ def test_nobody_reserves_their_own_item():
     """The poster, and organisers of the group that owns it, cannot reserve it."""
     item = ItemFactory()
     with pytest.raises(OwnItem):
-        services.item_reserve(item=item, by=item.posted_by)
+        reservations.item_reserve(item=item, by=item.posted_by)
     group_item = ItemFactory(organisation=OrganiserFactory().organisation)
     organiser = group_item.organisation.memberships.get().user
     with pytest.raises(OwnItem):
-        services.item_reserve(item=group_item, by=organiser)
+        reservations.item_reserve(item=group_item, by=organiser)
     assert not Reservation.objects.exists()
 
 
 def test_wanted_posts_cannot_be_reserved():
     """Only offered things can be reserved."""
     with pytest.raises(WrongState):
-        services.item_reserve(item=ItemFactory(kind=Item.Kind.WANTED), by=UserFactory())
+        reservations.item_reserve(item=ItemFactory(kind=Item.Kind.WANTED), by=UserFactory())
 
 
 def test_give_flow_ends_collected():
     """available -> reserved -> collected for a thing given away."""
     item = ItemFactory()
-    reservation = services.item_reserve(item=item, by=UserFactory())
-    services.item_mark_collected(item=item, by=item.posted_by)
+    reservation = reservations.item_reserve(item=item, by=UserFactory())
+    reservations.item_mark_collected(item=item, by=item.posted_by)
     item.refresh_from_db()
     reservation.refresh_from_db()
     assert item.status == Item.Status.COLLECTED
@@ -140,41 +141,41 @@ def test_lend_flow_comes_back_available():
     """available -> reserved -> lent -> returned -> available for a thing lent."""
     item = ItemFactory(exchange=Item.Exchange.LEND)
     borrower = UserFactory()
-    reservation = services.item_reserve(item=item, by=borrower)
-    services.item_mark_lent(item=item, by=item.posted_by)
+    reservation = reservations.item_reserve(item=item, by=borrower)
+    reservations.item_mark_lent(item=item, by=item.posted_by)
     item.refresh_from_db()
     assert item.status == Item.Status.LENT
-    services.item_mark_returned(item=item, by=item.posted_by)
+    reservations.item_mark_returned(item=item, by=item.posted_by)
     item.refresh_from_db()
     reservation.refresh_from_db()
     assert item.status == Item.Status.AVAILABLE
     assert reservation.status == Reservation.Status.RETURNED
-    services.item_reserve(item=item, by=UserFactory())  # the next person can have it
+    reservations.item_reserve(item=item, by=UserFactory())  # the next person can have it
 
 
 def test_a_given_item_cannot_be_marked_lent():
     """Steps that belong to the other exchange are refused."""
     item = ItemFactory()
-    services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     with pytest.raises(WrongState):
-        services.item_mark_lent(item=item, by=item.posted_by)
+        reservations.item_mark_lent(item=item, by=item.posted_by)
 
 
 def test_only_the_owner_marks_collected():
     """The reserver cannot mark the item collected themselves."""
     item = ItemFactory()
     person = UserFactory()
-    services.item_reserve(item=item, by=person)
+    reservations.item_reserve(item=item, by=person)
     with pytest.raises(NotAllowed):
-        services.item_mark_collected(item=item, by=person)
+        reservations.item_mark_collected(item=item, by=person)
 
 
 def test_owner_releases_and_the_reserver_is_told():
     """Releasing makes the item available again and notifies the reserver."""
     item = ItemFactory()
     person = UserFactory()
-    services.item_reserve(item=item, by=person)
-    services.reservation_release(item=item, by=item.posted_by)
+    reservations.item_reserve(item=item, by=person)
+    reservations.reservation_release(item=item, by=item.posted_by)
     item.refresh_from_db()
     assert item.status == Item.Status.AVAILABLE
     assert Notification.objects.filter(recipient=person).count() == 2
@@ -183,24 +184,24 @@ def test_owner_releases_and_the_reserver_is_told():
 def test_a_stranger_cannot_release():
     """Someone who is neither owner nor reserver cannot release a reservation."""
     item = ItemFactory()
-    services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     with pytest.raises(NotAllowed):
-        services.reservation_release(item=item, by=UserFactory())
+        reservations.reservation_release(item=item, by=UserFactory())
 
 
 def test_withdraw_refuses_a_lent_item():
     """A thing out on loan must come back before the post is withdrawn."""
     item = ItemFactory(exchange=Item.Exchange.LEND)
-    services.item_reserve(item=item, by=UserFactory())
-    services.item_mark_lent(item=item, by=item.posted_by)
+    reservations.item_reserve(item=item, by=UserFactory())
+    reservations.item_mark_lent(item=item, by=item.posted_by)
     with pytest.raises(WrongState):
-        services.item_withdraw(item=item, by=item.posted_by)
+        reservations.item_withdraw(item=item, by=item.posted_by)
 
 
 def test_officers_can_withdraw_any_item():
     """An officer with sharing.change_item can take down a post."""
     item = ItemFactory()
-    services.item_withdraw(item=item, by=UserFactory(roles=[Role.ADMINISTRATOR]))
+    reservations.item_withdraw(item=item, by=UserFactory(roles=[Role.ADMINISTRATOR]))
     item.refresh_from_db()
     assert item.status == Item.Status.WITHDRAWN
 

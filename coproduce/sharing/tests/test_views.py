@@ -7,6 +7,7 @@ from coproduce.groups.tests.factories import OrganiserFactory
 from coproduce.places.tests.factories import WardFactory
 from coproduce.sharing.models import FundingApplication, FundingOpportunity, Item, Reservation
 from coproduce.sharing.services import items as item_services
+from coproduce.sharing.services import reservations
 
 from .factories import (
     ApplicationFactory,
@@ -81,7 +82,7 @@ def test_where_to_collect_is_only_for_the_reserver_and_owner(client):
     _login(client)
     assert b"Blue door" not in client.get(url).content
     reserver = UserFactory()
-    item_services.item_reserve(item=item, by=reserver)
+    reservations.item_reserve(item=item, by=reserver)
     _login(client, reserver)
     assert b"Blue door" in client.get(url).content
     _login(client, item.posted_by)
@@ -201,7 +202,7 @@ def test_reserving_your_own_item_is_a_clear_error(client):
 def test_reserving_a_reserved_item_is_a_clear_error(client):
     """The second person is told it is taken."""
     item = ItemFactory()
-    item_services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     _login(client)
     response = client.post(reverse("sharing:item_action", args=[item.pk, "reserve"]))
     assert response.status_code == 400
@@ -212,7 +213,7 @@ def test_reserving_a_reserved_item_is_a_clear_error(client):
 def test_a_stranger_cannot_mark_collected(client):
     """Marking collected is refused to someone else, with an error."""
     item = ItemFactory()
-    item_services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     _login(client)
     response = client.post(reverse("sharing:item_action", args=[item.pk, "collected"]))
     assert response.status_code == 400
@@ -223,7 +224,7 @@ def test_a_stranger_cannot_mark_collected(client):
 def test_owner_marks_collected(client):
     """The owner's button finishes the gift."""
     item = ItemFactory()
-    item_services.item_reserve(item=item, by=UserFactory())
+    reservations.item_reserve(item=item, by=UserFactory())
     _login(client, item.posted_by)
     client.post(reverse("sharing:item_action", args=[item.pk, "collected"]))
     item.refresh_from_db()
@@ -274,7 +275,7 @@ def test_my_pages_need_sign_in_and_show_only_mine(client):
     ItemFactory(title="Mine", posted_by=user)
     ItemFactory(title="Theirs")
     reserved = ItemFactory(title="Reserved by me")
-    item_services.item_reserve(item=reserved, by=user)
+    reservations.item_reserve(item=reserved, by=user)
     mine = client.get(reverse("sharing:my_items")).content.decode()
     assert "Mine" in mine and "Theirs" not in mine
     assert "Reserved by me" in client.get(reverse("sharing:my_reservations")).content.decode()

@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.models import Notification
 from coproduce.timebank import buddying
 from coproduce.timebank.models import BuddyRequest, Pairing, VolunteerCheck
-from coproduce.timebank.services import NotAllowed, TimeBankError
 
 from .factories import BuddyRequestFactory, VolunteerCheckFactory
 from .test_services import coordinator
@@ -66,7 +66,7 @@ def test_approval_refused_when_the_check_expired_meanwhile():
     VolunteerCheck.objects.filter(pk=check.pk).update(
         expires_on=timezone.localdate(), checked_on=timezone.localdate() - datetime.timedelta(9)
     )
-    with pytest.raises(TimeBankError, match="no current safeguarding check"):
+    with pytest.raises(Refusal, match="no current safeguarding check"):
         buddying.pairing_approve(actor=coordinator(), pairing=pairing)
     pairing.refresh_from_db()
     assert pairing.status == Pairing.Status.AWAITING_APPROVAL

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
 
 from coproduce.accounts.tests.factories import UserFactory
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.models import Notification
 from coproduce.timebank import selectors, services
@@ -46,7 +47,7 @@ def test_posting_writes_two_postings_that_sum_to_zero():
 def test_zero_negative_or_odd_amounts_are_refused(minutes):
     """Zero, negative, fractional or non-number amounts are refused and nothing is stored."""
     a, b = AccountFactory(), AccountFactory()
-    with pytest.raises(services.TimeBankError):
+    with pytest.raises(Refusal):
         _record(coordinator(), a, b, minutes)
     assert Transfer.objects.count() == 0
     assert Posting.objects.count() == 0
@@ -55,7 +56,7 @@ def test_zero_negative_or_odd_amounts_are_refused(minutes):
 def test_transfer_to_the_same_account_is_refused():
     """Time cannot go from an account to itself."""
     a = AccountFactory()
-    with pytest.raises(services.TimeBankError, match="same account"):
+    with pytest.raises(Refusal, match="same account"):
         _record(coordinator(), a, a)
     assert Transfer.objects.count() == 0
 
@@ -131,7 +132,7 @@ def test_request_then_confirm_by_the_other_side_posts():
     assert transfer.status == Transfer.Status.PENDING
     assert transfer.postings.count() == 0
     assert Notification.objects.filter(recipient=helped.user, kind="timebank").exists()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.transfer_confirm(actor=helper.user, transfer=transfer)
     services.transfer_confirm(actor=helped.user, transfer=transfer)
     helper.refresh_from_db()
@@ -139,14 +140,14 @@ def test_request_then_confirm_by_the_other_side_posts():
     transfer.refresh_from_db()
     assert transfer.status == Transfer.Status.POSTED
     assert transfer.recorded_by == helped.user
-    with pytest.raises(services.TimeBankError):
+    with pytest.raises(Refusal):
         services.transfer_confirm(actor=helped.user, transfer=transfer)
 
 
 def test_someone_else_cannot_request_for_an_account():
     """Only the holder (or a group's organiser) can ask for time on an account."""
     a, b = AccountFactory(), AccountFactory()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.transfer_request(
             actor=UserFactory(), account=a, other=b, minutes=5, description="x", gave=True
         )
@@ -158,7 +159,7 @@ def test_decline_and_cancel():
     first = services.transfer_request(
         actor=a.user, account=a, other=b, minutes=30, description="Tea", gave=False
     )
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.transfer_decline(actor=UserFactory(), transfer=first)
     assert services.transfer_decline(actor=b.user, transfer=first).status == "declined"
     second = services.transfer_request(
@@ -171,7 +172,7 @@ def test_decline_and_cancel():
 def test_only_coordinators_record_directly():
     """A resident cannot post a transfer without the other side's confirmation."""
     a, b = AccountFactory(), AccountFactory()
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         _record(a.user, a, b)
 
 
@@ -186,7 +187,7 @@ def test_reversal_is_a_new_linked_transfer():
     a.refresh_from_db()
     assert a.balance == 0
     assert original.postings.count() == 2
-    with pytest.raises(services.TimeBankError):
+    with pytest.raises(Refusal):
         services.transfer_reverse(actor=staff, transfer=original, reason="Again")
     assert ledger_problems() == []
 
@@ -207,7 +208,7 @@ def test_organisers_act_for_their_group_account():
         description="Stall",
         gave=True,
     )
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.transfer_request(
             actor=member, account=account, other=other, minutes=60, description="Stall", gave=True
         )
@@ -222,7 +223,7 @@ def test_limits_cannot_be_set_past_the_balance():
         services.account_set_limits(actor=staff, account=a, min_balance=-60, max_balance=600)
     updated = services.account_set_limits(actor=staff, account=a, min_balance=-180, max_balance=600)
     assert updated.min_balance == -180
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowed):
         services.account_set_limits(actor=a.user, account=a, min_balance=-999, max_balance=0)
 
 

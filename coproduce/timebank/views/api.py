@@ -13,7 +13,9 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import permissions, selectors, services
+from coproduce.common.errors import NotAllowed, Refusal
+
+from .. import permissions, selectors, services
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -72,11 +74,11 @@ def transfer_create(request):
                 description=description,
                 gave=gave,
             )
-    except services.NotAllowed as error:
+    except NotAllowed as error:
         return _error(str(error), 403)
     except services.LimitReached as error:
         return _error(str(error), 409)
-    except services.TimeBankError as error:
+    except Refusal as error:
         return _error(str(error), 400)
     except OperationalError:
         # SQLite's write lock was not free within its timeout: nothing was written.

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message
 from coproduce.groups.models import Organisation
 
-from . import permissions, selectors, services
-from .forms import LimitsForm, ListingForm, RecordTransferForm, ReverseForm, TransferRequestForm
-from .hours import decimal_hours
-from .models import Account, Listing, Transfer
+from .. import permissions, selectors, services
+from ..forms import LimitsForm, ListingForm, RecordTransferForm, ReverseForm, TransferRequestForm
+from ..hours import decimal_hours
+from ..models import Account, Listing, Transfer
 
 RECENT = 10
 
@@ -138,7 +139,7 @@ def transfer_new(request):
     form = TransferRequestForm(request.POST or None, accounts=accounts, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_to_form(form):
             services.transfer_request(
                 actor=request.user,
                 account=data["account"],
@@ -147,9 +148,6 @@ def transfer_new(request):
                 description=data["description"],
                 gave=data["direction"] == "gave",
             )
-        except services.TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(
                 request,
                 _("We have asked %(name)s to confirm the time.") % {"name": data["other"]},
@@ -167,13 +165,9 @@ def pending(request):
 
 def _pending_action(request, pk: int, action, done: str):
     transfer = get_object_or_404(Transfer, pk=pk)
-    try:
+    # Someone who may not answer it gets the 403 page, from RefusalMiddleware.
+    with refusal_to_message(request, let_through=NotAllowed):
         action(actor=request.user, transfer=transfer)
-    except services.NotAllowed as error:
-        raise PermissionDenied(str(error)) from error
-    except services.TimeBankError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, done)
     return redirect("timebank:pending")
 
@@ -219,10 +213,7 @@ def listing_new(request):
 @require_POST
 def listing_close(request, pk: int):
     listing = get_object_or_404(Listing.objects.select_related("account"), pk=pk)
-    try:
-        services.listing_close(actor=request.user, listing=listing)
-    except services.NotAllowed as error:
-        raise PermissionDenied(str(error)) from error
+    services.listing_close(actor=request.user, listing=listing)  # NotAllowed: the 403 page
     messages.success(request, _("The listing is closed."))
     return redirect("timebank:home")
 
@@ -251,7 +242,7 @@ def transfer_record(request):
     form = RecordTransferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusal_to_form(form):
             services.transfer_record(
                 actor=request.user,
                 from_account=data["from_account"],
@@ -259,9 +250,6 @@ def transfer_record(request):
                 minutes=data["total_minutes"],
                 description=data["description"],
             )
-        except services.TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The time is recorded."))
             return redirect("timebank:coordinator")
     return render(request, "timebank/record_form.html", {"form": form})
@@ -274,13 +262,10 @@ def transfer_reverse(request, pk: int):
     transfer = get_object_or_404(selectors.transfers_of_any(), pk=pk, status=Transfer.Status.POSTED)
     form = ReverseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.transfer_reverse(
                 actor=request.user, transfer=transfer, reason=form.cleaned_data["reason"]
             )
-        except services.TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The transfer is reversed."))
             return redirect("timebank:account", pk=transfer.from_account_id)
     return render(request, "timebank/reverse_form.html", {"form": form, "transfer": transfer})
@@ -299,16 +284,13 @@ def account_limits(request, pk: int):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.account_set_limits(
                 actor=request.user,
                 account=account,
                 min_balance=-form.cleaned_data["debt_hours"] * 60,
                 max_balance=form.cleaned_data["credit_hours"] * 60,
             )
-        except services.TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The limits are changed."))
             return redirect("timebank:account", pk=account.pk)
     return render(request, "timebank/limits_form.html", {"form": form, "account": account})

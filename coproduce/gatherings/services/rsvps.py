@@ -16,22 +16,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from coproduce.bookings.services import describe
+from coproduce.common.dates.text import describe
+from coproduce.common.errors import Refusal
 from coproduce.notifications.services import notify
 
 from .. import kinds, permissions, provisions
 from ..models import Event, Rsvp
-from . import GatheringRefusal
 from .common import event_url, lock_event, organisers_of, where
 
 
 def _check_requests(event: Event, access_requests: Iterable[str]) -> list[str]:
     wanted = list(dict.fromkeys(access_requests))
     if provisions.unknown(wanted):
-        raise GatheringRefusal(_("Choose access support from the list."))
+        raise Refusal(_("Choose access support from the list."))
     not_offered = [value for value in wanted if value not in event.access_provisions]
     if not_offered:
-        raise GatheringRefusal(
+        raise Refusal(
             _("This event does not offer: %(list)s. Tell the organisers in the note instead.")
             % {"list": ", ".join(provisions.labels(not_offered))}
         )
@@ -93,15 +93,15 @@ def rsvp_join(
     ask at once; asking again changes only the access support asked for.
     """
     if not permissions.can_take_part(user):
-        raise GatheringRefusal(_("Sign in to get a place."))
+        raise Refusal(_("Sign in to get a place."))
     event = lock_event(event.pk)
     # Read the clock only once the lock is held, so the waiting list is in the order people
     # got their turn, the same order in which places were given.
     now = now or timezone.now()
     if event.is_cancelled:
-        raise GatheringRefusal(_("This event has been cancelled."))
+        raise Refusal(_("This event has been cancelled."))
     if event.starts_at <= now:
-        raise GatheringRefusal(_("This event has already started."))
+        raise Refusal(_("This event has already started."))
     wanted = _check_requests(event, access_requests)
     access_note = access_note.strip()[:2000]
     rsvp = Rsvp.objects.select_for_update().filter(event=event, user=user).first()
@@ -164,11 +164,11 @@ def rsvp_cancel(*, rsvp: Rsvp, by, now: datetime | None = None) -> Rsvp:
     event = lock_event(rsvp.event_id)
     rsvp = Rsvp.objects.select_for_update(of=("self",)).select_related("user").get(pk=rsvp.pk)
     if rsvp.user_id != by.pk and not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the person or the event's organisers can cancel a place."))
+        raise Refusal(_("Only the person or the event's organisers can cancel a place."))
     if rsvp.status == Rsvp.Status.CANCELLED:
         return rsvp
     if event.starts_at <= now:
-        raise GatheringRefusal(_("This event has already started."))
+        raise Refusal(_("This event has already started."))
     was = rsvp.status
     rsvp.status = Rsvp.Status.CANCELLED
     rsvp.save(update_fields=["status", "updated_at"])
@@ -207,14 +207,14 @@ def attendance_record(*, event: Event, by, came: Iterable[int], now: datetime | 
     now = now or timezone.now()
     event = lock_event(event.pk)
     if not permissions.can_manage(by, event):
-        raise GatheringRefusal(_("Only the event's organisers can record who came."))
+        raise Refusal(_("Only the event's organisers can record who came."))
     if event.starts_at > now:
-        raise GatheringRefusal(_("You can record who came once the event has started."))
+        raise Refusal(_("You can record who came once the event has started."))
     going = event.rsvps.filter(status=Rsvp.Status.CONFIRMED)
     came_ids = set(came)
     unknown = came_ids - set(going.values_list("pk", flat=True))
     if unknown:
-        raise GatheringRefusal(_("Choose people from the list of those with a place."))
+        raise Refusal(_("Choose people from the list of those with a place."))
     going.filter(pk__in=came_ids).update(attended=True)
     going.exclude(pk__in=came_ids).update(attended=False)
     event.attendance_recorded_at = now

@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import buddying, permissions
-from .forms import BuddyRequestForm, EndPairingForm, VolunteerCheckForm
-from .models import BuddyRequest, Pairing, VolunteerCheck
-from .services import NotAllowed, TimeBankError
+from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message
+
+from .. import buddying, permissions
+from ..forms import BuddyRequestForm, EndPairingForm, VolunteerCheckForm
+from ..models import BuddyRequest, Pairing, VolunteerCheck
 
 LIVE = [Pairing.Status.ACTIVE, Pairing.Status.AWAITING_APPROVAL]
 
@@ -66,13 +67,9 @@ def request_new(request):
 @require_POST
 def offer(request, pk: int):
     buddy_request = get_object_or_404(open_requests_for(request.user), pk=pk)
-    try:
+    # Someone who may not offer for this request gets the 403 page, from RefusalMiddleware.
+    with refusal_to_message(request, let_through=NotAllowed):
         pairing = buddying.pairing_offer(volunteer=request.user, request=buddy_request)
-    except NotAllowed as error:
-        raise PermissionDenied(str(error)) from error
-    except TimeBankError as error:
-        messages.error(request, str(error))
-    else:
         if pairing.status == Pairing.Status.ACTIVE:
             messages.success(request, _("Thank you. You are now a buddy."))
         else:
@@ -95,13 +92,10 @@ def pairing_end(request, pk: int):
         raise PermissionDenied
     form = EndPairingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             buddying.pairing_end(
                 actor=request.user, pairing=pairing, reason=form.cleaned_data["reason"]
             )
-        except TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The pairing has ended. We have told both of you."))
             return redirect("timebank:buddying")
     return render(request, "timebank/pairing_end.html", {"form": form, "pairing": pairing})
@@ -135,11 +129,8 @@ def coordinator(request):
 def _coordinator_action(request, pk: int, action, done: str):
     if not permissions.is_coordinator(request.user):
         raise PermissionDenied
-    try:
+    with refusal_to_message(request):
         action(actor=request.user, pairing=_pairing(pk))
-    except TimeBankError as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, done)
     return redirect("timebank:buddying_coordinator")
 
@@ -163,11 +154,8 @@ def check_new(request):
         raise PermissionDenied
     form = VolunteerCheckForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             buddying.volunteer_check_record(actor=request.user, **form.cleaned_data)
-        except TimeBankError as error:
-            form.add_error(None, str(error))
-        else:
             messages.success(request, _("The check is recorded."))
             return redirect("timebank:buddying_coordinator")
     return render(request, "timebank/check_form.html", {"form": form})

@@ -1,3 +1,6 @@
+"""Booking pages everyone uses: the list of spaces, a space's page, asking to book (by form and
+by the JSON endpoint), and a space's calendar feed."""
+
 import json
 from datetime import timedelta
 from decimal import Decimal
@@ -11,19 +14,13 @@ from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.bookings.models import Booking
+from coproduce.common.tests.ical_parser import events
 from coproduce.places.tests.factories import WardFactory
 
-from .factories import BookingFactory, future, officer, open_room
-from .ical_parser import events
+from .factories import BookingFactory, future, open_room
+from .pages import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def _as(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def _local_form(days: int = 10, starts: str = "10:00", ends: str = "12:00", **extra) -> dict:
@@ -108,8 +105,8 @@ def test_closed_space_is_hidden_except_from_its_manager():
     room = open_room(is_open_for_booking=False)
     url = reverse("bookings:space", args=[room.space.pk])
     assert Client().get(url).status_code == 404
-    assert _as(UserFactory()).get(url).status_code == 404
-    assert _as(room.space.manager).get(url).status_code == 200
+    assert client_for(UserFactory()).get(url).status_code == 404
+    assert client_for(room.space.manager).get(url).status_code == 200
 
 
 # Asking to book -------------------------------------------------------------------------
@@ -128,7 +125,7 @@ def test_resident_asks_to_book():
     """A signed-in resident sends a request and is taken to their bookings."""
     room = open_room()
     person = UserFactory()
-    client = _as(person)
+    client = client_for(person)
     assert client.get(reverse("bookings:request", args=[room.pk])).status_code == 200
     response = client.post(reverse("bookings:request", args=[room.pk]), _local_form())
     assert response.status_code == 302
@@ -151,7 +148,7 @@ def test_resident_asks_to_book():
 def test_bad_booking_input_gives_a_clear_error_and_stores_nothing(overrides, message):
     """Each kind of bad input is shown in the error summary; nothing is saved."""
     room = open_room()
-    response = _as(UserFactory()).post(
+    response = client_for(UserFactory()).post(
         reverse("bookings:request", args=[room.pk]), _local_form(**overrides)
     )
     body = response.content.decode()
@@ -164,7 +161,7 @@ def test_bad_booking_input_gives_a_clear_error_and_stores_nothing(overrides, mes
 def test_taken_slot_gives_a_clear_error():
     """Asking for a time already confirmed is refused on the form."""
     room = open_room(auto_approve=True)
-    client = _as(UserFactory())
+    client = client_for(UserFactory())
     client.post(reverse("bookings:request", args=[room.pk]), _local_form())
     response = client.post(reverse("bookings:request", args=[room.pk]), _local_form())
     assert response.status_code == 400
@@ -178,7 +175,7 @@ def test_someone_elses_group_cannot_be_chosen():
 
     room = open_room()
     other = OrganisationFactory()
-    response = _as(UserFactory()).post(
+    response = client_for(UserFactory()).post(
         reverse("bookings:request", args=[room.pk]), _local_form(group=str(other.pk))
     )
     assert response.status_code == 400
@@ -200,7 +197,7 @@ def _api(client, room, start, end, **headers):
 def test_api_books_and_answers_409_when_taken():
     """201 with the id once stored, then 409 for an overlapping slot."""
     room = open_room(auto_approve=True)
-    client = _as(UserFactory())
+    client = client_for(UserFactory())
     start, end = future()
     first = _api(client, room, start, end)
     assert first.status_code == 201
@@ -215,7 +212,7 @@ def test_api_refuses_visitors_and_bad_input():
     room = open_room(auto_approve=True)
     start, end = future()
     assert _api(Client(), room, start, end).status_code == 401
-    client = _as(UserFactory())
+    client = client_for(UserFactory())
     assert _api(client, room, start.replace(tzinfo=None), end).status_code == 400
     assert _api(client, room, end, start).status_code == 400
     bad = client.post(
@@ -274,157 +271,3 @@ def test_calendar_of_a_closed_space_is_hidden():
     """A space not open for booking has no public feed."""
     room = open_room(is_open_for_booking=False)
     assert Client().get(reverse("bookings:calendar", args=[room.pk])).status_code == 404
-
-
-# My bookings, cancelling ------------------------------------------------------------------
-
-
-def test_my_bookings_shows_only_mine():
-    """Each person sees their own bookings; visitors are sent to sign in."""
-    mine = BookingFactory(purpose="My knitting circle")
-    BookingFactory(purpose="Someone else's party")
-    assert Client().get(reverse("bookings:mine")).status_code == 302
-    body = _as(mine.requested_by).get(reverse("bookings:mine")).content.decode()
-    assert "My knitting circle" in body
-    assert "Someone else" not in body
-
-
-def test_requester_cancels_from_the_page():
-    """The requester can cancel without a reason."""
-    booking = BookingFactory(room=open_room())
-    client = _as(booking.requested_by)
-    url = reverse("bookings:cancel", args=[booking.pk])
-    assert client.get(url).status_code == 200
-    assert client.post(url, {"reason": ""}).status_code == 302
-    booking.refresh_from_db()
-    assert booking.status == Booking.Status.CANCELLED
-
-
-def test_strangers_cannot_see_or_cancel_a_booking():
-    """Anyone else gets 404 and the booking stays; visitors are sent to sign in."""
-    booking = BookingFactory(room=open_room())
-    url = reverse("bookings:cancel", args=[booking.pk])
-    assert Client().get(url).status_code == 302
-    assert _as(UserFactory()).get(url).status_code == 404
-    assert _as(UserFactory()).post(url, {"reason": "x"}).status_code == 404
-    booking.refresh_from_db()
-    assert booking.status == Booking.Status.REQUESTED
-
-
-def test_manager_must_give_a_reason_to_cancel():
-    """A manager cancelling without a reason gets a form error."""
-    booking = BookingFactory(room=open_room(), status="confirmed")
-    client = _as(booking.room.space.manager)
-    response = client.post(reverse("bookings:cancel", args=[booking.pk]), {"reason": ""})
-    assert response.status_code == 400
-    assert "Give a reason" in response.content.decode()
-
-
-# The manager's queue --------------------------------------------------------------------
-
-
-def test_queue_is_for_managers_only():
-    """Residents get 403, visitors sign in, managers and officers see requests."""
-    booking = BookingFactory(room=open_room(), purpose="Film night")
-    url = reverse("bookings:queue")
-    assert Client().get(url).status_code == 302
-    assert _as(UserFactory()).get(url).status_code == 403
-    assert "Film night" in _as(booking.room.space.manager).get(url).content.decode()
-    assert "Film night" in _as(officer()).get(url).content.decode()
-
-
-def test_a_manager_sees_only_their_own_spaces_requests():
-    """Managing one space does not show another space's requests."""
-    BookingFactory(room=open_room(), purpose="Film night")
-    other = open_room()
-    assert (
-        "Film night" not in _as(other.space.manager).get(reverse("bookings:queue")).content.decode()
-    )
-
-
-def test_manager_approves_and_declines():
-    """Approve confirms; decline needs a reason and records it."""
-    room = open_room()
-    first = BookingFactory(room=room, starts_at=future(hour=9)[0])
-    second = BookingFactory(room=room, starts_at=future(hour=14)[0])
-    client = _as(room.space.manager)
-    decide = "bookings:decide"
-    assert client.post(reverse(decide, args=[first.pk]), {"decision": "approve"}).status_code == 302
-    no_reason = client.post(reverse(decide, args=[second.pk]), {"decision": "decline"})
-    assert no_reason.status_code == 400
-    assert "Give a reason" in no_reason.content.decode()
-    client.post(reverse(decide, args=[second.pk]), {"decision": "decline", "reason": "Closed"})
-    first.refresh_from_db()
-    second.refresh_from_db()
-    assert (first.status, second.status) == ("confirmed", "declined")
-
-
-def test_approving_a_taken_slot_shows_a_clear_error():
-    """If the time was confirmed for someone else meanwhile, approval is refused on the page."""
-    room = open_room()
-    start, end = future()
-    BookingFactory(room=room, starts_at=start, ends_at=end, status="confirmed")
-    waiting = BookingFactory(room=room, starts_at=start, ends_at=end)
-    response = _as(room.space.manager).post(
-        reverse("bookings:decide", args=[waiting.pk]), {"decision": "approve"}
-    )
-    assert response.status_code == 400
-    assert "already booked" in response.content.decode()
-
-
-def test_requester_and_strangers_cannot_decide():
-    """The requester gets 403; others get 404; GET is not allowed."""
-    booking = BookingFactory(room=open_room())
-    url = reverse("bookings:decide", args=[booking.pk])
-    assert _as(booking.requested_by).post(url, {"decision": "approve"}).status_code == 403
-    assert _as(UserFactory()).post(url, {"decision": "approve"}).status_code == 404
-    assert _as(booking.room.space.manager).get(url).status_code == 405
-    booking.refresh_from_db()
-    assert booking.status == Booking.Status.REQUESTED
-
-
-# Utilisation ----------------------------------------------------------------------------
-
-
-def test_utilisation_for_officers_and_managers_only():
-    """Officers see every building; managers their own; residents 403; visitors sign in."""
-    room = open_room()
-    other = open_room()
-    url = reverse("bookings:utilisation")
-    assert Client().get(url).status_code == 302
-    assert _as(UserFactory()).get(url).status_code == 403
-    everything = _as(officer()).get(url).content.decode()
-    assert room.space.place.name in everything and other.space.place.name in everything
-    own = _as(room.space.manager).get(url).content.decode()
-    assert room.space.place.name in own and other.space.place.name not in own
-
-
-def test_utilisation_counts_booked_share():
-    """A 14-hour day with one 7-hour booking in a one-day window is 50% used."""
-    from datetime import time
-
-    from coproduce.bookings import selectors
-    from coproduce.bookings.models import BookableSpace
-
-    from .factories import RoomFactory, SpaceFactory, WindowFactory
-
-    space = SpaceFactory()
-    room = RoomFactory(space=space)
-    day = timezone.localdate() + timedelta(days=40)
-    WindowFactory(space=space, valid_from=day, valid_to=day, opens=time(8), closes=time(22))
-    start = timezone.make_aware(timezone.datetime.combine(day, time(8)))
-    BookingFactory(
-        room=room, starts_at=start, ends_at=start + timedelta(hours=7), status="confirmed"
-    )
-    (row,) = selectors.utilisation(BookableSpace.objects.all(), day.year, day.month)
-    assert row.available_hours == 14
-    assert row.booked_hours == 7
-    assert row.share == 0.5
-
-
-def test_managers_find_their_queue_from_their_bookings():
-    """A manager's bookings page links to the requests; a resident's does not."""
-    room = open_room()
-    queue = reverse("bookings:queue")
-    assert queue in _as(room.space.manager).get(reverse("bookings:mine")).content.decode()
-    assert queue not in _as(UserFactory()).get(reverse("bookings:mine")).content.decode()

@@ -1,0 +1,104 @@
+"""Reads of events and places at them: lists, one event's page, a person's place, the
+waiting list, and who is coming."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ..models import Event, Rsvp, Series
+
+PAGE_SIZE = 20
+
+
+def events_upcoming(
+    *,
+    now: datetime | None = None,
+    kind: str = "",
+    ward=None,
+    series: Series | None = None,
+    q: str = "",
+    include_past: bool = False,
+) -> QuerySet[Event]:
+    """Events still to come (or all), soonest first, with what a list shows."""
+    now = now or timezone.now()
+    events = Event.objects.select_related("place__ward", "series")
+    if not include_past:
+        events = events.filter(ends_at__gt=now)
+    if kind:
+        events = events.filter(kind=kind)
+    if ward is not None:
+        events = events.filter(place__ward=ward)
+    if series is not None:
+        events = events.filter(series=series)
+    if q:
+        events = events.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    return events.order_by("starts_at", "pk")
+
+
+def event_detail(pk: int) -> Event | None:
+    return (
+        Event.objects.select_related("place__ward", "place__building", "series", "group")
+        .prefetch_related("organisers")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def rsvp_of(event: Event, user) -> Rsvp | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return Rsvp.objects.filter(event=event, user=user).first()
+
+
+def waiting_position(rsvp: Rsvp) -> int | None:
+    """1 for the first person waiting."""
+    if rsvp.status != Rsvp.Status.WAITING:
+        return None
+    ahead = Rsvp.objects.filter(event_id=rsvp.event_id, status=Rsvp.Status.WAITING).filter(
+        Q(queued_at__lt=rsvp.queued_at) | Q(queued_at=rsvp.queued_at, pk__lt=rsvp.pk)
+    )
+    return ahead.count() + 1
+
+
+def attendees_for_organisers(event: Event) -> QuerySet[Rsvp]:
+    """Everyone with a place or waiting, with what they asked for: for organisers only."""
+    return (
+        event.rsvps.exclude(status=Rsvp.Status.CANCELLED)
+        .select_related("user", "invited_by")
+        .order_by("status", "queued_at", "pk")
+    )
+
+
+def access_summary(event: Event) -> dict[str, int]:
+    """How many people with a place asked for each kind of support."""
+    counts: dict[str, int] = defaultdict(int)
+    for requests in event.rsvps.filter(status=Rsvp.Status.CONFIRMED).values_list(
+        "access_requests", flat=True
+    ):
+        for value in requests:
+            counts[value] += 1
+    return dict(counts)
+
+
+def events_of(user, *, now: datetime | None = None, past: bool = False) -> QuerySet[Rsvp]:
+    """A person's places and waiting-list places, soonest first (or latest first if past)."""
+    now = now or timezone.now()
+    rsvps = (
+        Rsvp.objects.filter(user=user)
+        .exclude(status=Rsvp.Status.CANCELLED)
+        .select_related("event__place", "event__series")
+    )
+    if past:
+        return rsvps.filter(event__ends_at__lte=now).order_by("-event__starts_at")
+    return rsvps.filter(event__ends_at__gt=now).order_by("event__starts_at")
+
+
+def events_organised_by(user, *, now: datetime | None = None) -> QuerySet[Event]:
+    now = now or timezone.now()
+    return (
+        Event.objects.filter(organisers=user, ends_at__gt=now - timedelta(days=30))
+        .select_related("place")
+        .order_by("starts_at")
+    )

@@ -1,0 +1,218 @@
+"""Pages for an event's organisers: putting it on, changing or cancelling it, who is coming
+and what support they asked for, and who came."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+
+from .. import permissions, provisions, selectors
+from ..forms import EventForm, OrganiserForm, ReasonForm
+from ..models import BarrierTheme, Event, Rsvp, Series
+from ..services import events as services
+from ..services import rsvps
+from ._common import event_or_404
+
+
+def _event_form_initial(event: Event) -> dict:
+    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    return {
+        "title": event.title,
+        "summary": event.summary,
+        "description": event.description,
+        "kind": event.kind,
+        "day": start.date().strftime("%d/%m/%Y"),
+        "end_day": end.date().strftime("%d/%m/%Y") if end.date() != start.date() else "",
+        "starts": start.strftime("%H:%M"),
+        "ends": end.strftime("%H:%M"),
+        "place": event.place_id,
+        "online_url": event.online_url,
+        "capacity": event.capacity,
+        "access_provisions": event.access_provisions,
+        "agenda_open": event.agenda_open,
+    }
+
+
+def _event_fields(form: EventForm) -> dict:
+    data = form.cleaned_data
+    return {
+        "title": data["title"],
+        "summary": data["summary"],
+        "description": data["description"],
+        "kind": data["kind"],
+        "starts_at": data["starts_at"],
+        "ends_at": data["ends_at"],
+        "place": data["place"],
+        "online_url": data["online_url"],
+        "capacity": data["capacity"],
+        "access_provisions": data["access_provisions"],
+        "agenda_open": data["agenda_open"],
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_create(request):
+    if not permissions.can_create_events(request.user):
+        raise PermissionDenied(_("Only organisers and council officers can put on events."))
+    series = None
+    if request.GET.get("series"):
+        series = Series.objects.filter(slug=request.GET["series"]).first()
+        if series is None or not permissions.can_manage_series(request.user, series):
+            raise Http404
+    initial = {"kind": series.kind} if series else {}
+    barrier = BarrierTheme.objects.filter(slug=request.GET.get("barrier", "")).first()
+    if barrier is not None:
+        # A barrier-busting session, started from the barrier's page in the library.
+        initial = {
+            "kind": Event.Kind.WORKSHOP,
+            "title": _("Barrier busting: %(name)s") % {"name": barrier.name},
+            "summary": _(
+                "Bring what you know about “%(name)s”: what got in the way, and what worked."
+            )
+            % {"name": barrier.name},
+            "description": request.build_absolute_uri(
+                reverse("gatherings:barrier_theme", args=[barrier.slug])
+            ),
+        }
+    form = EventForm(request.POST or None, initial=initial, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            event = services.event_create(
+                **_event_fields(form),
+                by=request.user,
+                series=series,
+                group=form.cleaned_data.get("group"),
+            )
+            messages.success(request, _("Your event is on. People can now take a place."))
+            return redirect("gatherings:event", event.pk)
+    return render_form(
+        request,
+        "gatherings/event_form.html",
+        {"form": form, "series": series, "event": None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request, pk: int):
+    event = event_or_404(pk)
+    if not permissions.can_manage(request.user, event):
+        raise PermissionDenied(_("Only the event's organisers can change it."))
+    form = EventForm(request.POST or None, initial=_event_form_initial(event), user=request.user)
+    # Which group runs an event is settled when it is put on.
+    form.fields.pop("group", None)
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.event_update(event=event, by=request.user, **_event_fields(form))
+            messages.success(request, _("The event has been changed."))
+            return redirect("gatherings:event", event.pk)
+    return render_form(
+        request,
+        "gatherings/event_form.html",
+        {"form": form, "series": event.series, "event": event},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_cancel(request, pk: int):
+    event = event_or_404(pk)
+    if not permissions.can_manage(request.user, event):
+        raise PermissionDenied(_("Only the event's organisers can cancel it."))
+    form = ReasonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.event_cancel(event=event, by=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The event is cancelled. Everyone has been told."))
+            return redirect("gatherings:event", event.pk)
+    return render_form(request, "gatherings/event_cancel.html", {"form": form, "event": event})
+
+
+def _require_manager(request, event: Event) -> None:
+    if not permissions.can_manage(request.user, event):
+        raise PermissionDenied(_("Only the event's organisers can see this page."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendees(request, pk: int):
+    """Who is coming and what support they asked for, and who helps run it: organisers only."""
+    event = event_or_404(pk)
+    _require_manager(request, event)
+    rows = list(selectors.attendees_for_organisers(event))
+    going = [r for r in rows if r.status == Rsvp.Status.CONFIRMED]
+    running = {person.pk for person in event.organisers.all()}
+    form = OrganiserForm(
+        request.POST or None,
+        people=[r.user for r in going if r.user_id not in running and r.user.is_active],
+    )
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.event_organiser_add(
+                event=event, person=form.cleaned_data["person"], by=request.user
+            )
+            messages.success(
+                request,
+                _("%(name)s now helps run the event.") % {"name": form.cleaned_data["person"]},
+            )
+            return redirect("gatherings:attendees", event.pk)
+    summary = selectors.access_summary(event)
+    return render_form(
+        request,
+        "gatherings/attendees.html",
+        {
+            "event": event,
+            "going": going,
+            "waiting": [r for r in rows if r.status == Rsvp.Status.WAITING],
+            "summary": [(provisions.PROVISIONS[k], n) for k, n in summary.items()],
+            "organisers": list(event.organisers.all()),
+            "form": form if form.fields["person"].choices else None,
+        },
+        form=form,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def attendance(request, pk: int):
+    event = event_or_404(pk)
+    _require_manager(request, event)
+    going = list(
+        event.rsvps.filter(status=Rsvp.Status.CONFIRMED).select_related("user").order_by("pk")
+    )
+    form = None
+    if request.method == "POST":
+        try:
+            came = [int(value) for value in request.POST.getlist("came")]
+        except ValueError:
+            form = form_with_errors(_("Choose people from the list."))
+        else:
+            try:
+                count = rsvps.attendance_record(event=event, by=request.user, came=came)
+            except Refusal as refusal:
+                form = form_with_errors(str(refusal))
+            else:
+                messages.success(
+                    request,
+                    _("Saved: %(count)s of %(total)s came.")
+                    % {"count": count, "total": len(going)},
+                )
+                return redirect("gatherings:attendance", event.pk)
+    return render_form(
+        request,
+        "gatherings/attendance.html",
+        {
+            "event": event,
+            "going": going,
+            "form": form,
+            "has_started": event.starts_at <= timezone.now(),
+        },
+    )
