@@ -4,26 +4,18 @@ from datetime import date, datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.dates.fields import day_field, time_field
+from coproduce.common.dates.local import local_instant
+from coproduce.common.filters import FilterForm
 from coproduce.groups.models import Organisation
 from coproduce.places import vocab
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_filter_field
 
-from . import availability
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
-TIME_FORMATS = ["%H:%M", "%H.%M"]
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-class SpaceFilterForm(forms.Form):
-    ward = forms.ModelChoiceField(
-        label=_("Ward"),
-        queryset=Ward.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any ward"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
+class SpaceFilterForm(FilterForm):
+    ward = ward_filter_field()
     capacity = forms.IntegerField(
         label=_("Room for at least this many people"),
         required=False,
@@ -44,50 +36,22 @@ class SpaceFilterForm(forms.Form):
     )
     free = forms.BooleanField(label=_("Free for community use"), required=False)
 
-    def filters(self) -> dict:
-        if not self.is_valid():
-            return {"ward": None, "capacity": None, "facility": "", "free_only": False}
-        data = self.cleaned_data
-        return {
-            "ward": data["ward"],
-            "capacity": data["capacity"],
-            "facility": data["facility"],
-            "free_only": data["free"],
-        }
-
 
 class BookingForm(forms.Form):
     """A date and local start and end times; cleaned into aware instants."""
 
-    day = forms.DateField(
-        label=_("Date"),
-        help_text=_("For example, 27/3/2026"),
-        input_formats=DATE_FORMATS,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-        error_messages={
-            "required": _("Enter the date"),
-            "invalid": _("Enter the date as day/month/year, for example 27/3/2026"),
-        },
+    day = day_field(_("Date"), _("Enter the date"))
+    starts = time_field(
+        _("Start time"),
+        "18:00",
+        required_message=_("Enter the start time"),
+        invalid_message=_("Enter the start time as hours and minutes, for example 18:00"),
     )
-    starts = forms.TimeField(
-        label=_("Start time"),
-        help_text=_("Use the 24-hour clock, for example 18:00"),
-        input_formats=TIME_FORMATS,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={
-            "required": _("Enter the start time"),
-            "invalid": _("Enter the start time as hours and minutes, for example 18:00"),
-        },
-    )
-    ends = forms.TimeField(
-        label=_("End time"),
-        help_text=_("Use the 24-hour clock, for example 20:30"),
-        input_formats=TIME_FORMATS,
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-5"}),
-        error_messages={
-            "required": _("Enter the end time"),
-            "invalid": _("Enter the end time as hours and minutes, for example 20:30"),
-        },
+    ends = time_field(
+        _("End time"),
+        "20:30",
+        required_message=_("Enter the end time"),
+        invalid_message=_("Enter the end time as hours and minutes, for example 20:30"),
     )
     purpose = forms.CharField(
         label=_("What is the booking for?"),
@@ -122,8 +86,8 @@ class BookingForm(forms.Form):
         if data["ends"] <= data["starts"]:
             self.add_error("ends", _("The end time must be after the start time"))
             return data
-        starts = availability.local_instant(day, data["starts"])
-        ends = availability.local_instant(day, data["ends"])
+        starts = local_instant(day, data["starts"])
+        ends = local_instant(day, data["ends"])
         if starts is None:
             self.add_error("starts", _("The clocks go forward at that time. Choose another."))
         if ends is None:

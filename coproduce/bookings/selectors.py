@@ -19,9 +19,10 @@ def spaces_listed(
     ward=None,
     capacity: int | None = None,
     facility: str = "",
-    free_only: bool = False,
+    free: bool = False,
 ) -> list[BookableSpace]:
-    """Spaces open for booking whose building is on the map, with their rooms, filtered."""
+    """Spaces open for booking whose building is on the map, with their rooms, filtered;
+    `free` keeps only those free for community use."""
     spaces = (
         BookableSpace.objects.filter(is_open_for_booking=True, place__is_listed=True)
         .select_related("place__ward")
@@ -32,7 +33,7 @@ def spaces_listed(
         spaces = spaces.filter(place__ward=ward)
     if capacity:
         spaces = spaces.filter(rooms__capacity__gte=capacity).distinct()
-    if free_only:
+    if free:
         spaces = spaces.filter(Q(price_per_hour=0) | Q(community_rate=0))
     result = list(spaces)
     if facility:

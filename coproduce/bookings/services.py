@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from coproduce.common.dates.text import describe
+from coproduce.common.errors import Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.services import notify
 
@@ -25,26 +26,12 @@ from .models import BookableRoom, Booking
 LONGEST_BOOKING = timedelta(hours=24)
 
 
-class BookingRefusal(ValueError):
-    """A booking that cannot be made or changed; the message is for the person."""
+class SlotTaken(Refusal):
+    """The time overlaps a confirmed booking of the room (the JSON endpoint answers 409)."""
 
 
-class SlotTaken(BookingRefusal):
-    pass
-
-
-class OutsideAvailability(BookingRefusal):
-    pass
-
-
-def describe(starts_at: datetime, ends_at: datetime) -> str:
-    """'Tuesday 3 March 2026, 18:00 to 20:00' in local time."""
-    start = timezone.localtime(starts_at)
-    end = timezone.localtime(ends_at)
-    day = date_format(start, "l j F Y")
-    if start.date() == end.date():
-        return f"{day}, {start:%H:%M} " + _("to") + f" {end:%H:%M}"
-    return f"{day}, {start:%H:%M} " + _("to") + f" {date_format(end, 'l j F Y')}, {end:%H:%M}"
+class OutsideAvailability(Refusal):
+    """The time falls outside the room's opening hours."""
 
 
 def _managers(space) -> list:
@@ -131,13 +118,13 @@ def _check_times(room: BookableRoom, starts_at: datetime, ends_at: datetime, now
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("Booking times must be aware datetimes.")
     if ends_at <= starts_at:
-        raise BookingRefusal(_("The end time must be after the start time."))
+        raise Refusal(_("The end time must be after the start time."))
     if starts_at < now:
-        raise BookingRefusal(_("The start must be in the future."))
+        raise Refusal(_("The start must be in the future."))
     if ends_at - starts_at > LONGEST_BOOKING:
-        raise BookingRefusal(_("A booking can be at most 24 hours long."))
+        raise Refusal(_("A booking can be at most 24 hours long."))
     if not room.space.is_open_for_booking:
-        raise BookingRefusal(_("This space is not taking bookings at the moment."))
+        raise Refusal(_("This space is not taking bookings at the moment."))
     open_times = selectors.open_intervals(room, starts_at, ends_at)
     if not availability.covers(open_times, starts_at, ends_at):
         raise OutsideAvailability(
@@ -160,17 +147,17 @@ def booking_request(
 
     Guarantees: nothing is stored unless the times are in the future, inside the room's
     availability and free of confirmed bookings; a confirmed booking never overlaps another
-    confirmed booking of the room. Raises BookingRefusal (SlotTaken, OutsideAvailability).
+    confirmed booking of the room. Raises Refusal (SlotTaken, OutsideAvailability).
     """
     now = now or timezone.now()
     purpose = purpose.strip()
     if not purpose:
-        raise BookingRefusal(_("Say what the booking is for."))
+        raise Refusal(_("Say what the booking is for."))
     if (
         group is not None
         and not Membership.objects.filter(organisation=group, user=requested_by).exists()
     ):
-        raise BookingRefusal(_("You can only book for a group you are a member of."))
+        raise Refusal(_("You can only book for a group you are a member of."))
     room = _lock_room(room.pk)
     _check_times(room, starts_at, ends_at, now)
     if _clashes(room.pk, starts_at, ends_at):
@@ -210,11 +197,11 @@ def booking_approve(*, booking: Booking, by, now: datetime | None = None) -> Boo
     now = now or timezone.now()
     booking = _locked_booking(booking)
     if not permissions.can_manage(by, booking.room.space):
-        raise BookingRefusal(_("Only the space's manager can approve bookings."))
+        raise Refusal(_("Only the space's manager can approve bookings."))
     if booking.status != Booking.Status.REQUESTED:
-        raise BookingRefusal(_("This booking is no longer waiting for a decision."))
+        raise Refusal(_("This booking is no longer waiting for a decision."))
     if booking.ends_at <= now:
-        raise BookingRefusal(_("This booking is in the past."))
+        raise Refusal(_("This booking is in the past."))
     if _clashes(booking.room_id, booking.starts_at, booking.ends_at, exclude=booking.pk):
         raise _slot_taken()
     booking.status = Booking.Status.CONFIRMED
@@ -229,12 +216,12 @@ def booking_approve(*, booking: Booking, by, now: datetime | None = None) -> Boo
 def booking_decline(*, booking: Booking, by, reason: str, now: datetime | None = None) -> Booking:
     booking = _locked_booking(booking)
     if not permissions.can_manage(by, booking.room.space):
-        raise BookingRefusal(_("Only the space's manager can decline bookings."))
+        raise Refusal(_("Only the space's manager can decline bookings."))
     if booking.status != Booking.Status.REQUESTED:
-        raise BookingRefusal(_("This booking is no longer waiting for a decision."))
+        raise Refusal(_("This booking is no longer waiting for a decision."))
     reason = reason.strip()
     if not reason:
-        raise BookingRefusal(_("Give a reason, so the person knows why."))
+        raise Refusal(_("Give a reason, so the person knows why."))
     booking.status = Booking.Status.DECLINED
     booking.decided_by = by
     booking.decided_at = now or timezone.now()
@@ -250,14 +237,14 @@ def booking_cancel(*, booking: Booking, by, reason: str, now: datetime | None = 
     now = now or timezone.now()
     booking = _locked_booking(booking)
     if not permissions.can_cancel(by, booking):
-        raise BookingRefusal(_("Only the person who booked or the space's manager can cancel."))
+        raise Refusal(_("Only the person who booked or the space's manager can cancel."))
     if booking.status not in (Booking.Status.REQUESTED, Booking.Status.CONFIRMED):
-        raise BookingRefusal(_("This booking has already been declined or cancelled."))
+        raise Refusal(_("This booking has already been declined or cancelled."))
     if booking.ends_at <= now:
-        raise BookingRefusal(_("This booking has already ended."))
+        raise Refusal(_("This booking has already ended."))
     reason = reason.strip()
     if not reason and booking.requested_by_id != by.pk:
-        raise BookingRefusal(_("Give a reason, so the person knows why."))
+        raise Refusal(_("Give a reason, so the person knows why."))
     booking.status = Booking.Status.CANCELLED
     booking.decided_by = by
     booking.decided_at = now

@@ -14,24 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.common import ical
+from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 
 from . import permissions, selectors, services
 from .forms import BookingApiForm, BookingForm, ReasonForm, SpaceFilterForm, parse_month
 from .models import BookableRoom, BookableSpace, Booking
-
-
-def _refusal(form: forms.Form, error: str) -> forms.Form:
-    form.add_error(None, error)
-    return form
-
-
-def _only_errors(*errors: str) -> forms.Form:
-    """A form holding only these messages, for the page's error summary."""
-    form = forms.Form(data={})
-    form.full_clean()
-    for error in errors:
-        form.add_error(None, error)
-    return form
 
 
 def _space_visible(request, space: BookableSpace | None) -> BookableSpace:
@@ -58,14 +45,10 @@ def _today() -> date:
 
 @require_GET
 def space_list(request):
-    form = SpaceFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else SpaceFilterForm().filters()
-    spaces = selectors.spaces_listed(**filters)
-    return render(
-        request,
-        "bookings/space_list.html",
-        {"form": form, "spaces": spaces, "filtered": form.is_bound},
-    )
+    form = SpaceFilterForm.from_request(request)
+    # A filter that makes no sense shows every space, with the error beside it.
+    spaces = selectors.spaces_listed(**(form.filters() if form.is_valid() else {}))
+    return render(request, "bookings/space_list.html", {"form": form, "spaces": spaces})
 
 
 @require_GET
@@ -104,33 +87,25 @@ def space_detail(request, pk: int):
 def booking_create(request, pk: int):
     room = _room_visible(request, pk)
     form = BookingForm(request.POST or None, user=request.user)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                booking = services.booking_request(
-                    room=room,
-                    starts_at=form.cleaned_data["starts_at"],
-                    ends_at=form.cleaned_data["ends_at"],
-                    purpose=form.cleaned_data["purpose"],
-                    group=form.cleaned_data["group"],
-                    requested_by=request.user,
-                )
-            except services.BookingRefusal as refusal:
-                _refusal(form, str(refusal))
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            booking = services.booking_request(
+                room=room,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                purpose=form.cleaned_data["purpose"],
+                group=form.cleaned_data["group"],
+                requested_by=request.user,
+            )
+            if booking.status == Booking.Status.CONFIRMED:
+                messages.success(request, _("Your booking is confirmed."))
             else:
-                if booking.status == Booking.Status.CONFIRMED:
-                    messages.success(request, _("Your booking is confirmed."))
-                else:
-                    messages.success(
-                        request,
-                        _("Your request has been sent. The manager will approve or decline it."),
-                    )
-                return redirect("bookings:mine")
-        status = 400
-    return render(
-        request, "bookings/booking_form.html", {"form": form, "room": room}, status=status
-    )
+                messages.success(
+                    request,
+                    _("Your request has been sent. The manager will approve or decline it."),
+                )
+            return redirect("bookings:mine")
+    return render_form(request, "bookings/booking_form.html", {"form": form, "room": room})
 
 
 @require_POST
@@ -158,7 +133,7 @@ def booking_api(request, pk: int):
         )
     except services.SlotTaken as refusal:
         return JsonResponse({"error": str(refusal)}, status=409)
-    except services.BookingRefusal as refusal:
+    except Refusal as refusal:
         return JsonResponse({"error": str(refusal)}, status=400)
     return JsonResponse({"id": booking.pk, "status": booking.status}, status=201)
 
@@ -196,24 +171,17 @@ def booking_cancel(request, pk: int):
     own = booking.requested_by_id == request.user.pk
     label = _("Why are you cancelling? (optional)") if own else _("Why is it cancelled?")
     form = ReasonForm(request.POST or None, required=not own, label=label)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.booking_cancel(
-                    booking=booking, by=request.user, reason=form.cleaned_data["reason"]
-                )
-            except services.BookingRefusal as refusal:
-                _refusal(form, str(refusal))
-            else:
-                messages.success(request, _("The booking has been cancelled."))
-                return redirect("bookings:mine" if own else "bookings:queue")
-        status = 400
-    return render(
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.booking_cancel(
+                booking=booking, by=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The booking has been cancelled."))
+            return redirect("bookings:mine" if own else "bookings:queue")
+    return render_form(
         request,
         "bookings/booking_cancel.html",
         {"form": form, "booking": booking},
-        status=status,
     )
 
 
@@ -247,7 +215,7 @@ def booking_decide(request, pk: int):
             messages.success(request, _("The booking is confirmed."))
             return redirect("bookings:queue")
         if decision != "decline":
-            form = _only_errors(_("Choose to approve or decline."))
+            form = form_with_errors(_("Choose to approve or decline."))
         elif form.is_valid():
             services.booking_decline(
                 booking=booking, by=request.user, reason=form.cleaned_data["reason"]
@@ -256,9 +224,9 @@ def booking_decide(request, pk: int):
             return redirect("bookings:queue")
         else:
             # The page has one reason box per request: the summary says which was missing.
-            form = _only_errors(_("Give a reason, so the person knows why."))
-    except services.BookingRefusal as refusal:
-        form = _only_errors(str(refusal))
+            form = form_with_errors(_("Give a reason, so the person knows why."))
+    except Refusal as refusal:
+        form = form_with_errors(str(refusal))
     return render(
         request,
         "bookings/manager_queue.html",

@@ -88,6 +88,8 @@ def render_field(field: forms.BoundField, **options: Any) -> SafeString:
     """Render a bound field as the GOV.UK component that fits its widget."""
     widget = field.field.widget
     attrs = dict(widget.attrs)
+    attrs.pop("id", None)  # the component is given the field's id itself
+    tick_value = attrs.pop("value", "on") if isinstance(widget, forms.CheckboxInput) else None
     common: dict[str, Any] = {
         "id": field.id_for_label or field.auto_id,
         "name": field.html_name,
@@ -161,7 +163,7 @@ def render_field(field: forms.BoundField, **options: Any) -> SafeString:
                 "idPrefix": common["id"],
                 "items": [
                     {
-                        "value": "on",
+                        "value": tick_value,
                         "text": str(field.label),
                         "checked": bool(field.value()),
                         "id": common["id"],
@@ -186,6 +188,34 @@ def render_field(field: forms.BoundField, **options: Any) -> SafeString:
             "label": _label(field, is_page_heading=heading),
             "value": "" if value is None else str(value),
             "spellcheck": False if getattr(widget, "input_type", "") == "email" else None,
+        },
+    )
+
+
+def render_tick_group(legend: str, fields: list[forms.BoundField]) -> SafeString:
+    """Several yes/no fields asked as one question: one GOV.UK checkboxes group with a legend,
+    each box keeping its own name and id."""
+    first = fields[0]
+    errors = [str(e) for field in fields for e in field.errors]
+    return render_component(
+        "checkboxes",
+        "govukCheckboxes",
+        {
+            "idPrefix": first.id_for_label or first.auto_id,
+            "name": first.html_name,
+            "fieldset": {"legend": {"text": str(legend), "classes": "govuk-fieldset__legend--s"}},
+            "errorMessage": {"text": " ".join(errors)} if errors else None,
+            "classes": "govuk-checkboxes--small",
+            "items": [
+                {
+                    "name": field.html_name,
+                    "id": field.id_for_label or field.auto_id,
+                    "value": field.field.widget.attrs.get("value", "on"),
+                    "text": str(field.label),
+                    "checked": bool(field.value()),
+                }
+                for field in fields
+            ],
         },
     )
 

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.filters import FilterForm
 from coproduce.common.writing import plain_language_attrs
-from coproduce.places.models import Place, Ward
+from coproduce.places.fields import ward_field, ward_filter_field
+from coproduce.places.models import Place
 
 from .models import Membership, Organisation
 
@@ -41,12 +43,8 @@ class OrganisationForm(forms.Form):
         widget=forms.Textarea(attrs=plain_language_attrs(rows=5)),
         error_messages=_max_length(5000),
     )
-    ward = forms.ModelChoiceField(
-        label=_("Which ward is it mostly in?"),
-        queryset=Ward.objects.order_by("name"),
-        required=False,
-        empty_label=_("All over the borough, or not sure"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
+    ward = ward_field(
+        _("Which ward is it mostly in?"), empty_label=_("All over the borough, or not sure")
     )
     base = _PlaceChoiceField(
         label=_("Where does it usually meet?"),
@@ -86,7 +84,7 @@ class OrganisationForm(forms.Form):
     )
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Filters for the list of groups, read from the query string."""
 
     q = forms.CharField(
@@ -101,24 +99,7 @@ class OrganisationFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a kind of group from the list")},
     )
-    ward = forms.ModelChoiceField(
-        label=_("Ward"),
-        queryset=Ward.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any ward"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
-
-    def filters(self) -> dict:
-        """The filters that are valid; a bad one is left out (and shown as an error)."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {
-            "q": data.get("q") or "",
-            "kind": data.get("kind") or "",
-            "ward": data.get("ward"),
-        }
+    ward = ward_filter_field()
 
 
 class RoleForm(forms.Form):

@@ -1,7 +1,7 @@
 """Every write to groups and memberships goes through here.
 
-Each refusal raises a subclass of GroupRefusal whose message can be shown to the person as
-it is; nothing is written when one is raised.
+Each refusal raises a coproduce.common.errors.Refusal (one of the kinds below, or NotAllowed)
+whose message can be shown to the person as it is; nothing is written when one is raised.
 """
 
 from typing import Final
@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
 from coproduce.people.models import Profile
 from coproduce.people.selectors import visible_profile
@@ -30,27 +31,19 @@ class _Unchanged:
 UNCHANGED: Final = _Unchanged()
 
 
-class GroupRefusal(Exception):
-    """Something a person asked for that the rules do not allow. str() is a plain message."""
-
-
-class NotAllowed(GroupRefusal):
+class GroupNotOpen(Refusal):
     pass
 
 
-class GroupNotOpen(GroupRefusal):
+class AlreadyMember(Refusal):
     pass
 
 
-class AlreadyMember(GroupRefusal):
+class NotAMember(Refusal):
     pass
 
 
-class NotAMember(GroupRefusal):
-    pass
-
-
-class LastOrganiser(GroupRefusal):
+class LastOrganiser(Refusal):
     pass
 
 

@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,20 +7,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+
 from . import permissions, selectors, services
 from .forms import OrganisationFilterForm, OrganisationForm, RoleForm
 from .models import Membership, Organisation
 
 GROUPS_PER_PAGE = 20
-
-
-def _refusal(*errors: str) -> forms.Form:
-    """A form holding only these messages, for the page's error summary."""
-    form = forms.Form(data={})
-    form.full_clean()
-    for error in errors:
-        form.add_error(None, error)
-    return form
 
 
 def _visible_organisation(request, slug: str) -> tuple[Organisation, str | None]:
@@ -36,19 +28,15 @@ def _visible_organisation(request, slug: str) -> tuple[Organisation, str | None]
 
 
 def organisation_list(request):
-    form = OrganisationFilterForm(request.GET or None)
-    filters = form.filters() if form.is_bound else {"q": "", "kind": "", "ward": None}
-    paginator = Paginator(selectors.listed_organisations(**filters), GROUPS_PER_PAGE)
+    form = OrganisationFilterForm.from_request(request)
+    paginator = Paginator(selectors.listed_organisations(**form.filters()), GROUPS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "groups/organisation_list.html",
-        {"form": form, "organisations": page, "filtered": any(filters.values())},
-    )
+    return render(request, "groups/organisation_list.html", {"form": form, "organisations": page})
 
 
-def _detail(request, organisation, role, *, form=None, status=200) -> HttpResponse:
-    return render(
+def _detail(request, organisation, role, *, form=None) -> HttpResponse:
+    """The group's page; 400 when `form` holds a refusal."""
+    return render_form(
         request,
         "groups/organisation_detail.html",
         {
@@ -58,7 +46,6 @@ def _detail(request, organisation, role, *, form=None, status=200) -> HttpRespon
             "members": selectors.members_visible_to(request.user, organisation),
             "form": form,
         },
-        status=status,
     )
 
 
@@ -73,8 +60,8 @@ def organisation_join(request, slug: str):
     organisation, role = _visible_organisation(request, slug)
     try:
         services.membership_join(organisation=organisation, user=request.user)
-    except services.GroupRefusal as refusal:
-        return _detail(request, organisation, role, form=_refusal(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _detail(request, organisation, role, form=form_with_errors(str(refusal)))
     messages.success(request, _("You have joined %(group)s.") % {"group": organisation.name})
     return redirect("groups:detail", slug=organisation.slug)
 
@@ -85,8 +72,8 @@ def organisation_leave(request, slug: str):
     organisation, role = _visible_organisation(request, slug)
     try:
         services.membership_leave(organisation=organisation, user=request.user)
-    except services.GroupRefusal as refusal:
-        return _detail(request, organisation, role, form=_refusal(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _detail(request, organisation, role, form=form_with_errors(str(refusal)))
     messages.success(request, _("You have left %(group)s.") % {"group": organisation.name})
     if not permissions.can_see(request.user, organisation):
         return redirect("groups:list")
@@ -136,35 +123,31 @@ def organisation_members(request, slug: str):
     organisation, role = _visible_organisation(request, slug)
     if not permissions.can_change(request.user, organisation, role=role):
         raise PermissionDenied(_("Only the group's organisers can manage its members."))
-    refusal, status = None, 200
+    # Each member has their own small form on the page; what went wrong goes in the summary.
+    summary = None
     if request.method == "POST":
         form = RoleForm(request.POST, organisation=organisation)
         if form.is_valid():
-            try:
+            with refusal_to_form(form):
                 membership = services.membership_set_role(
                     membership=form.cleaned_data["membership"],
                     role=form.cleaned_data["role"],
                     by=request.user,
                 )
-            except services.GroupRefusal as error:
-                refusal, status = _refusal(str(error)), 400
-            else:
                 messages.success(
                     request,
                     _("Role changed to %(role)s.") % {"role": membership.get_role_display()},
                 )
                 return redirect("groups:members", slug=organisation.slug)
-        else:
-            errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
-            refusal, status = _refusal(*errors), 400
-    return render(
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        summary = form_with_errors(*errors)
+    return render_form(
         request,
         "groups/organisation_members.html",
         {
             "organisation": organisation,
             "members": selectors.members_visible_to(request.user, organisation),
-            "form": refusal,
+            "form": summary,
             "roles": Membership.Role,
         },
-        status=status,
     )

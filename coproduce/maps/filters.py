@@ -1,26 +1,102 @@
-"""The filters shared by the map API and the list view, so both always give the same results."""
+"""The filters shared by the map API and the list view, so both always give the same results:
+one form checks the query for both, and draws the map page's sidebar."""
 
 from dataclasses import dataclass, field
 
+from django import forms
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from coproduce.common import opening_hours as hours
+from coproduce.common.filters import (
+    ChoicesField,
+    CommaSeparatedCheckboxes,
+    FilterForm,
+    TickField,
+)
 from coproduce.groups.models import Organisation
-from coproduce.places import hours
+from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Place, Ward
 from coproduce.projects.models import Project
+from coproduce.projects.selectors import shown_projects
 from coproduce.services.models import ServiceAtLocation
 from coproduce.services.selectors import listed_services
 from coproduce.skills.models import Skill
+from coproduce.skills.selectors import current_skills
 
 LAYERS = ("places", "projects", "groups", "services", "people")
+LAYER_LABELS = {
+    "places": _("Places"),
+    "projects": _("Projects and ideas"),
+    "groups": _("Groups"),
+    "services": _("Services"),
+    "people": _("People, counted by ward"),
+}
+# Rooms are shown on their building's page, never on the map.
+KINDS = [(kind, label) for kind, label in Place.Kind.choices if kind != Place.Kind.ROOM]
 MAX_QUERY = 100
 
 
 class FilterError(ValueError):
     """A filter value that cannot be used; the message says which and why."""
+
+
+def _small_checkboxes() -> CommaSeparatedCheckboxes:
+    return CommaSeparatedCheckboxes(attrs={"class": "govuk-checkboxes--small"})
+
+
+class MapFilterForm(FilterForm):
+    """The map's filters, in the query string of the page and of the API alike."""
+
+    layers = ChoicesField(
+        label=_("Show"),
+        choices=[(layer, LAYER_LABELS[layer]) for layer in LAYERS],
+        initial=LAYERS,
+        required=False,
+        widget=_small_checkboxes(),
+        error_messages={
+            "invalid_choice": f"Unknown layer %(value)s. Layers are: {', '.join(LAYERS)}"
+        },
+    )
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=MAX_QUERY,
+        widget=forms.SearchInput,
+        error_messages={"max_length": _("Search for %(limit_value)d characters or fewer")},
+    )
+    kind = ChoicesField(
+        label=_("Kind of place"),
+        choices=KINDS,
+        required=False,
+        widget=_small_checkboxes(),
+        error_messages={
+            "invalid_choice": "Unknown kind %(value)s. Kinds are: "
+            + ", ".join(sorted(kind for kind, _label in KINDS))
+        },
+    )
+    ward = ward_filter_field(
+        empty_label=_("All wards"), invalid_message=_("There is no ward called '%(value)s'")
+    )
+    step_free = TickField(label=_("Step-free"), widget_id="map-step-free")
+    open_now = TickField(label=_("Open now"), widget_id="map-open-now")
+    skill = forms.ModelChoiceField(
+        label=_("People with a skill"),
+        help_text=_("Counts people by ward. Places are not shown while you choose a skill."),
+        queryset=current_skills(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any skill"),
+        error_messages={"invalid_choice": _("There is no skill called '%(value)s'")},
+    )
+    tick_groups = {_("Places that are"): ("step_free", "open_now")}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "map-%s")
+        super().__init__(*args, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -36,40 +112,27 @@ class MapFilters:
 
     @classmethod
     def from_query(cls, query: QueryDict) -> "MapFilters":
-        layers = tuple(_split(query, "layers")) or LAYERS
-        unknown = [layer for layer in layers if layer not in LAYERS]
-        if unknown:
-            raise FilterError(
-                f"Unknown layer {', '.join(unknown)}. Layers are: {', '.join(LAYERS)}"
-            )
-        kinds = tuple(_split(query, "kind"))
-        known_kinds = {k for k, _label in Place.Kind.choices if k != Place.Kind.ROOM}
-        bad_kinds = [k for k in kinds if k not in known_kinds]
-        if bad_kinds:
-            raise FilterError(
-                f"Unknown kind {', '.join(bad_kinds)}. Kinds are: {', '.join(sorted(known_kinds))}"
-            )
-        ward = None
-        if query.get("ward"):
-            ward = Ward.objects.filter(slug=query["ward"]).first()
-            if ward is None:
-                raise FilterError(f"There is no ward called {query['ward']!r}")
-        q = (query.get("q") or "").strip()
-        if len(q) > MAX_QUERY:
-            raise FilterError(f"Search for {MAX_QUERY} characters or fewer")
-        skill = None
-        if query.get("skill"):
-            skill = Skill.objects.filter(slug=query["skill"], is_current=True).first()
-            if skill is None:
-                raise FilterError(f"There is no skill called {query['skill']!r}")
+        """The filters in a query string; FilterError names the first that makes no sense."""
+        form = MapFilterForm(query)
+        if not form.is_valid():
+            # In the order the API has always checked them.
+            for name in ("layers", "kind", "ward", "q", "skill", *form.errors):
+                if name in form.errors:
+                    raise FilterError(form.errors[name][0])
+        return cls.from_form(form)
+
+    @classmethod
+    def from_form(cls, form: MapFilterForm) -> "MapFilters":
+        """The filters of a form; any that made no sense are left out."""
+        data = form.filters()
         return cls(
-            layers=layers,
-            kinds=kinds,
-            ward=ward,
-            step_free=_yes(query, "step_free"),
-            open_now=_yes(query, "open_now"),
-            skill=skill,
-            q=q,
+            layers=tuple(data.get("layers", ())) or LAYERS,
+            kinds=tuple(data.get("kind", ())),
+            ward=data.get("ward"),
+            step_free=data.get("step_free", False),
+            open_now=data.get("open_now", False),
+            skill=data.get("skill"),
+            q=data.get("q", ""),
         )
 
     @property
@@ -103,15 +166,15 @@ class MapFilters:
         if self.q:
             places = places.filter(Q(name__icontains=self.q) | Q(description__icontains=self.q))
         if self.open_now:
-            # One character of the week mask: see places/hours.py.
+            # One character of the week mask: see common/opening_hours.py.
             slot = hours.slot_at(timezone.localtime()) + 1
             places = places.annotate(open_slot=Substr("open_week", slot, 1)).filter(open_slot="1")
         return places
 
     def projects(self) -> QuerySet[Project]:
         """Projects and ideas on the map (not archived or hidden), matching the filters."""
-        projects = Project.objects.filter(is_hidden=False, map_x__isnull=False).exclude(
-            status=Project.Status.ARCHIVED
+        projects = (
+            shown_projects().filter(map_x__isnull=False).exclude(status=Project.Status.ARCHIVED)
         )
         if self.ward is not None:
             projects = projects.filter(ward=self.ward)
@@ -144,14 +207,3 @@ class MapFilters:
                 Q(service__name__icontains=self.q) | Q(service__description__icontains=self.q)
             )
         return rows
-
-
-def _yes(query: QueryDict, name: str) -> bool:
-    return query.get(name, "") in {"1", "true", "on", "yes"}
-
-
-def _split(query: QueryDict, name: str) -> list[str]:
-    values = []
-    for raw in query.getlist(name):
-        values.extend(v.strip() for v in raw.split(",") if v.strip())
-    return values

@@ -322,7 +322,7 @@ def _people_features(filters: MapFilters, bbox: BBox, *, signed_in: bool) -> tup
                     "layer": "people",
                     "ward": ward.name,
                     "count": row["count"],
-                    "url": reverse("places:ward_detail", args=[ward.slug]),
+                    "url": reverse("site:ward_detail", args=[ward.slug]),
                 },
             }
         )

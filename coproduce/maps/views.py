@@ -2,24 +2,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-
-from coproduce.places.models import Place, Ward
-from coproduce.skills.selectors import current_skills
 
 from . import selectors
 from .clustering import BBox, ViewportError, parse_zoom
-from .filters import LAYERS, FilterError, MapFilters
+from .filters import FilterError, MapFilterForm, MapFilters
 
 LIST_PAGE_SIZE = 20
-LAYER_LABELS = {
-    "places": _("Places"),
-    "projects": _("Projects and ideas"),
-    "groups": _("Groups"),
-    "services": _("Services"),
-    "people": _("People, counted by ward"),
-}
 
 
 def _first(queryset) -> dict:
@@ -49,11 +38,11 @@ def features(request):
 @require_GET
 def map_page(request):
     """The map with its list: the list is the same results as text, and needs no JavaScript."""
-    try:
-        filters = MapFilters.from_query(request.GET)
-        problem = None
-    except FilterError as error:
-        filters, problem = MapFilters(), str(error)
+    form = MapFilterForm.from_request(request)
+    # A filter that makes no sense is a 400 showing everything, with the error beside it,
+    # as the API refuses it.
+    valid = form.is_valid()
+    filters = MapFilters.from_form(form) if valid else MapFilters()
     places = filters.places().select_related("ward").order_by("name", "pk")
     if not filters.shows("places"):
         places = places.none()
@@ -70,14 +59,10 @@ def map_page(request):
     services = filters.service_locations().select_related("service", "place")
     services = services.order_by("service__name", "pk")
     context = {
+        "form": form,
         "filters": filters,
-        "problem": problem,
         "page": page,
         "people": people,
-        "kinds": [(k, label) for k, label in Place.Kind.choices if k != Place.Kind.ROOM],
-        "wards": Ward.objects.order_by("name").only("name", "slug"),
-        "skills": current_skills().only("name", "slug"),
-        "layers": LAYERS,
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "centre": settings.MAP_CENTRE,
@@ -85,6 +70,5 @@ def map_page(request):
         "projects": _first(projects) if filters.shows("projects") else None,
         "groups": _first(groups) if filters.shows("groups") else None,
         "services": _first(services) if filters.shows("services") else None,
-        "layer_labels": LAYER_LABELS,
     }
-    return render(request, "maps/map.html", context, status=400 if problem else 200)
+    return render(request, "maps/map.html", context, status=200 if valid else 400)

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.writing import plain_language_attrs
 
 from . import geometry
-from .models import Street, Ward
+from .fields import ward_field
+from .models import Street
 
 
 class UnlovedSpaceForm(forms.Form):
@@ -21,14 +22,11 @@ class UnlovedSpaceForm(forms.Form):
             "max_length": _("Use 200 characters or fewer"),
         },
     )
-    ward = forms.ModelChoiceField(
-        label=_("Which ward is it in?"),
-        queryset=Ward.objects.order_by("name"),
+    ward = ward_field(
+        _("Which ward is it in?"),
         empty_label=_("Choose a ward"),
-        error_messages={
-            "required": _("Choose the ward the space is in"),
-            "invalid_choice": _("Choose a ward from the list"),
-        },
+        required=True,
+        required_message=_("Choose the ward the space is in"),
     )
     street = forms.CharField(
         label=_("Which street is it on or near?"),

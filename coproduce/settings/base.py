@@ -20,25 +20,34 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Our apps by layer, lowest first (see the design notes): each imports only from its own
+# layer or below.
 INSTALLED_APPS = [
-    "coproduce.accounts",
+    # library
     "coproduce.common",
+    # base
+    "coproduce.accounts",
     "coproduce.notifications",
     "coproduce.places",
+    # people
     "coproduce.people",
     "coproduce.skills",
-    "coproduce.demo",
     "coproduce.groups",
     "coproduce.services",
-    "coproduce.opendata",
+    # domains
     "coproduce.projects",
-    "coproduce.discussion",
     "coproduce.matching",
+    "coproduce.discussion",
+    "coproduce.gatherings",
     "coproduce.timebank",
     "coproduce.bookings",
     "coproduce.sharing",
-    "coproduce.gatherings",
     "coproduce.maps",
+    "coproduce.opendata",
+    # site: home, wards, navigation, statements and error pages
+    "coproduce.site",
+    # demo: the demo borough, on top; nothing imports it
+    "coproduce.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -64,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "coproduce.common.middleware.RejectNulCharactersMiddleware",
+    # A refusal a view did not catch becomes the 400 page with its message, or the 403 page.
+    "coproduce.common.errors.RefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # Axes must come last: it turns a lockout raised by authentication into a response.
@@ -138,8 +149,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "common:home"
-LOGOUT_REDIRECT_URL = "common:home"
+LOGIN_REDIRECT_URL = "site:home"
+LOGOUT_REDIRECT_URL = "site:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3
 
@@ -154,7 +165,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 
-CSRF_FAILURE_VIEW = "coproduce.common.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "coproduce.site.views.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -29,9 +29,6 @@ class ItemFilters:
     ward: object = None
     q: str = ""
 
-    def any(self) -> bool:
-        return any([self.kind, self.exchange, self.category, self.ward, self.q])
-
 
 def _with_photos(items: QuerySet[Item]) -> QuerySet[Item]:
     return items.prefetch_related(
@@ -124,9 +121,6 @@ class FundingFilters:
     theme: str = ""
     ward: object = None
     amount: int | None = None
-
-    def any(self) -> bool:
-        return bool(self.theme or self.ward is not None or self.amount is not None)
 
 
 def opportunities_listed(filters: FundingFilters, *, now=None) -> QuerySet[FundingOpportunity]:

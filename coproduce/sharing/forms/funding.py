@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.filters import FilterForm
+from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Ward
 from coproduce.projects.themes import Theme
 
@@ -57,31 +59,15 @@ def _date(label, *, required: bool = False) -> forms.DateField:
     )
 
 
-class FundingFilterForm(forms.Form):
+class FundingFilterForm(FilterForm):
     theme = forms.ChoiceField(
         label=_("Theme"),
         choices=[("", _("Any theme")), *Theme.choices],
         required=False,
         error_messages={"invalid_choice": _("Choose a theme from the list")},
     )
-    ward = forms.ModelChoiceField(
-        label=_("Open to groups in"),
-        queryset=Ward.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any ward"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
+    ward = ward_filter_field(_("Open to groups in"))
     amount = _pounds(_("Amount you need, in pounds"))
-
-    def filters(self) -> dict:
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {
-            "theme": data.get("theme") or "",
-            "ward": data.get("ward"),
-            "amount": data.get("amount"),
-        }
 
 
 class OpportunityForm(forms.Form):

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.filters import FilterForm
 from coproduce.common.writing import plain_language_attrs
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_field, ward_filter_field
 
 from ..models import Item
 
@@ -54,15 +55,12 @@ class ItemForm(forms.Form):
         required=False,
         error_messages=CHOOSE,
     )
-    ward = forms.ModelChoiceField(
-        label=_("Which ward is it in?"),
+    ward = ward_field(
+        _("Which ward is it in?"),
         help_text=_("We only show the ward, never an address."),
-        queryset=Ward.objects.order_by("name"),
         empty_label=_("Choose a ward"),
-        error_messages={
-            "required": _("Choose a ward"),
-            "invalid_choice": _("Choose a ward from the list"),
-        },
+        required=True,
+        required_message=_("Choose a ward"),
     )
     where_to_collect = forms.CharField(
         label=_("Where and when to collect it (optional)"),
@@ -115,7 +113,7 @@ class ItemForm(forms.Form):
         return data
 
 
-class ItemFilterForm(forms.Form):
+class ItemFilterForm(FilterForm):
     """Filters for the list of items, read from the query string."""
 
     q = forms.CharField(
@@ -142,26 +140,7 @@ class ItemFilterForm(forms.Form):
         required=False,
         error_messages=CHOOSE,
     )
-    ward = forms.ModelChoiceField(
-        label=_("Ward"),
-        queryset=Ward.objects.order_by("name"),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any ward"),
-        error_messages={"invalid_choice": _("Choose a ward from the list")},
-    )
-
-    def filters(self) -> dict:
-        """The filters that are valid; a bad one is left out (and shown as an error)."""
-        self.is_valid()
-        data = getattr(self, "cleaned_data", {})
-        return {
-            "kind": data.get("kind") or "",
-            "exchange": data.get("exchange") or "",
-            "category": data.get("category") or "",
-            "ward": data.get("ward"),
-            "q": data.get("q") or "",
-        }
+    ward = ward_filter_field()
 
 
 class ReplyForm(forms.Form):

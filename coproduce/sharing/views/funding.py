@@ -10,22 +10,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+
 from .. import permissions, selectors
 from ..forms import ApplicationForm, FundingFilterForm, OpportunityForm, OutcomeForm
 from ..models import FundingOpportunity
-from ..services import SharingRefusal
 from ..services import funding as services
-from ._common import refusal_form
 
 OPPORTUNITIES_PER_PAGE = 20
 
 
 @require_GET
 def funding_list(request):
-    form = FundingFilterForm(request.GET or None)
-    filters = (
-        selectors.FundingFilters(**form.filters()) if form.is_bound else selectors.FundingFilters()
-    )
+    form = FundingFilterForm.from_request(request)
+    filters = selectors.FundingFilters(**form.filters())
     now = timezone.now()
     paginator = Paginator(selectors.opportunities_listed(filters, now=now), OPPORTUNITIES_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
@@ -35,7 +33,6 @@ def funding_list(request):
         {
             "form": form,
             "opportunities": page,
-            "filtered": filters.any(),
             "can_add": permissions.can_add_opportunity(request.user),
         },
     )
@@ -48,11 +45,12 @@ def _opportunity(pk: int) -> FundingOpportunity:
     return opportunity
 
 
-def _detail(request, opportunity, *, form=None, application_form=None, status=200):
+def _detail(request, opportunity, *, form=None, application_form=None):
+    """The round's page; 400 when `form` holds errors."""
     user = request.user
     groups = selectors.organised_groups(user)
     see_all = user.is_authenticated and user.has_perm(permissions.SEE_ALL_APPLICATIONS)
-    return render(
+    return render_form(
         request,
         "sharing/funding_detail.html",
         {
@@ -67,7 +65,6 @@ def _detail(request, opportunity, *, form=None, application_form=None, status=20
             "can_change": permissions.can_change_opportunity(user),
             "form": form,
         },
-        status=status,
     )
 
 
@@ -104,7 +101,7 @@ def application_record(request, pk: int):
         projects=_my_projects(request.user),
     )
     if not form.is_valid():
-        return _detail(request, opportunity, form=form, application_form=form, status=400)
+        return _detail(request, opportunity, form=form, application_form=form)
     try:
         services.application_record(
             opportunity=opportunity,
@@ -114,8 +111,8 @@ def application_record(request, pk: int):
             project=form.cleaned_data["project"],
             amount_requested=form.cleaned_data["amount_requested"],
         )
-    except SharingRefusal as refusal:
-        return _detail(request, opportunity, form=refusal_form(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _detail(request, opportunity, form=form_with_errors(str(refusal)))
     messages.success(request, _("Your application has been recorded."))
     return redirect("sharing:funding_detail", pk=opportunity.pk)
 
@@ -135,26 +132,20 @@ def application_edit(request, pk: int):
     }
     form = OutcomeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusal_to_form(form):
             services.application_update(
                 application=application, by=request.user, **form.cleaned_data
             )
-        except SharingRefusal as refusal:
-            form.add_error(None, str(refusal))
-        else:
             messages.success(request, _("The outcome has been saved."))
             return redirect("sharing:funding_detail", pk=application.opportunity_id)
-    return render(
-        request,
-        "sharing/application_form.html",
-        {"form": form, "application": application},
-        status=400 if form.errors else 200,
+    return render_form(
+        request, "sharing/application_form.html", {"form": form, "application": application}
     )
 
 
 def _save_opportunity(request, form, opportunity):
     data = form.cleaned_data
-    try:
+    with refusal_to_form(form):
         funder = data["funder"] or services.funder_find_or_create(
             name=data["new_funder_name"], website=data["new_funder_website"]
         )
@@ -170,8 +161,6 @@ def _save_opportunity(request, form, opportunity):
             themes=data["themes"],
             **fields,
         )
-    except SharingRefusal as refusal:
-        form.add_error(None, str(refusal))
     return None
 
 
@@ -186,12 +175,7 @@ def funding_create(request):
         if opportunity is not None:
             messages.success(request, _("The funding has been added."))
             return redirect("sharing:funding_detail", pk=opportunity.pk)
-    return render(
-        request,
-        "sharing/funding_form.html",
-        {"form": form, "opportunity": None},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "sharing/funding_form.html", {"form": form, "opportunity": None})
 
 
 @login_required
@@ -222,18 +206,16 @@ def funding_edit(request, pk: int):
     if saved and _save_opportunity(request, form, opportunity) is not None:
         messages.success(request, _("Your changes have been saved."))
         return redirect("sharing:funding_detail", pk=opportunity.pk)
-    return render(
-        request,
-        "sharing/funding_form.html",
-        {"form": form, "opportunity": opportunity},
-        status=400 if form.errors else 200,
+    return render_form(
+        request, "sharing/funding_form.html", {"form": form, "opportunity": opportunity}
     )
 
 
 def _my_projects(user):
     """Projects this person owns, to say which one an application was for."""
     from coproduce.projects.models import Project
+    from coproduce.projects.selectors import shown_projects
 
     if not user.is_authenticated:
         return Project.objects.none()
-    return Project.objects.filter(owners__user=user, is_hidden=False).order_by("title")
+    return shown_projects().filter(owners__user=user).order_by("title")

@@ -9,29 +9,32 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common.errors import (
+    NotAllowed,
+    Refusal,
+    form_with_errors,
+    refusal_to_form,
+    render_form,
+)
 from coproduce.places.photos import PhotoError
 
 from .. import permissions, selectors
 from ..forms import ItemFilterForm, ItemForm, ReplyForm
 from ..models import Item, ItemPhoto, ItemReply
-from ..services import SharingRefusal
 from ..services import items as services
-from ._common import form_errors, refusal_form
+from ..services import reservations
+from ._common import form_errors
 
 ITEMS_PER_PAGE = 20
 
 
 @require_GET
 def item_list(request):
-    form = ItemFilterForm(request.GET or None)
-    filters = selectors.ItemFilters(**form.filters()) if form.is_bound else selectors.ItemFilters()
+    form = ItemFilterForm.from_request(request)
+    filters = selectors.ItemFilters(**form.filters())
     paginator = Paginator(selectors.items_listed(filters), ITEMS_PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
-    return render(
-        request,
-        "sharing/item_list.html",
-        {"form": form, "items": page, "filtered": filters.any()},
-    )
+    return render(request, "sharing/item_list.html", {"form": form, "items": page})
 
 
 def _visible_item(request, pk: int) -> tuple[Item, dict]:
@@ -56,7 +59,8 @@ def _visible_item(request, pk: int) -> tuple[Item, dict]:
     }
 
 
-def _detail(request, item, roles, *, form=None, reply_form=None, status=200) -> HttpResponse:
+def _detail(request, item, roles, *, form=None, reply_form=None) -> HttpResponse:
+    """The item's page; 400 when `form` holds errors."""
     user = request.user
     replies = list(selectors.replies_to(item)) if roles["keeper"] else []
     my_reply = None if roles["keeper"] else selectors.reply_from(item, user)
@@ -80,7 +84,7 @@ def _detail(request, item, roles, *, form=None, reply_form=None, status=200) -> 
         "reply_form": reply_form or ReplyForm(),
         "form": form,
     }
-    return render(request, "sharing/item_detail.html", context, status=status)
+    return render_form(request, "sharing/item_detail.html", context)
 
 
 @require_GET
@@ -94,15 +98,14 @@ def _save(request, form, item: Item | None):
     data = dict(form.cleaned_data)
     photo, alt_text = data.pop("photo", None), data.pop("alt_text", "")
     try:
-        if item is None:
-            return services.item_create(by=request.user, photo=photo, alt_text=alt_text, **data)
-        return services.item_update(
-            item=item, by=request.user, photo=photo, alt_text=alt_text, **data
-        )
+        with refusal_to_form(form):
+            if item is None:
+                return services.item_create(by=request.user, photo=photo, alt_text=alt_text, **data)
+            return services.item_update(
+                item=item, by=request.user, photo=photo, alt_text=alt_text, **data
+            )
     except PhotoError as problem:
         form.add_error("photo", str(problem))
-    except SharingRefusal as refusal:
-        form.add_error(None, str(refusal))
     return None
 
 
@@ -116,12 +119,7 @@ def item_create(request):
         if item is not None:
             messages.success(request, _("Your post has been added."))
             return redirect("sharing:item_detail", pk=item.pk)
-    return render(
-        request,
-        "sharing/item_form.html",
-        {"form": form, "item": None},
-        status=400 if form.errors else 200,
-    )
+    return render_form(request, "sharing/item_form.html", {"form": form, "item": None})
 
 
 @login_required
@@ -135,11 +133,10 @@ def item_edit(request, pk: int):
     if request.method == "POST" and form.is_valid() and _save(request, form, item) is not None:
         messages.success(request, _("Your changes have been saved."))
         return redirect("sharing:item_detail", pk=item.pk)
-    return render(
+    return render_form(
         request,
         "sharing/item_form.html",
         {"form": form, "item": item, "photos": list(item.photos.all())},
-        status=400 if form.errors else 200,
     )
 
 
@@ -157,12 +154,12 @@ def photo_remove(request, pk: int, photo_pk: int):
 
 # What each button on the item page does, and what it tells the person afterwards.
 ACTIONS = {
-    "reserve": (services.item_reserve, _("You have reserved it.")),
-    "collected": (services.item_mark_collected, _("Marked as collected.")),
-    "lent": (services.item_mark_lent, _("Marked as lent.")),
-    "returned": (services.item_mark_returned, _("Marked as returned. It is available again.")),
-    "release": (services.reservation_release, _("The reservation has been released.")),
-    "withdraw": (services.item_withdraw, _("Your post has been withdrawn.")),
+    "reserve": (reservations.item_reserve, _("You have reserved it.")),
+    "collected": (reservations.item_mark_collected, _("Marked as collected.")),
+    "lent": (reservations.item_mark_lent, _("Marked as lent.")),
+    "returned": (reservations.item_mark_returned, _("Marked as returned. It is available again.")),
+    "release": (reservations.reservation_release, _("The reservation has been released.")),
+    "withdraw": (reservations.item_withdraw, _("Your post has been withdrawn.")),
 }
 
 
@@ -175,9 +172,9 @@ def item_action(request, pk: int, action: str):
     service, done = ACTIONS[action]
     try:
         service(item=item, by=request.user)
-    except SharingRefusal as refusal:
+    except Refusal as refusal:
         item, roles = _visible_item(request, pk)
-        return _detail(request, item, roles, form=refusal_form(str(refusal)), status=400)
+        return _detail(request, item, roles, form=form_with_errors(str(refusal)))
     messages.success(request, str(done))
     if action == "withdraw":
         return redirect("sharing:my_items")
@@ -190,12 +187,12 @@ def item_reply(request, pk: int):
     item, roles = _visible_item(request, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        refusal = refusal_form(*form_errors(form))
-        return _detail(request, item, roles, form=refusal, reply_form=form, status=400)
+        refusal = form_with_errors(*form_errors(form))
+        return _detail(request, item, roles, form=refusal, reply_form=form)
     try:
         services.item_reply_send(item=item, by=request.user, message=form.cleaned_data["message"])
-    except SharingRefusal as refusal:
-        return _detail(request, item, roles, form=refusal_form(str(refusal)), status=400)
+    except Refusal as refusal:
+        return _detail(request, item, roles, form=form_with_errors(str(refusal)))
     messages.success(request, _("Your message has been sent."))
     return redirect("sharing:item_detail", pk=item.pk)
 
@@ -209,10 +206,10 @@ def reply_answer(request, pk: int, reply_pk: int, answer: str):
     reply = get_object_or_404(ItemReply, pk=reply_pk, item=item)
     try:
         services.item_reply_answer(reply=reply, by=request.user, accept=answer == "accept")
-    except services.NotAllowed as refusal:
-        raise PermissionDenied(str(refusal)) from None
-    except SharingRefusal as refusal:
-        return _detail(request, item, roles, form=refusal_form(str(refusal)), status=400)
+    except NotAllowed:
+        raise  # the 403 page, from RefusalMiddleware
+    except Refusal as refusal:
+        return _detail(request, item, roles, form=form_with_errors(str(refusal)))
     messages.success(
         request,
         _("You accepted. You can now see each other's email address.")

@@ -1,0 +1,48 @@
+"""The ward question, asked the same way on every form: a list of the wards by name."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Ward
+
+CHOOSE_A_WARD = _("Choose a ward from the list")
+WARD = _("Ward")
+ANY_WARD = _("Any ward")
+
+
+def ward_field(
+    label,
+    *,
+    empty_label,
+    required: bool = False,
+    required_message=None,
+    help_text="",
+) -> forms.ModelChoiceField:
+    """A ward chosen on a form that is posted; `empty_label` is the choice of none."""
+    messages = {"invalid_choice": CHOOSE_A_WARD}
+    if required_message:
+        messages["required"] = required_message
+    return forms.ModelChoiceField(
+        label=label,
+        help_text=help_text,
+        queryset=Ward.objects.order_by("name"),
+        required=required,
+        empty_label=empty_label,
+        error_messages=messages,
+    )
+
+
+def ward_filter_field(
+    label=WARD, *, empty_label=ANY_WARD, invalid_message=CHOOSE_A_WARD
+) -> forms.ModelChoiceField:
+    """A ward to filter a list by, given by its slug in the query string (`?ward=hazel`).
+
+    `invalid_message` may name what was asked for as `%(value)s`."""
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Ward.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label=empty_label,
+        error_messages={"invalid_choice": invalid_message},
+    )
