@@ -13,7 +13,7 @@ urlpatterns = [
     path("people/", include("coproduce.people.urls")),
     path("skills/", include("coproduce.skills.urls")),
     path("groups/", include("coproduce.groups.urls")),
-    path("services/", include("coproduce.services.urls")),
+    path("services/", include("coproduce.directory.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("discussion/", include("coproduce.discussion.urls")),

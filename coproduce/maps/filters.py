@@ -17,13 +17,13 @@ from coproduce.common.filters import (
     FilterForm,
     TickField,
 )
+from coproduce.directory.models import ServiceAtLocation
+from coproduce.directory.selectors import listed_services
 from coproduce.groups.models import Organisation
 from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Place, Ward
 from coproduce.projects.models import Project
 from coproduce.projects.selectors import shown_projects
-from coproduce.services.models import ServiceAtLocation
-from coproduce.services.selectors import listed_services
 from coproduce.skills.models import Skill
 from coproduce.skills.selectors import current_skills
 

@@ -10,11 +10,11 @@ from django.urls import NoReverseMatch, reverse
 
 from coproduce.accounts.models import User
 from coproduce.common.webmercator import from_unit
+from coproduce.directory.models import ServiceAtLocation
 from coproduce.groups.models import Organisation
 from coproduce.people.models import Profile, Visibility
 from coproduce.places.models import Place, Ward
 from coproduce.projects.models import Project
-from coproduce.services.models import ServiceAtLocation
 from coproduce.skills.models import PersonSkill
 
 from .clustering import (

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "coproduce.people",
     "coproduce.skills",
     "coproduce.groups",
-    "coproduce.services",
+    "coproduce.directory",
     # domains
     "coproduce.projects",
     "coproduce.matching",

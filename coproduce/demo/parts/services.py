@@ -12,10 +12,10 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
+from coproduce.directory import services
+from coproduce.directory.models import Service, TaxonomyTerm
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
-from coproduce.services import services
-from coproduce.services.models import Service, TaxonomyTerm
 
 from ..context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
 

@@ -4,10 +4,10 @@ from django.utils import timezone
 from coproduce.demo.context import DemoContext
 from coproduce.demo.models import DemoObject
 from coproduce.demo.parts import services as demo
+from coproduce.directory.models import Schedule, Service, ServiceAtLocation
+from coproduce.directory.tests.factories import OrganisationFactory, ServiceFactory
 from coproduce.groups.models import Organisation
 from coproduce.places.tests.factories import PlaceFactory
-from coproduce.services.models import Schedule, Service, ServiceAtLocation
-from coproduce.services.tests.factories import OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 

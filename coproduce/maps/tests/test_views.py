@@ -160,9 +160,9 @@ def test_map_page_explains_a_bad_filter(client):
 
 def test_map_page_query_count_is_fixed(client, django_assert_max_num_queries):
     """The map page makes a fixed number of queries however many places there are."""
+    from coproduce.directory.models import ServiceAtLocation
+    from coproduce.directory.tests.factories import ServiceFactory
     from coproduce.groups.tests.factories import OrganisationFactory
-    from coproduce.services.models import ServiceAtLocation
-    from coproduce.services.tests.factories import ServiceFactory
 
     ward = WardFactory()
     for n in range(30):
@@ -232,9 +232,9 @@ def test_an_unknown_skill_is_a_clear_error(client):
 
 def test_groups_and_services_are_layers_at_their_places(client):
     """Groups show where they meet and services where they run; hidden ones never show."""
+    from coproduce.directory.models import ServiceAtLocation
+    from coproduce.directory.tests.factories import ServiceFactory
     from coproduce.groups.tests.factories import OrganisationFactory
-    from coproduce.services.models import ServiceAtLocation
-    from coproduce.services.tests.factories import ServiceFactory
 
     ward = WardFactory()
     hall = _place(ward, "Hall", lat=51.51, lon=-0.12)

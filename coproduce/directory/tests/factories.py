@@ -3,9 +3,7 @@ from datetime import time
 import factory
 from django.utils.text import slugify
 
-from coproduce.groups.models import Organisation
-from coproduce.places.tests.factories import PlaceFactory
-from coproduce.services.models import (
+from coproduce.directory.models import (
     Contact,
     CostOption,
     Eligibility,
@@ -16,6 +14,8 @@ from coproduce.services.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from coproduce.groups.models import Organisation
+from coproduce.places.tests.factories import PlaceFactory
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

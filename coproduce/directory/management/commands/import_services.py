@@ -1,6 +1,6 @@
 """manage.py import_services FILE.csv [--dry-run] [--skip-bad] [--no-progress]
 
-Reads services from a CSV file (columns in coproduce/services/csv_rows.py) and saves them in
+Reads services from a CSV file (columns in coproduce/directory/csv_rows.py) and saves them in
 one transaction. If any row is bad, nothing is saved: every bad row is listed on stderr as
 "line N: reason" and the command exits with code 2. --skip-bad saves the good rows and lists
 the bad ones; --dry-run checks everything and saves nothing.
@@ -12,9 +12,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from coproduce.directory.csv_rows import read_rows
+from coproduce.directory.importer import import_rows
 from coproduce.groups.models import Organisation
-from coproduce.services.csv_rows import read_rows
-from coproduce.services.importer import import_rows
 
 BAD_INPUT = 2
 

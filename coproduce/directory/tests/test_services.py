@@ -4,10 +4,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from coproduce.directory import selectors, services
+from coproduce.directory.models import Service, TaxonomyTerm
+from coproduce.directory.taxonomy import BUILTIN_TERMS
 from coproduce.places.tests.factories import PlaceFactory
-from coproduce.services import selectors, services
-from coproduce.services.models import Service, TaxonomyTerm
-from coproduce.services.taxonomy import BUILTIN_TERMS
 
 from .factories import (
     OrganisationFactory,

@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from coproduce.directory.models import Service
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
 from coproduce.places.tests.factories import WardFactory
-from coproduce.services.models import Service
 
 from .factories import OrganisationFactory
 

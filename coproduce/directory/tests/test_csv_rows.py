@@ -2,7 +2,7 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
-from coproduce.services.csv_rows import RowError, ServiceRow, check_row, read_rows
+from coproduce.directory.csv_rows import RowError, ServiceRow, check_row, read_rows
 
 DATA = Path(__file__).parent / "data"
 KINDS = ("community_group", "council_service", "nhs", "voluntary")
