@@ -13,9 +13,9 @@ LIST_PAGE_SIZE = 20
 @require_GET
 def service_list(request):
     """Listed services with filters; a bad filter shows its error and every service."""
-    form = ServiceFilterForm(request.GET or None)
-    valid = form.is_valid() if form.is_bound else True
-    filters = form.filters() if form.is_bound and valid else ServiceFilters()
+    form = ServiceFilterForm.from_request(request)
+    valid = form.is_valid()
+    filters = form.service_filters() if valid else ServiceFilters()
     services = selectors.services_for_list(filters)
     page = Paginator(services, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

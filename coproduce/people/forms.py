@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_field
 
 from . import privacy
 from .models import Day, TimeOfDay, Travel, Visibility
@@ -44,10 +44,8 @@ def _text(label, help_text="", *, rows: int = 3, max_length: int = 2000) -> form
 class ProfileForm(forms.Form):
     """A person's profile in their own words, with who may see each part."""
 
-    ward = forms.ModelChoiceField(
-        label=_("Which ward do you live in?"),
-        queryset=Ward.objects.order_by("name"),
-        required=False,
+    ward = ward_field(
+        _("Which ward do you live in?"),
         empty_label=_("I would rather not say"),
         help_text=_("We never show where you live, only your ward."),
     )

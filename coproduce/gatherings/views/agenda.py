@@ -23,7 +23,7 @@ from .. import permissions, selectors
 from ..forms import AgendaItemForm, ArrangeForm
 from ..models import AgendaItem
 from ..services import agenda as services
-from ._common import event_or_404
+from .lookups import event_or_404
 
 
 def _item_or_404(pk: int) -> AgendaItem:

@@ -18,7 +18,7 @@ from ..forms import EventFilterForm, RsvpForm
 from ..models import Event, Rsvp
 from ..services import rsvps
 from ..services.agenda import can_suggest
-from ._common import event_or_404
+from .lookups import event_or_404
 
 PAGE_SIZE = 20
 

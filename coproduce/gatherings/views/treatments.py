@@ -21,7 +21,7 @@ from ..forms import ActionForm, NoteForm, ReportBackForm, TreatmentForm
 from ..models import Action, Barrier, Column, ColumnNote, Event, Rsvp, Treatment
 from ..services import barriers as barrier_services
 from ..services import treatments as services
-from ._common import event_or_404
+from .lookups import event_or_404
 
 COLUMNS = {
     Column.WHO.value: ColumnNote,

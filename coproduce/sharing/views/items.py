@@ -23,7 +23,6 @@ from ..forms import ItemFilterForm, ItemForm, ReplyForm
 from ..models import Item, ItemPhoto, ItemReply
 from ..services import items as services
 from ..services import reservations
-from ._common import form_errors
 
 ITEMS_PER_PAGE = 20
 
@@ -187,7 +186,8 @@ def item_reply(request, pk: int):
     item, roles = _visible_item(request, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
-        refusal = form_with_errors(*form_errors(form))
+        errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
+        refusal = form_with_errors(*errors)
         return _detail(request, item, roles, form=refusal, reply_form=form)
     try:
         services.item_reply_send(item=item, by=request.user, message=form.cleaned_data["message"])

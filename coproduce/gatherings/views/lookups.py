@@ -1,3 +1,5 @@
+"""Finding the event a page is about, shared by the event pages."""
+
 from django.http import Http404
 
 from .. import selectors
@@ -5,6 +7,7 @@ from ..models import Event
 
 
 def event_or_404(pk: int) -> Event:
+    """The event with this id, with what its pages show; 404 if there is none."""
     event = selectors.event_detail(pk)
     if event is None:
         raise Http404
