@@ -1,4 +1,3 @@
-import re
 from datetime import date, datetime
 
 from django import forms
@@ -6,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import day_field, time_field
 from coproduce.common.dates.local import local_instant
+from coproduce.common.dates.parsing import DateError, parse_instant
+from coproduce.common.dates.parsing import parse_month as dates_parse_month
 from coproduce.common.filters import FilterForm
 from coproduce.groups.models import Organisation
 from coproduce.places import vocab
 from coproduce.places.fields import ward_filter_field
-
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 class SpaceFilterForm(FilterForm):
@@ -123,12 +122,9 @@ class BookingApiForm(forms.Form):
 
     def _instant(self, name: str) -> datetime:
         try:
-            value = datetime.fromisoformat(self.cleaned_data[name])
-        except ValueError:
-            raise forms.ValidationError(_("Use an ISO 8601 date and time.")) from None
-        if value.tzinfo is None:
-            raise forms.ValidationError(_("Give the time with its offset, like +00:00."))
-        return value
+            return parse_instant(self.cleaned_data[name], name=name)
+        except DateError as error:
+            raise forms.ValidationError(str(error)) from None
 
     def clean_start(self) -> datetime:
         return self._instant("start")
@@ -137,14 +133,14 @@ class BookingApiForm(forms.Form):
         return self._instant("end")
 
 
-def parse_month(value: str | None, today: date) -> tuple[int, int] | None:
-    """'2026-03' as (2026, 3); the current month when not given; None when malformed."""
+# A room's calendar is shown for months from 2000 to 2100: nobody books further off.
+CALENDAR_FROM = date(2000, 1, 1)
+CALENDAR_TO = date(2100, 12, 31)
+
+
+def parse_month(value: str | None, today: date) -> tuple[int, int]:
+    """'2026-03' as (2026, 3); the current month when not given; DateError when malformed."""
     if not value:
         return today.year, today.month
-    match = MONTH.match(value)
-    if not match:
-        return None
-    year, month = int(match[1]), int(match[2])
-    if not (1 <= month <= 12 and 2000 <= year <= 2100):
-        return None
-    return year, month
+    first = dates_parse_month(value, earliest=CALENDAR_FROM, latest=CALENDAR_TO)
+    return first.year, first.month

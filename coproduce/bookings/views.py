@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.common import ical
+from coproduce.common.dates.parsing import DateError
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 
 from . import permissions, selectors, services
@@ -54,9 +55,10 @@ def space_list(request):
 @require_GET
 def space_detail(request, pk: int):
     space = _space_visible(request, selectors.space_detail(pk))
-    month = parse_month(request.GET.get("month"), _today())
-    if month is None:
-        raise BadRequest(_("Give the month as year-month, for example 2026-03."))
+    try:
+        month = parse_month(request.GET.get("month"), _today())
+    except DateError as error:
+        raise BadRequest(str(error)) from None
     rooms = list(space.rooms.all())
     room = rooms[0] if rooms else None
     if request.GET.get("room"):

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 
+from coproduce.common.numbers import NumberError, whole_number
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
 
@@ -52,9 +53,10 @@ class Paging:
 def _positive_int(raw: str | None, name: str, *, default: int) -> int:
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1 or len(raw) > 9:
-        raise PagingError(f"{name} must be a whole number from 1")
-    return int(raw)
+    try:
+        return whole_number(raw, name=name, minimum=1, maximum=999_999_999)
+    except NumberError:
+        raise PagingError(f"{name} must be a whole number from 1") from None
 
 
 def services_page(paging: Paging) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from coproduce.common.numbers import NumberError, whole_number
 from coproduce.common.webmercator import cell_size, to_unit
 
 MIN_ZOOM, MAX_ZOOM = 0, 20
@@ -63,12 +64,9 @@ def parse_zoom(text: str | None) -> int:
     if text is None or text == "":
         raise ViewportError(f"Give zoom as a whole number from {MIN_ZOOM} to {MAX_ZOOM}")
     try:
-        zoom = int(text)
-    except ValueError:
-        raise ViewportError(f"zoom must be a whole number from {MIN_ZOOM} to {MAX_ZOOM}") from None
-    if not MIN_ZOOM <= zoom <= MAX_ZOOM:
-        raise ViewportError(f"zoom must be from {MIN_ZOOM} to {MAX_ZOOM}")
-    return zoom
+        return whole_number(text, name="zoom", minimum=MIN_ZOOM, maximum=MAX_ZOOM)
+    except NumberError as error:
+        raise ViewportError(str(error)) from None
 
 
 def grid_size(bbox: BBox, zoom: int, *, max_cells: int = MAX_CELLS) -> float:

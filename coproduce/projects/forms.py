@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.dates.fields import sensible_day
 from coproduce.common.filters import FilterForm, TickField
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
@@ -200,6 +201,7 @@ class ProposalForm(forms.Form):
     due_on = forms.DateField(
         label=_("By when?"),
         widget=NativeDateInput(),
+        validators=[sensible_day],
         error_messages={
             "required": _("Say by when you will do it"),
             "invalid": _("Enter a real date, like 2027-03-31"),

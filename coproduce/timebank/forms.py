@@ -3,6 +3,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.dates.fields import sensible_day
+
 from .models import Account, Listing, VolunteerCheck
 
 NUMBER = re.compile(r"^\s*(?:tb)?\s*0*(\d{1,9})\s*$", re.IGNORECASE)
@@ -230,6 +232,7 @@ class VolunteerCheckForm(forms.Form):
         help_text=_("For example, 2025-03-27"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
+        validators=[sensible_day],
         error_messages={
             "required": _("Enter the date checked"),
             "invalid": _("Enter a real date, like 2025-03-27"),
@@ -240,6 +243,7 @@ class VolunteerCheckForm(forms.Form):
         help_text=_("For example, 2028-03-27"),
         input_formats=["%Y-%m-%d", "%d/%m/%Y"],
         widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
+        validators=[sensible_day],
         error_messages={
             "required": _("Enter the date it expires"),
             "invalid": _("Enter a real date, like 2028-03-27"),

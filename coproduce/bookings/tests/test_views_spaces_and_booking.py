@@ -100,6 +100,15 @@ def test_space_page_refuses_a_malformed_month():
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("month", ["²⁰²⁶-⁰³", "٢٠٢٦-٠٣", "9999-12", "2026-3", "2026-03\n"])
+def test_space_page_refuses_other_digits_and_far_months(month):
+    """Digits of other scripts, a month past 2100 or a loose format are a 400 saying why."""
+    room = open_room()
+    response = Client().get(reverse("bookings:space", args=[room.space.pk]), {"month": month})
+    assert response.status_code == 400
+    assert "for example 2026-03" in response.content.decode()
+
+
 def test_closed_space_is_hidden_except_from_its_manager():
     """A space not open for booking is 404 to others but shown to its manager."""
     room = open_room(is_open_for_booking=False)
@@ -143,6 +152,8 @@ def test_resident_asks_to_book():
         ({"day": "next Tuesday"}, "Enter the date as day/month/year"),
         ({"starts": "7pm"}, "Enter the start time as hours and minutes"),
         ({"purpose": ""}, "Say what the booking is for"),
+        ({"day": "31/12/9999"}, "Enter a date in a year from 1900 to 2200"),
+        ({"day": "01/01/0001"}, "Enter a date in a year from 1900 to 2200"),
     ],
 )
 def test_bad_booking_input_gives_a_clear_error_and_stores_nothing(overrides, message):
@@ -219,6 +230,22 @@ def test_api_refuses_visitors_and_bad_input():
         reverse("bookings:api_book", args=[room.pk]), data="{", content_type="application/json"
     )
     assert bad.status_code == 400
+    assert not Booking.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "start", ["9999-12-31T22:00:00+00:00", "0001-01-01T00:00:00+01:00", "２０３０-01-01T10:00Z"]
+)
+def test_api_refuses_times_at_the_ends_of_the_calendar(start):
+    """A time Python can barely hold, or written with other digits, is a 400 saying why."""
+    room = open_room(auto_approve=True)
+    response = client_for(UserFactory()).post(
+        reverse("bookings:api_book", args=[room.pk]),
+        data=json.dumps({"start": start, "end": "9999-12-31T23:00:00+00:00", "purpose": "x"}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert response.json()["fields"]["start"]
     assert not Booking.objects.exists()
 
 

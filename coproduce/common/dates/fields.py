@@ -4,11 +4,27 @@ Every form that asks for a date or a time uses these, so a date written as 27/3/
 time written as 18.00 is understood in the same way everywhere.
 """
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .parsing import EARLIEST, LATEST, DateError, within_bounds
+
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 TIME_FORMATS = ["%H:%M", "%H.%M"]
+
+
+def sensible_day(day: date) -> None:
+    """A validator: refuses a day outside the years any use can reckon with (see `parsing`)."""
+    try:
+        within_bounds(day)
+    except DateError:
+        raise forms.ValidationError(
+            _("Enter a date in a year from %(earliest)s to %(latest)s")
+            % {"earliest": EARLIEST.year, "latest": LATEST.year},
+            code="out_of_range",
+        ) from None
 
 
 def day_field(label, required_message) -> forms.DateField:
@@ -16,6 +32,7 @@ def day_field(label, required_message) -> forms.DateField:
         label=label,
         help_text=_("For example, 27/3/2026"),
         input_formats=DATE_FORMATS,
+        validators=[sensible_day],
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
         error_messages={
             "required": required_message,

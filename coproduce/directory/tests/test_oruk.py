@@ -111,7 +111,16 @@ def test_export_pages(client):
 
 @pytest.mark.parametrize(
     "params",
-    [{"page": "0"}, {"page": "two"}, {"page": "-1"}, {"per_page": "101"}, {"per_page": "0"}],
+    [
+        {"page": "0"},
+        {"page": "two"},
+        {"page": "-1"},
+        {"per_page": "101"},
+        {"per_page": "0"},
+        {"page": "²"},
+        {"per_page": "①"},
+        {"page": " 1"},
+    ],
 )
 def test_bad_paging_is_a_400_with_a_json_error(client, params):
     """Bad page or per_page values give 400 and a JSON body saying why."""

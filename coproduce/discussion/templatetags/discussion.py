@@ -1,6 +1,9 @@
 """`{% project_discussion project %}`: a project's comment thread and comment form."""
 
 from django import template
+from django.core.exceptions import BadRequest
+
+from coproduce.common.numbers import NumberError, whole_number
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm
@@ -9,8 +12,14 @@ register = template.Library()
 
 
 def _page_start(request) -> int | None:
+    """The comment the page of older comments starts before; a 400 page if it is not one."""
     raw = request.GET.get("comments_before", "")
-    return int(raw) if raw.isdigit() and len(raw) < 19 else None
+    if not raw:
+        return None
+    try:
+        return whole_number(raw, name="comments_before", minimum=1)
+    except NumberError as error:
+        raise BadRequest(str(error)) from None
 
 
 @register.inclusion_tag("discussion/_thread.html", takes_context=True)

@@ -63,6 +63,15 @@ def test_older_comments_are_a_page_away():
     assert "The very first comment" in older and "Newest comments" in older
 
 
+@pytest.mark.parametrize("value", ["²", "①", "٣", "-1", "0", "9" * 40, "1e3"])
+def test_a_comments_before_that_is_not_a_comment_number_is_a_400(client, value):
+    """A made-up comments_before is the 400 page saying why, not a server error."""
+    project = owned_project()
+    response = client.get(reverse("projects:detail", args=[project.pk]), {"comments_before": value})
+    assert response.status_code == 400
+    assert "comments_before must be a whole number" in response.content.decode()
+
+
 def test_comment_bodies_are_escaped():
     """A script tag in a comment shows as text."""
     comment = CommentFactory(body="<script>alert('x')</script>")

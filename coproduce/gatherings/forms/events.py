@@ -5,7 +5,7 @@ from datetime import date
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.common.dates.fields import DATE_FORMATS, day_field, time_field
+from coproduce.common.dates.fields import DATE_FORMATS, day_field, sensible_day, time_field
 from coproduce.common.dates.local import local_instant
 from coproduce.common.filters import FilterForm
 from coproduce.common.writing import plain_language_attrs
@@ -67,6 +67,7 @@ class EventForm(forms.Form):
         help_text=_("For a hack weekend, say. For example, 28/3/2026"),
         input_formats=DATE_FORMATS,
         required=False,
+        validators=[sensible_day],
         widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
         error_messages={
             "invalid": _("Enter the end date as day/month/year, for example 28/3/2026")

@@ -12,13 +12,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.common.numbers import NumberError, whole_number
 
 from .. import permissions, provisions, selectors
 from ..forms import EventForm, OrganiserForm, ReasonForm
 from ..models import BarrierTheme, Event, Rsvp, Series
 from ..services import events as services
 from ..services import rsvps
-from ._common import event_or_404
+from .lookups import event_or_404
 
 
 def _event_form_initial(event: Event) -> dict:
@@ -191,8 +192,8 @@ def attendance(request, pk: int):
     form = None
     if request.method == "POST":
         try:
-            came = [int(value) for value in request.POST.getlist("came")]
-        except ValueError:
+            came = [whole_number(value, minimum=1) for value in request.POST.getlist("came")]
+        except NumberError:
             form = form_with_errors(_("Choose people from the list."))
         else:
             try:

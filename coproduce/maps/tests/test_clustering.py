@@ -37,7 +37,7 @@ def test_malformed_bbox_is_refused_with_a_reason(text, message):
         BBox.parse(text)
 
 
-@pytest.mark.parametrize("text", [None, "x", "-1", "21"])
+@pytest.mark.parametrize("text", [None, "x", "-1", "21", "²", "١٢", " 12", "9" * 40])
 def test_bad_zoom_is_refused(text):
     """Zoom must be a whole number from 0 to 20."""
     with pytest.raises(ViewportError):

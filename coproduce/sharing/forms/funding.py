@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.dates.fields import sensible_day
 from coproduce.common.filters import FilterForm
 from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Ward
@@ -52,6 +53,7 @@ def _date(label, *, required: bool = False) -> forms.DateField:
         label=label,
         required=required,
         widget=DateInput(),
+        validators=[sensible_day],
         error_messages={
             "required": _("Enter a date"),
             "invalid": _("Enter a real date, like 2027-03-31"),

@@ -54,14 +54,25 @@ def test_coordinator_pages_refuse_residents(client, name, args):
     assert client.get(reverse(name, args=args)).status_code == 200
 
 
-def test_home_opens_an_account_and_shows_the_balance(client):
-    """The first visit opens the person's account; the page shows its number and balance."""
+def test_home_offers_an_account_and_opening_it_shows_the_balance(client):
+    """A first visit opens nothing; the button does, and the page shows number and balance."""
     user = UserFactory()
     client.force_login(user)
+    assert "You have no time bank account yet." in client.get(reverse("timebank:home")).text
+    assert not Account.objects.exists()
+    response = client.post(reverse("timebank:home"))
+    assert response.status_code == 302
     body = client.get(reverse("timebank:home")).content.decode()
     account = Account.objects.get(user=user)
     assert account.number in body
     assert "0 minutes" in body
+
+
+def test_recording_time_without_an_account_offers_one(client):
+    """Someone with no account sees the button to open one, and nothing is made."""
+    client.force_login(UserFactory())
+    assert "You have no time bank account yet." in client.get(reverse("timebank:transfer_new")).text
+    assert not Account.objects.exists()
 
 
 def test_account_pages_are_private(client):
@@ -286,6 +297,10 @@ def test_api_makes_requests_for_residents(client):
         ({"from_account": "A", "to_account": "B", "minutes": 5, "description": ""}, 400),
         ({"from_account": "A", "to_account": "B", "minutes": 6000, "description": "d"}, 409),
         ({"from_account": "A", "to_account": 999999, "minutes": 5, "description": "d"}, 400),
+        ({"from_account": "A", "to_account": "B", "minutes": "²", "description": "d"}, 400),
+        ({"from_account": "①", "to_account": "B", "minutes": 5, "description": "d"}, 400),
+        ({"from_account": "A", "to_account": "B", "minutes": "9" * 5000, "description": "d"}, 400),
+        ({"from_account": "A", "to_account": 10**30, "minutes": 5, "description": "d"}, 400),
     ],
 )
 def test_api_refuses_bad_input_with_a_json_error(client, payload, status):

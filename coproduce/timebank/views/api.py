@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.common.errors import NotAllowed, Refusal
+from coproduce.common.numbers import NumberError, whole_number
 
 from .. import permissions, selectors, services
 
@@ -23,13 +24,10 @@ def _error(message: str, status: int) -> JsonResponse:
 
 
 def _whole_number(value) -> int | None:
-    if isinstance(value, bool):
+    try:
+        return whole_number(value.strip() if isinstance(value, str) else value)
+    except NumberError:
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return None
 
 
 @require_POST
