@@ -38,9 +38,17 @@ def sign_up_done(request):
     )
 
 
+@require_http_methods(["GET", "POST"])
 def verify_email(request, token: str):
+    """The link opens a page with a button; only the button (a POST) confirms the address.
+
+    Mail scanners open links to check them, so a GET never changes anything.
+    """
     try:
-        user = services.email_verify(token=token)
+        if request.method == "POST":
+            user = services.email_verify(token=token)
+        else:
+            user = selectors.user_to_verify(token=token)
     except TokenError as problem:
         return render(
             request,
@@ -48,6 +56,8 @@ def verify_email(request, token: str):
             {"problem": TOKEN_PROBLEMS[str(problem)], "resend": True},
             status=400,
         )
+    if request.method == "GET" and not user.email_verified:
+        return render(request, "accounts/verify_email_confirm.html", {"email": user.email})
     return render(request, "accounts/verify_email_done.html", {"verified_user": user})
 
 
@@ -103,8 +113,13 @@ def change_email(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def change_email_confirm(request, token: str):
+    """The link opens a page with a button; only the button (a POST) changes the address."""
     try:
+        if request.method == "GET":
+            new_email = selectors.new_email_in_link(user=request.user, token=token)
+            return render(request, "accounts/change_email_confirm.html", {"new_email": new_email})
         services.email_change_confirm(user=request.user, token=token)
     except TokenError as problem:
         return render(

@@ -11,20 +11,34 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django_tasks import task
 
 
+def render_plain_text(template_name: str, context: Mapping[str, Any]) -> str:
+    """Render a plain-text template with no HTML escaping: `"<b> & 'x'` stays as it is.
+
+    Only HTML needs escaping; in a text body or a subject `&quot;` is just noise.
+    """
+    template = get_template(template_name).template  # the Django template, not its wrapper
+    return template.render(Context(dict(context), autoescape=False))
+
+
 def render_email(template_base: str, context: Mapping[str, Any]) -> tuple[str, str, str]:
-    """Render `<template_base>_subject.txt`, `.txt` and `.html`: (subject, text, html)."""
+    """Render `<template_base>_subject.txt`, `.txt` and `.html`: (subject, text, html).
+
+    The subject and text are plain text, rendered unescaped; the subject is one line. Only
+    the HTML part is escaped.
+    """
     full_context = {
         "council_name": settings.COUNCIL_NAME,
         "service_name": settings.SERVICE_NAME,
         "site_url": settings.SITE_URL,
         **context,
     }
-    subject = " ".join(render_to_string(f"{template_base}_subject.txt", full_context).split())
-    text = render_to_string(f"{template_base}.txt", full_context)
+    subject = " ".join(render_plain_text(f"{template_base}_subject.txt", full_context).split())
+    text = render_plain_text(f"{template_base}.txt", full_context)
     html = render_to_string(f"{template_base}.html", full_context)
     return subject, text, html
 

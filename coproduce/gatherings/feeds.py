@@ -51,6 +51,11 @@ def event_for_feed(pk: int) -> Event | None:
     return _events().filter(pk=pk).first()
 
 
+def link_of(user) -> CalendarFeed | None:
+    """The person's private calendar link, or None if they have not made one yet."""
+    return CalendarFeed.objects.filter(user=user).first()
+
+
 def owner_of_link(token: str):
     """Whose private calendar link this is, if it is a current link of an active account."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()

@@ -77,7 +77,15 @@ def confirmed_skill_names(profile: Profile) -> list[str]:
 
 def visible_profile(viewer, profile: Profile) -> VisibleProfile | None:
     """The profile as `viewer` may see it, or None if they may not even see who it is."""
-    relation = relation_between(viewer, profile.user)
+    return profile_as_seen_by(profile, relation_between(viewer, profile.user))
+
+
+def profile_as_seen_by(profile: Profile, relation: Relation) -> VisibleProfile | None:
+    """The profile as anyone with this relation to the person sees it; None if not at all.
+
+    The person's own preview ("see your profile as a visitor") uses this too, so the preview
+    and the real page can never differ.
+    """
     parts = visible_parts(profile.visibilities(), relation)
     if not parts:
         return None

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from . import privacy, selectors, services
@@ -55,6 +56,34 @@ def edit_profile(request):
             return redirect("skills:review")
         return redirect("people:me")
     return render(request, "people/edit_profile.html", {"form": form})
+
+
+# The people a resident can preview their profile as, and how the page names them.
+PREVIEWS = {
+    privacy.Relation.VISITOR: _lazy("a visitor"),
+    privacy.Relation.MEMBER: _lazy("a signed-in resident"),
+    privacy.Relation.ORGANISER: _lazy("a group organiser"),
+}
+
+
+@login_required
+def preview(request, relation: str):
+    """The person's own profile drawn exactly as the public page draws it for `relation`."""
+    as_relation = next((r for r in PREVIEWS if r.value == relation), None)
+    profile = selectors.own_profile(request.user)
+    if as_relation is None:
+        raise Http404
+    if profile is None:
+        return redirect("people:me")
+    return render(
+        request,
+        "people/person.html",
+        {
+            "person": selectors.profile_as_seen_by(profile, as_relation),
+            "preview": {"relation": as_relation, "who": PREVIEWS[as_relation]},
+            "previews": [(r.value, who) for r, who in PREVIEWS.items() if r != as_relation],
+        },
+    )
 
 
 def person(request, pk: int):

@@ -7,6 +7,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.urls import Resolver404, resolve
 
+from coproduce.accounts.tests.factories import PASSWORD, UserFactory
+
 from .axe import axe_violations
 from .conftest import sign_in
 
@@ -82,4 +84,22 @@ def test_form_error_states_are_accessible(page, live_server, axe_source, demo_bo
         sign_in(page, live_server.url, "resident@demo.northbrook.invalid", f"wrong {attempt}")
     assert "Too many tries" in page.content()
     found += axe_violations(page, axe_source, label="locked out")
+    assert not found, "\n".join(str(v) for v in found)
+
+
+def test_previews_and_first_visit_pages_are_accessible(page, live_server, axe_source, demo_borough):
+    """Profile previews, and the pages someone new sees before the first POST, pass axe-core."""
+    found = []
+    sign_in(page, live_server.url, "resident@demo.northbrook.invalid")
+    for relation in ("visitor", "member", "organiser"):
+        page.goto(f"{live_server.url}/people/me/as/{relation}/")
+        assert page.locator("h1").count() == 1
+        found += axe_violations(page, axe_source, label=f"preview as {relation}")
+    newcomer = UserFactory(email="newcomer@demo.northbrook.invalid")
+    page.context.clear_cookies()
+    sign_in(page, live_server.url, newcomer.email, PASSWORD)
+    for path in ("/time-bank/", "/gatherings/calendar/"):
+        page.goto(live_server.url + path)
+        assert page.locator("h1").count() == 1
+        found += axe_violations(page, axe_source, label=f"first visit {path}")
     assert not found, "\n".join(str(v) for v in found)

@@ -71,8 +71,12 @@ def test_whole_sign_up_journey(client, django_capture_on_commit_callbacks):
         )
     assert response.status_code == 302
     assert client.get(response.url).status_code == 200
-    confirm = client.get(_path(_link_in(mail.outbox[0])))
+    link = _path(_link_in(mail.outbox[0]))
+    confirm = client.get(link)
     assert confirm.status_code == 200
+    assert "Confirm your email address" in confirm.text
+    assert not User.objects.get(email="ada@example.org").email_verified
+    assert "You can now sign in" in client.post(link).text
     response = _sign_in(client, "ada@example.org", PASSWORD)
     assert response.status_code == 302
     assert client.get(reverse("accounts:account")).status_code == 200
@@ -185,13 +189,20 @@ def test_change_email_journey(client, django_capture_on_commit_callbacks):
             reverse("accounts:change_email"), {"new_email": "new@example.org", "password": PASSWORD}
         )
     link = _path(_link_in(mail.outbox[0]))
+    page = client.get(link)
+    assert page.status_code == 200
+    assert "Confirm your new email address" in page.text and "new@example.org" in page.text
+    user.refresh_from_db()
+    assert user.email == "ada@example.org"  # opening the link changes nothing
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.get(link)
+        response = client.post(link)
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.email == "new@example.org"
     assert mail.outbox[-1].to == ["ada@example.org"]
-    assert client.get(link).status_code == 400
+    used = client.get(link)
+    assert used.status_code == 400 and "already been used" in used.text
+    assert client.post(link).status_code == 400
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,16 @@ def notification_banner(message) -> SafeString:
     )
 
 
+@register.simple_tag
+def important_banner(text: str) -> SafeString:
+    """A GOV.UK "Important" notification banner saying `text`, for a page's own notice."""
+    return render_component(
+        "notification-banner",
+        "govukNotificationBanner",
+        {"titleText": _("Important"), "text": str(text)},
+    )
+
+
 def _page_href(query: QueryDict, number: int) -> str:
     query = query.copy()
     query["page"] = number

@@ -365,22 +365,23 @@ def test_calendar_page_needs_sign_in(db):
 
 
 def test_calendar_page_makes_the_link_once_and_shows_it(organiser):
-    """The first visit makes the private link; later visits show the same one."""
+    """Opening the page makes nothing; the button makes the link; visits show the same one."""
     person = UserFactory()
     event = _event(organiser, starts_at=_soon(), online_url=JOIN, title="Open Space day")
     _place(event, person)
-    client = _as(person)
-    response = client.get(reverse("gatherings:my_calendar"))
-    assert response.status_code == 200
-    feed = CalendarFeed.objects.get(user=person)
-    body = response.content.decode()
+    client, url = _as(person), reverse("gatherings:my_calendar")
+    assert "You do not have a calendar link yet." in client.get(url).text
+    assert not CalendarFeed.objects.exists()
+    response = client.get(client.post(url)["Location"])
+    assert "Your calendar link is ready." in response.text
+    feed, body = CalendarFeed.objects.get(user=person), response.text
     assert body.count("<h1") == 1
     path = reverse("gatherings:person_ics", args=[feed.token])
     assert f'value="{SITE}{path}"' in body
     assert f'href="webcal://coproduce.example{path}"' in body
     assert reverse("gatherings:event_ics", args=[event.pk]) in body
     assert "Open Space day" in body
-    client.get(reverse("gatherings:my_calendar"))
+    client.get(url)
     assert CalendarFeed.objects.get(user=person).token == feed.token
 
 

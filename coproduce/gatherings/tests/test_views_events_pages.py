@@ -228,6 +228,7 @@ def test_a_visitor_is_sent_to_sign_in_for_their_calendar_link(client):
 def test_a_resident_gets_their_own_calendar_link(client, cast):
     """The calendar page gives the person their private link, which works."""
     client.force_login(cast.attendee)
+    client.post(reverse("gatherings:my_calendar"))
     response = client.get(reverse("gatherings:my_calendar"))
     assert response.status_code == 200
     token = CalendarFeed.objects.get(user=cast.attendee).token

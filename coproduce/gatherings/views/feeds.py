@@ -74,24 +74,27 @@ def person_ics(request, token: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_calendar(request):
+    """The person's private calendar link. Only a POST makes one, or replaces it."""
+    feed = feeds.link_of(request.user)
     if request.method == "POST":
-        services.calendar_feed_renew(user=request.user)
-        messages.success(
-            request,
-            _("Your new link is ready. The old link has stopped working."),
-        )
+        if feed is None:
+            services.calendar_feed_get_or_create(user=request.user)
+            messages.success(request, _("Your calendar link is ready."))
+        else:
+            services.calendar_feed_renew(user=request.user)
+            messages.success(
+                request,
+                _("Your new link is ready. The old link has stopped working."),
+            )
         return redirect("gatherings:my_calendar")
-    feed = services.calendar_feed_get_or_create(user=request.user)
-    link = settings.SITE_URL + reverse("gatherings:person_ics", args=[feed.token])
-    response = render(
-        request,
-        "gatherings/my_calendar.html",
-        {
+    context = {"feed": feed, "rsvps": selectors.events_of(request.user)}
+    if feed is not None:
+        link = settings.SITE_URL + reverse("gatherings:person_ics", args=[feed.token])
+        context |= {
             "link": link,
             "webcal_link": "webcal://" + link.split("://", 1)[-1],
             "download_link": reverse("gatherings:person_ics", args=[feed.token]),
-            "rsvps": selectors.events_of(request.user),
-        },
-    )
+        }
+    response = render(request, "gatherings/my_calendar.html", context)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -58,8 +58,15 @@ def _account_page(request, account: Account, *, own: bool):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def home(request):
-    account = services.account_open_for_user(user=request.user)
+    """The person's account; someone new sees a button that opens one (a POST)."""
+    if request.method == "POST":
+        services.account_open_for_user(user=request.user)
+        return redirect("timebank:home")
+    account = selectors.account_for_user(request.user)
+    if account is None:
+        return render(request, "timebank/no_account.html")
     return _account_page(request, selectors.account_detail(account.pk), own=True)
 
 
@@ -129,8 +136,9 @@ def _csv_safe(text: str) -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def transfer_new(request):
-    services.account_open_for_user(user=request.user)
     accounts = selectors.accounts_acted_for(request.user)
+    if not accounts:  # nothing to record time from until the person opens an account
+        return render(request, "timebank/no_account.html")
     initial = {
         key: request.GET[key]
         for key in ("other", "direction", "description")
