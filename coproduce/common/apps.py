@@ -1,4 +1,11 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def _make_cache_tables(using: str = "default", **kwargs) -> None:
+    """Make the database cache's table (where limits are counted) after every migrate."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CommonConfig(AppConfig):
@@ -8,3 +15,5 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers system checks)
+
+        post_migrate.connect(_make_cache_tables, sender=self)

@@ -2,6 +2,9 @@
 
 from django.core.exceptions import BadRequest
 from django.shortcuts import render
+from django_ratelimit.exceptions import Ratelimited
+
+from coproduce.common.limits import too_many_response
 
 
 def bad_request(request, exception=None):
@@ -12,6 +15,10 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    # A limit passed (django-ratelimit raises a kind of PermissionDenied): 429, saying when
+    # to try again.
+    if isinstance(exception, Ratelimited):
+        return too_many_response(request, exception)
     return render(request, "errors/403.html", status=403)
 
 
