@@ -8,6 +8,8 @@ urlpatterns = [
     # Home, statements and ward pages: they bring several apps together.
     path("", include("coproduce.site.urls")),
     path("account/", include("coproduce.accounts.urls")),
+    path("account/your-data/", include("coproduce.personal_data.urls")),
+    path("staff/", include("coproduce.staff.urls")),
     path("notifications/", include("coproduce.notifications.urls")),
     path("places/", include("coproduce.places.urls")),
     path("people/", include("coproduce.people.urls")),

@@ -79,7 +79,10 @@ def _sign_in(client, viewer: str, profile):
         organiser = UserFactory()
         group = OrganisationFactory()
         Membership.objects.create(organisation=group, user=organiser, role="organiser")
-        Membership.objects.create(organisation=group, user=profile.user, role="member")
+        # The member chose, when joining, to share with the group's organisers.
+        Membership.objects.create(
+            organisation=group, user=profile.user, role="member", shares_with_organisers=True
+        )
         client.force_login(organiser)
         return
     client.force_login(UserFactory(roles=[] if viewer == "resident" else [Role(viewer)]))
@@ -159,7 +162,9 @@ def test_group_member_lists_name_people_only_as_their_identity_level_allows(
     profile.visibility_identity = identity
     profile.save()
     group = OrganisationFactory(name="Allotment Society")
-    Membership.objects.create(organisation=group, user=profile.user, role="member")
+    Membership.objects.create(
+        organisation=group, user=profile.user, role="member", shares_with_organisers=True
+    )
     if viewer == "group organiser":
         organiser = UserFactory()
         Membership.objects.create(organisation=group, user=organiser, role="organiser")

@@ -53,13 +53,9 @@ class SignUpForm(forms.Form):
     )
 
     def clean_email(self) -> str:
-        email = normalise_email(self.cleaned_data["email"])
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(
-                _("An account already uses this email address. Sign in, or reset your password."),
-                code="email_in_use",
-            )
-        return email
+        # Whether the address is taken is never said here: services.user_sign_up emails
+        # its owner instead, so the form cannot be used to test who has an account.
+        return normalise_email(self.cleaned_data["email"])
 
     def clean(self):
         cleaned = super().clean()

@@ -67,7 +67,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         ]
 
     def __str__(self) -> str:
-        return self.display_name or self.email
+        # Never the email address: str(user) can reach a page. Pages name people through
+        # people/naming.py, which also respects who may see the name.
+        return self.display_name or str(_("A resident"))
 
     @property
     def email_verified(self) -> bool:

@@ -36,6 +36,8 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
     Role.ORGANISER: {"accounts.run_group_or_project"},
     Role.OFFICER: {
         "accounts.run_group_or_project",
+        "personal_data.answer_subject_access",
+        "staff.sign_in_as_staff",
         "accounts.view_user",
         "accounts.see_inclusion_insights",
         "places.add_ward",
@@ -77,6 +79,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "projects.view_project",
         "projects.change_project",
         "projects.moderate_project",
+        "matching.match_any_need",
         "gatherings.manage_any_event",
         "gatherings.view_event",
         "gatherings.change_barriertheme",
@@ -90,6 +93,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "groups.view_organisation",
         "groups.change_membership",
         "groups.view_membership",
+        "groups.verify_organisation",
         "services.view_service",
         "services.add_service",
         "services.change_service",
@@ -120,10 +124,13 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
     },
     Role.MODERATOR: {
         "accounts.moderate_content",
+        "staff.sign_in_as_staff",
         "projects.moderate_project",
         "sharing.change_item",
     },
-    Role.ADMINISTRATOR: {"*"},  # every permission
+    # Every permission: "staff.see_audit_log" (the audit log) and "staff.sign_in_as_staff"
+    # (a second factor at sign-in) among them.
+    Role.ADMINISTRATOR: {"*"},
 }
 
 

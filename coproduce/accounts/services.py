@@ -2,12 +2,14 @@
 
 from collections.abc import Iterable
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.common.email import absolute_url, email_queue
+from coproduce.staff.services import audit_record
 
 from .models import User, normalise_email
 from .roles import STAFF_ROLES, Role
@@ -19,24 +21,40 @@ class EmailInUse(ValueError):
 
 
 @transaction.atomic
-def user_sign_up(*, email: str, display_name: str, password: str) -> User:
+def user_sign_up(*, email: str, display_name: str, password: str) -> User | None:
     """Create a resident's account and send them a link to confirm their email address.
 
-    They cannot sign in until they confirm it. Raises EmailInUse if the address is taken.
+    They cannot sign in until they confirm it. If the address already has an account,
+    nothing is created and its owner is emailed instead; the caller answers the same either
+    way, so sign-up cannot be used to test who has an account. Returns the new account, or
+    None when the address was taken.
     """
     email = normalise_email(email)
-    if User.objects.filter(email=email).exists():
-        raise EmailInUse(email)
-    try:
-        with transaction.atomic():
-            user = User.objects.create_user(
-                email=email, password=password, display_name=display_name
-            )
-    except IntegrityError as error:  # someone signed up with it a moment ago
-        raise EmailInUse(email) from error
-    user.groups.add(Group.objects.get(name=Role.RESIDENT))
-    email_verification_send(user=user)
-    return user
+    existing = User.objects.filter(email=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                user = User.objects.create_user(
+                    email=email, password=password, display_name=display_name
+                )
+        except IntegrityError:  # someone signed up with it a moment ago
+            existing = User.objects.filter(email=email).first()
+        else:
+            user.groups.add(Group.objects.get(name=Role.RESIDENT))
+            email_verification_send(user=user)
+            return user
+    make_password(password)  # the same work as a new account, so timing tells nothing
+    if existing is not None and existing.is_active:
+        email_queue(
+            to=existing.email,
+            template_base="accounts/email/sign_up_taken",
+            context={
+                "user": existing,
+                "sign_in_link": absolute_url(reverse("accounts:sign_in")),
+                "reset_link": absolute_url(reverse("accounts:password_reset")),
+            },
+        )
+    return None
 
 
 def email_verification_send(*, user: User) -> None:
@@ -109,10 +127,13 @@ def email_change_confirm(*, user: User, token: str) -> User:
 
 
 @transaction.atomic
-def user_set_roles(*, user: User, roles: Iterable[Role]) -> User:
+def user_set_roles(*, user: User, roles: Iterable[Role], by: User | None = None) -> User:
     """Give a person exactly these roles. Officers and administrators may use the admin site."""
     roles = set(roles) | {Role.RESIDENT}
     user.groups.set(Group.objects.filter(name__in=[r.value for r in roles]))
     user.is_staff = bool(roles & STAFF_ROLES)
     user.save(update_fields=["is_staff"])
+    audit_record(
+        actor=by, action="roles.changed", target=f"user {user.pk}", detail={"roles": sorted(roles)}
+    )
     return user

@@ -6,6 +6,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from coproduce.common.limits import IP, limited, post_field
+
 from . import forms, selectors, services
 from .tokens import TokenError
 
@@ -17,18 +19,17 @@ TOKEN_PROBLEMS = {
 
 
 @require_http_methods(["GET", "POST"])
+@limited("sign_up", per=IP)
+@limited("sign_up_address", per=post_field("email"))
 def sign_up(request):
     if request.user.is_authenticated:
         return redirect("accounts:account")
     form = forms.SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.user_sign_up(**form.cleaned_data)
-        except services.EmailInUse:
-            form.add_error("email", _("An account already uses this email address."))
-        else:
-            request.session["sign_up_email"] = form.cleaned_data["email"]
-            return redirect("accounts:sign_up_done")
+        # A taken address gets the same answer; its owner is emailed instead.
+        services.user_sign_up(**form.cleaned_data)
+        request.session["sign_up_email"] = form.cleaned_data["email"]
+        return redirect("accounts:sign_up_done")
     return render(request, "accounts/sign_up.html", {"form": form})
 
 
@@ -62,6 +63,8 @@ def verify_email(request, token: str):
 
 
 @require_http_methods(["GET", "POST"])
+@limited("confirmation_resend_ip", per=IP)
+@limited("confirmation_resend", per=post_field("email"))
 def resend_verification(request):
     form = forms.ResendVerificationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -94,6 +97,7 @@ def account(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limited("email_change")
 def change_email(request):
     form = forms.ChangeEmailForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -139,10 +143,14 @@ def change_email_confirm(request, token: str):
     return redirect("accounts:account")
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    form_class=forms.QueuedPasswordResetForm,
-    template_name="accounts/password_reset.html",
-    success_url=reverse_lazy("accounts:password_reset_done"),
+password_reset = limited("password_reset_ip", per=IP)(
+    limited("password_reset", per=post_field("email"))(
+        auth_views.PasswordResetView.as_view(
+            form_class=forms.QueuedPasswordResetForm,
+            template_name="accounts/password_reset.html",
+            success_url=reverse_lazy("accounts:password_reset_done"),
+        )
+    )
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_done.html"

@@ -15,10 +15,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common import limits
 from coproduce.common.dates.text import describe
 from coproduce.common.errors import Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.services import notify
+from coproduce.staff.services import audit_record
 
 from . import availability, kinds, permissions, selectors
 from .models import BookableRoom, Booking
@@ -48,10 +50,14 @@ def _managers(space) -> list:
 
 
 def _tell_managers(booking: Booking, *, title: str, skip=None) -> None:
+    """Tell each manager, up to their hourly cap (RATE_LIMITS["booking_manager_email"]): past
+    it, requests wait in their queue without a message each, so a burst is not a flood."""
     where = f"{booking.room}, {booking.room.space}"
     body = f"{where}: {describe(booking.starts_at, booking.ends_at)}.\n{booking.purpose}"
     for person in _managers(booking.room.space):
         if skip is not None and person.pk == skip.pk:
+            continue
+        if not limits.within("booking_manager_email", per=f"manager:{person.pk}"):
             continue
         notify(
             recipient=person,
@@ -209,6 +215,7 @@ def booking_approve(*, booking: Booking, by, now: datetime | None = None) -> Boo
     booking.decided_at = now
     _save_confirmed(booking, update_fields=["status", "decided_by", "decided_at", "updated_at"])
     _tell_requester(booking, title=_("Your booking is confirmed"))
+    audit_record(actor=by, action="bookings.approved", target=f"booking {booking.pk}")
     return booking
 
 
@@ -228,6 +235,7 @@ def booking_decline(*, booking: Booking, by, reason: str, now: datetime | None =
     booking.reason = reason
     booking.save(update_fields=["status", "decided_by", "decided_at", "reason", "updated_at"])
     _tell_requester(booking, title=_("Your booking request was declined"))
+    audit_record(actor=by, action="bookings.declined", target=f"booking {booking.pk}")
     return booking
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduce.common import ical
 from coproduce.common.dates.parsing import DateError
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.common.limits import limited
 
 from . import permissions, selectors, services
 from .forms import BookingApiForm, BookingForm, ReasonForm, SpaceFilterForm, parse_month
@@ -86,6 +87,7 @@ def space_detail(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limited("booking_request")
 def booking_create(request, pk: int):
     room = _room_visible(request, pk)
     form = BookingForm(request.POST or None, user=request.user)
@@ -111,6 +113,7 @@ def booking_create(request, pk: int):
 
 
 @require_POST
+@limited("booking_request", json=True)
 def booking_api(request, pk: int):
     """JSON: book a room. 201 once committed, 409 if the slot is taken, 400 for bad input."""
     if not request.user.is_authenticated:

@@ -9,6 +9,9 @@ writes nothing. A view turns it into a response in one of these ways, and no oth
 - `form_with_errors(...)`: for a page that shows an error summary but has no form of its own;
 - left uncaught: `RefusalMiddleware` answers 403 for `NotAllowed` and 400 showing the message
   for any other refusal, through the site's own error pages.
+
+A limit passed (`common.limits.TooMany`, a kind of PermissionDenied) is not a refusal: the
+site's 403 handler answers it 429, as a page or as JSON.
 """
 
 from collections.abc import Iterator

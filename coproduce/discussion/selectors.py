@@ -26,11 +26,13 @@ def thread_for_project(project: Project, *, before: int | None = None) -> Thread
     """
     top = (
         Comment.objects.filter(project=project, parent__isnull=True)
-        .select_related("author")
+        .select_related("author__profile")
         .prefetch_related(
             Prefetch(
                 "replies",
-                queryset=Comment.objects.select_related("author").order_by("created_at", "pk"),
+                queryset=Comment.objects.select_related("author__profile").order_by(
+                    "created_at", "pk"
+                ),
             )
         )
         .order_by("-pk")
@@ -51,10 +53,14 @@ def open_reports() -> QuerySet[Report]:
     """Open reports, oldest first, with the reported comment or project and who reported."""
     return (
         Report.objects.filter(status=Report.Status.OPEN)
-        .select_related("reporter", "comment__author", "comment__project", "project")
+        .select_related(
+            "reporter__profile", "comment__author__profile", "comment__project", "project"
+        )
         .order_by("created_at", "pk")
     )
 
 
 def moderation_log() -> QuerySet[ModerationAction]:
-    return ModerationAction.objects.select_related("moderator").order_by("-created_at", "-pk")
+    return ModerationAction.objects.select_related("moderator__profile").order_by(
+        "-created_at", "-pk"
+    )

@@ -17,6 +17,7 @@ from coproduce.projects.lifecycle import Status
 from coproduce.projects.models import Owner, Project
 from coproduce.projects.permissions import can_moderate as can_moderate_projects
 from coproduce.projects.services import project_hidden_set
+from coproduce.staff.services import audit_record
 
 from . import permissions, tasks
 from .kinds import MODERATION
@@ -121,6 +122,12 @@ def _resolve_reports(*, moderator, comment=None, project=None) -> None:
 
 
 def _log(*, moderator, action: str, target: str, item, text: str, reason: str, report=None):
+    audit_record(
+        actor=moderator,
+        action=f"moderation.{target}_{action}",
+        target=f"{target} {item.pk}",
+        detail={"reason": reason},
+    )
     return ModerationAction.objects.create(
         moderator=moderator,
         action=action,

@@ -13,6 +13,7 @@ from django_tasks import task
 
 from coproduce.groups.models import Membership
 from coproduce.notifications.services import notify
+from coproduce.people.naming import name_for
 from coproduce.projects.models import Follow, Owner, Project
 
 from .kinds import PROJECT_COMMENTS
@@ -51,12 +52,13 @@ def comment_notify(comment_id: int, replying_to_id: int | None = None) -> int:
 
 
 def _tell(comment_id: int, replying_to_id: int | None) -> int:
-    comment = Comment.objects.select_related("author", "project").filter(pk=comment_id).first()
+    comment = (
+        Comment.objects.select_related("author__profile", "project").filter(pk=comment_id).first()
+    )
     if comment is None or comment.is_hidden or comment.author is None:
         return 0
     project, author = comment.project, comment.author
     url = reverse("projects:detail", args=[project.pk]) + f"#comment-{comment.pk}"
-    name = author.display_name or _("Someone")
     body = comment.body[:500]
     told = {author.pk}
     replying_to = (
@@ -70,7 +72,7 @@ def _tell(comment_id: int, replying_to_id: int | None) -> int:
                 recipient=replying_to.author,
                 kind=PROJECT_COMMENTS.slug,
                 title=_("%(name)s replied to your comment on %(title)s")
-                % {"name": name, "title": project.title},
+                % {"name": name_for(author, replying_to.author), "title": project.title},
                 body=body,
                 url=url,
             )
@@ -80,7 +82,8 @@ def _tell(comment_id: int, replying_to_id: int | None) -> int:
         notify(
             recipient=person,
             kind=PROJECT_COMMENTS.slug,
-            title=_("%(name)s commented on %(title)s") % {"name": name, "title": project.title},
+            title=_("%(name)s commented on %(title)s")
+            % {"name": name_for(author, person), "title": project.title},
             body=body,
             url=url,
         )

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message, render_form
 from coproduce.projects.models import Project
 from coproduce.projects.permissions import can_see
@@ -66,13 +67,14 @@ def comment(request, pk: int):
         parent = None
         if form.cleaned_data["parent"]:
             parent = (
-                Comment.objects.select_related("author")
+                Comment.objects.select_related("author__profile")
                 .filter(pk=form.cleaned_data["parent"])
                 .first()
             )
             if parent is None:
                 form.add_error(None, _("The comment you are replying to no longer exists."))
         if not form.errors:
+            limits.check(request, "comment")
             with refusal_to_form(form):
                 new = services.comment_post(
                     author=request.user,
@@ -106,6 +108,7 @@ def _report(request, *, project: Project, comment: Comment | None):
         return render(request, "errors/400.html", status=400)
     form = ReportForm(_posted(request))
     if request.method == "POST" and form.is_valid():
+        limits.check(request, "report")
         with refusal_to_message(request):
             services.report_make(
                 reporter=request.user,
@@ -122,7 +125,7 @@ def _report(request, *, project: Project, comment: Comment | None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_comment(request, pk: int):
-    comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
+    comment = get_object_or_404(Comment.objects.select_related("author__profile"), pk=pk)
     project = _visible_project(request, comment.project_id)
     if comment.is_hidden:
         messages.error(request, _("A moderator has already hidden this."))

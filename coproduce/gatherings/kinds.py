@@ -35,4 +35,17 @@ ACTION_REMINDER = Kind(
     default=Frequency.IMMEDIATELY,
 )
 
-ALL = (EVENT_PLACE, EVENT_REMINDER, EVENT_FOR_ORGANISER, ACTION_REMINDER)
+EVENT_ORGANISER_INVITATION = Kind(
+    slug="event_organiser_invitation",
+    label=_("Invitations to help run events"),
+    description=_("When an organiser asks you to help run an event, and answers to yours."),
+    default=Frequency.IMMEDIATELY,
+)
+
+ALL = (
+    EVENT_PLACE,
+    EVENT_REMINDER,
+    EVENT_FOR_ORGANISER,
+    ACTION_REMINDER,
+    EVENT_ORGANISER_INVITATION,
+)

@@ -14,6 +14,21 @@ urlpatterns = [
     path("events/<int:pk>/place/", events.rsvp, name="rsvp"),
     path("events/<int:pk>/place/give-up/", events.rsvp_cancel, name="rsvp_cancel"),
     path("events/<int:pk>/people/", organising.attendees, name="attendees"),
+    path(
+        "events/<int:pk>/people/invitations/<int:invitation_pk>/withdraw/",
+        organising.organiser_invitation_withdraw,
+        name="organiser_invitation_withdraw",
+    ),
+    path(
+        "organiser-invitations/<int:pk>/",
+        organising.organiser_invitation,
+        name="organiser_invitation",
+    ),
+    path(
+        "organiser-invitations/<int:pk>/reply/",
+        organising.organiser_invitation_reply,
+        name="organiser_invitation_reply",
+    ),
     path("events/<int:pk>/attendance/", organising.attendance, name="attendance"),
     path("invite/<str:token>/", events.invitation, name="invite"),
     path("series/", series.series_list, name="series_list"),

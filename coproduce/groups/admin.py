@@ -7,7 +7,7 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     raw_id_fields = ["user"]
-    fields = ["user", "role", "created_at"]
+    fields = ["user", "role", "shares_with_organisers", "created_at"]
     readonly_fields = ["created_at"]
 
 
@@ -19,7 +19,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
     raw_id_fields = ["base"]
-    readonly_fields = ["created_at", "updated_at"]
+    # An official kind is checked from the officers' queue, which records who and when.
+    readonly_fields = ["kind_verified_by", "kind_verified_at", "created_at", "updated_at"]
     inlines = [MembershipInline]
 
 

@@ -14,5 +14,7 @@ class GroupsConfig(AppConfig):
         from . import kinds, selectors
 
         notification_kinds.register(kinds.GROUP_JOINED)
+        notification_kinds.register(kinds.GROUP_KIND_CHECKED)
+        notification_kinds.register(kinds.GROUP_ORGANISER_INVITED)
         # Organisers of a group see what its members share with "organisers".
         register_organiser_check(selectors.organises_a_group_of)

@@ -28,6 +28,10 @@ class OrganisationForm(forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("What kind of group is it?"),
+        help_text=_(
+            "A council officer checks council services, NHS teams and schools. "
+            "Until then, the group is shown as a community group."
+        ),
         choices=Organisation.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={
@@ -127,3 +131,53 @@ class RoleForm(forms.Form):
         self.fields["membership"].queryset = Membership.objects.filter(
             organisation=organisation, user__is_active=True
         ).select_related("organisation")
+
+
+class KindDeclineForm(forms.Form):
+    """An officer's reason for not listing a group as the kind it asked for."""
+
+    reason = forms.CharField(
+        label=_("Why not?"),
+        help_text=_("The group's organiser will see this."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Say why, so the group knows what to do"),
+            **_max_length(1000),
+        },
+    )
+
+
+SHARING_LABEL = _("Let this group's organisers see the parts of my profile I share with organisers")
+SHARING_HELP = _(
+    "This can include your access needs. You can change this at any time from your groups page."
+)
+
+
+class JoinForm(forms.Form):
+    """Joining a group: and whether its organisers may see what the person shares with
+    organisers. Off unless they tick it."""
+
+    shares_with_organisers = forms.BooleanField(
+        label=SHARING_LABEL, help_text=SHARING_HELP, required=False
+    )
+
+
+class SharingForm(JoinForm):
+    """A member changing that choice later."""
+
+
+class OrganiserInviteForm(forms.Form):
+    """An organiser asking someone, by email address, to help organise the group."""
+
+    email = forms.EmailField(
+        label=_("Their email address"),
+        help_text=_("If they have an account, we will ask them. They choose whether to say yes."),
+        max_length=254,
+        error_messages={
+            "required": _("Enter their email address"),
+            "invalid": _("Enter an email address, like name@example.org"),
+            **_max_length(254),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )

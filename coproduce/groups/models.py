@@ -43,13 +43,69 @@ class Organisation(TimeStampedModel):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="organisations"
     )
+    # Who confirmed an official kind (council service, NHS, school), and when. Only officers
+    # set an official kind (see verification.py); until then the group is a community group.
+    kind_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kind checked by"),
+    )
+    kind_verified_at = models.DateTimeField(_("kind checked on"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["kind", "is_listed"], name="organisation_kind_listed")]
+        permissions = [("verify_organisation", "Can check a group's official kind")]
 
     def __str__(self) -> str:
         return self.name
+
+
+# Kinds that say a group speaks for a public body. A group is listed as one of these only
+# once an officer has checked it.
+OFFICIAL_KINDS = frozenset(
+    {Organisation.Kind.COUNCIL_SERVICE, Organisation.Kind.NHS, Organisation.Kind.SCHOOL}
+)
+
+
+class KindRequest(TimeStampedModel):
+    """A group asking to be listed as an official kind, waiting for an officer to check."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a check")
+        VERIFIED = "verified", _("Checked")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="kind_requests"
+    )
+    kind = models.CharField(_("kind asked for"), max_length=20, choices=Organisation.Kind.choices)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="groups_one_pending_kind_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} as {self.kind} ({self.status})"
 
 
 class Membership(TimeStampedModel):
@@ -64,6 +120,11 @@ class Membership(TimeStampedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    # The member's own choice: may this group's organisers see the parts of their profile
+    # they share with "organisers"? Off until they say yes.
+    shares_with_organisers = models.BooleanField(
+        _("organisers may see what I share with organisers"), default=False
+    )
 
     class Meta:
         constraints = [
@@ -75,3 +136,38 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.organisation} ({self.role})"
+
+
+class OrganiserInvitation(TimeStampedModel):
+    """An organiser asking someone to help organise a group. Until they accept, they are
+    neither shown as one nor given the role."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="organiser_invitations"
+    )
+    invitee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organiser_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "invitee"],
+                condition=models.Q(status="pending"),
+                name="groups_one_pending_organiser_invitation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.invitee} to organise {self.organisation} ({self.status})"

@@ -8,7 +8,7 @@ from coproduce.people.models import Profile
 from coproduce.people.privacy import Relation, Visibility, visible_parts
 from coproduce.people.selectors import relation_between
 
-from .models import Membership, Organisation
+from .models import OFFICIAL_KINDS, KindRequest, Membership, Organisation, OrganiserInvitation
 
 
 def listed_organisations(*, kind: str = "", ward=None, q: str = "") -> QuerySet[Organisation]:
@@ -39,6 +39,56 @@ def organisation_detail(slug: str) -> Organisation | None:
     )
 
 
+def is_verified_official(organisation: Organisation) -> bool:
+    """Whether the group is a council service, NHS or school that an officer has checked.
+
+    Only officers (or a staff import) can give a group an official kind, so the kind alone
+    answers; a group still waiting for its check is a community group until then.
+    """
+    return organisation.kind in OFFICIAL_KINDS
+
+
+def is_verified_council(organisation: Organisation) -> bool:
+    """Whether the group is a council service an officer has checked."""
+    return organisation.kind == Organisation.Kind.COUNCIL_SERVICE
+
+
+def pending_kind_request(organisation: Organisation) -> KindRequest | None:
+    """The official kind this group has asked for and is waiting to have checked, if any."""
+    return KindRequest.objects.filter(
+        organisation=organisation, status=KindRequest.Status.PENDING
+    ).first()
+
+
+def kind_requests_waiting() -> QuerySet[KindRequest]:
+    """The officers' queue: requests still to check, oldest first, with group and asker."""
+    return (
+        KindRequest.objects.filter(status=KindRequest.Status.PENDING)
+        .select_related("organisation", "organisation__ward", "asked_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    """The groups a person is in, by name, with each group's ward."""
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("organisation", "organisation__ward")
+        .order_by("organisation__name", "pk")
+    )
+
+
+def organiser_invitations_for(user) -> QuerySet[OrganiserInvitation]:
+    """Invitations to help organise a group, sent to this person, newest first."""
+    if user is None or not user.is_authenticated:
+        return OrganiserInvitation.objects.none()
+    return (
+        OrganiserInvitation.objects.filter(invitee=user)
+        .select_related("organisation")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def is_organiser(user, organisation: Organisation) -> bool:
     if user is None or not user.is_authenticated:
         return False
@@ -48,10 +98,11 @@ def is_organiser(user, organisation: Organisation) -> bool:
 
 
 def organises_a_group_of(viewer, person) -> bool:
-    """Whether `viewer` organises a group that `person` is a member of.
+    """Whether `viewer` organises a group that `person` is a member of and chose to share with.
 
     Registered with people.selectors as an organiser check: it opens the parts of a profile
-    that a person shares with "organisers of projects and groups I join".
+    that a person shares with "organisers of projects and groups I join", but only for the
+    groups where the person said yes when joining (or later, from their groups page).
     """
     if viewer is None or not getattr(viewer, "is_authenticated", False):
         return False
@@ -59,6 +110,7 @@ def organises_a_group_of(viewer, person) -> bool:
     # organiser's, not any two rows of the group.
     return Membership.objects.filter(
         user=person,
+        shares_with_organisers=True,
         organisation__memberships__user=viewer,
         organisation__memberships__role=Membership.Role.ORGANISER,
     ).exists()
@@ -97,7 +149,7 @@ def members_visible_to(viewer, organisation: Organisation) -> MemberList:
     Same answer as people.selectors.visible_profile, in a fixed number of queries: a relation
     is only worked out (one query per registered check) for a member whose name is shared
     with organisers alone, since only there can it change the answer. A viewer who organises
-    this group is an organiser to all of its members.
+    this group is an organiser to the members who chose to share with its organisers.
     """
     memberships = list(
         Membership.objects.filter(organisation=organisation, user__is_active=True)
@@ -111,7 +163,13 @@ def members_visible_to(viewer, organisation: Organisation) -> MemberList:
     members = []
     for membership in memberships:
         profile = _profile_of(membership.user)
-        relation = _relation(viewer, membership.user, profile, signed_in, viewer_organises)
+        relation = _relation(
+            viewer,
+            membership.user,
+            profile,
+            signed_in,
+            viewer_organises and membership.shares_with_organisers,
+        )
         parts = visible_parts(profile.visibilities(), relation)
         members.append(
             VisibleMember(

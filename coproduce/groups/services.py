@@ -17,8 +17,9 @@ from coproduce.people.models import Profile
 from coproduce.people.selectors import visible_profile
 from coproduce.places.models import Place, Ward
 
-from . import kinds, permissions
+from . import invitations, kinds, permissions
 from .models import Membership, Organisation
+from .verification import kind_apply
 
 
 class _Unchanged:
@@ -49,7 +50,7 @@ class LastOrganiser(Refusal):
 
 SLUG_FALLBACK = "group"
 # Slugs that would clash with the feature's own web addresses (/groups/new/).
-RESERVED_SLUGS = frozenset({"new"})
+RESERVED_SLUGS = frozenset({"new", "verify", "yours", "invitations"})
 _SLUG_ATTEMPTS = 5
 
 
@@ -85,7 +86,9 @@ def organisation_create(
     """Make a group with its creator as its first organiser.
 
     The slug comes from the name and is unique; two groups made at once with the same name
-    still get different slugs (the loser of the race tries the next number).
+    still get different slugs (the loser of the race tries the next number). An official
+    kind (council service, NHS, school) chosen by anyone but an officer makes a community
+    group waiting for an officer's check (see verification.kind_apply).
     """
     if creator is None or not creator.is_authenticated or not creator.is_active:
         raise NotAllowed(_("Sign in to start a group."))
@@ -99,7 +102,7 @@ def organisation_create(
                 organisation = Organisation.objects.create(
                     name=name,
                     slug=unique_slug(name),
-                    kind=kind,
+                    kind=Organisation.Kind.COMMUNITY_GROUP,
                     description=description.strip(),
                     ward=ward,
                     base=base,
@@ -113,6 +116,7 @@ def organisation_create(
             continue
     else:
         raise IntegrityError(f"Could not find a free slug for {name!r}")
+    kind_apply(organisation=organisation, kind=kind, by=creator)
     Membership.objects.create(
         organisation=organisation, user=creator, role=Membership.Role.ORGANISER
     )
@@ -128,7 +132,8 @@ UPDATABLE: frozenset[str] = frozenset(
 def organisation_update(*, organisation: Organisation, by, **changes) -> Organisation:
     """Change the fields given (see UPDATABLE). Only its organisers and officers may.
 
-    The slug stays as it is, so links to the group keep working after a rename.
+    The slug stays as it is, so links to the group keep working after a rename. A change of
+    kind goes through verification.kind_apply: an official kind waits for an officer.
     """
     if not permissions.can_change(by, organisation):
         raise NotAllowed(_("Only the group's organisers can change it."))
@@ -139,6 +144,8 @@ def organisation_update(*, organisation: Organisation, by, **changes) -> Organis
         Organisation.Kind(changes["kind"])
     if "name" in changes and not str(changes["name"]).strip():
         raise ValueError("A group needs a name.")
+    if "kind" in changes:
+        kind_apply(organisation=organisation, kind=changes.pop("kind"), by=by)
     for field, value in changes.items():
         setattr(organisation, field, value.strip() if isinstance(value, str) else value)
     if changes:
@@ -147,8 +154,14 @@ def organisation_update(*, organisation: Organisation, by, **changes) -> Organis
 
 
 @transaction.atomic
-def membership_join(*, organisation: Organisation, user) -> Membership:
-    """Join a listed group as a member, and tell its organisers."""
+def membership_join(
+    *, organisation: Organisation, user, shares_with_organisers: bool = False
+) -> Membership:
+    """Join a listed group as a member, and tell its organisers.
+
+    `shares_with_organisers` is the person's own choice on the join form: whether the group's
+    organisers may see the parts of their profile they share with organisers.
+    """
     if user is None or not user.is_authenticated or not user.is_active:
         raise NotAllowed(_("Sign in to join a group."))
     if not organisation.is_listed:
@@ -158,12 +171,34 @@ def membership_join(*, organisation: Organisation, user) -> Membership:
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
-                organisation=organisation, user=user, role=Membership.Role.MEMBER
+                organisation=organisation,
+                user=user,
+                role=Membership.Role.MEMBER,
+                shares_with_organisers=shares_with_organisers,
             )
     except IntegrityError:
         # The same person pressed join twice at once; the other request won.
         raise AlreadyMember(_("You are already a member of this group.")) from None
     _tell_organisers_about(membership)
+    return membership
+
+
+@transaction.atomic
+def membership_sharing_set(
+    *, organisation: Organisation, user, shares_with_organisers: bool
+) -> Membership:
+    """A member changes whether this group's organisers may see what they share with
+    organisers. Only the member can; it takes effect at once."""
+    membership = (
+        Membership.objects.select_for_update().filter(organisation=organisation, user=user).first()
+        if user is not None and user.is_authenticated
+        else None
+    )
+    if membership is None:
+        raise NotAMember(_("You are not a member of this group."))
+    if membership.shares_with_organisers != shares_with_organisers:
+        membership.shares_with_organisers = shares_with_organisers
+        membership.save(update_fields=["shares_with_organisers", "updated_at"])
     return membership
 
 
@@ -220,10 +255,12 @@ def membership_leave(*, organisation: Organisation, user) -> None:
 
 @transaction.atomic
 def membership_set_role(*, membership: Membership, role: str, by) -> Membership:
-    """Make a member an organiser, or an organiser a member.
+    """Make an organiser a member, or ask a member to become an organiser.
 
     Organisers of the group may do this, and officers (so a group whose organisers have all
-    closed their accounts can be given new ones). The last organiser cannot be made a member.
+    closed their accounts can be given new ones). Nobody is made an organiser by someone
+    else: they are asked, and only become one when they accept (see invitations.py). The
+    last organiser cannot be made a member.
     """
     role = Membership.Role(role)
     organisation = membership.organisation
@@ -233,7 +270,10 @@ def membership_set_role(*, membership: Membership, role: str, by) -> Membership:
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.role == role:
         return membership
-    if role == Membership.Role.MEMBER and [m.pk for m in organisers] == [membership.pk]:
+    if role == Membership.Role.ORGANISER:
+        invitations.organiser_invite_member(membership=membership, by=by)
+        return membership
+    if [m.pk for m in organisers] == [membership.pk]:
         raise LastOrganiser(
             _(
                 "A group needs at least one organiser. "

@@ -23,6 +23,7 @@ from coproduce.skills.models import PersonSkill, Skill
 
 from . import adjacency, ranking
 from .models import Invitation
+from .permissions import can_see_candidates, is_matching_officer
 
 MEMBER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.MEMBER))
 ORGANISER_LEVELS = frozenset(v.value for v in Visibility if can_see(v, Relation.ORGANISER))
@@ -60,14 +61,17 @@ def needs_of(user) -> QuerySet[Need]:
 
 
 def need_for_asker(*, pk: int, user) -> Need | None:
-    """The need with its skills and ward, only for whoever asked or its project's owners."""
+    """The need with its skills and ward, only for whoever asked, its project's owners, and
+    officers who match any need. Whether they see people for it is permissions' to say."""
     need = (
         Need.objects.filter(pk=pk)
         .select_related("ward", "project")
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.order_by("name")))
         .first()
     )
-    return need if need is not None and can_manage_need(user, need) else None
+    if need is None:
+        return None
+    return need if can_manage_need(user, need) or is_matching_officer(user) else None
 
 
 def _spec(need: Need) -> ranking.NeedSpec:
@@ -283,10 +287,11 @@ class NeedMatches:
 
 
 def matches_for_need(need: Need, asker) -> NeedMatches:
-    """People, places and resources for a need, as the asker may see them."""
+    """People, places and resources for a need, as the asker may see them. People only for
+    those permissions.can_see_candidates lets see them."""
     spec = _spec(need)
     return NeedMatches(
-        people=people_for_need(need, asker, spec=spec),
+        people=people_for_need(need, asker, spec=spec) if can_see_candidates(asker, need) else [],
         places=places_for_need(need, spec=spec),
         resources=resources_for_need(need, asker),
     )

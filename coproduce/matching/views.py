@@ -1,15 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.common.limits import limited
 from coproduce.projects import services as project_services
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .forms import InvitationForm, NeedForm
 
 RUN = "accounts.run_group_or_project"
@@ -49,6 +51,8 @@ def _need_page(request, need, *, form=None):
         {
             "need": need,
             "matches": selectors.matches_for_need(need, request.user),
+            "can_see_candidates": permissions.can_see_candidates(request.user, need),
+            "invitations_left": permissions.invitations_left_today(request.user),
             "invitations": selectors.invitations_for_need(need),
             "form": form,
         },
@@ -62,8 +66,11 @@ def need_detail(request, pk: int):
 
 @login_required
 @require_POST
+@limited("matching_invite")
 def invitation_send(request, pk: int):
     need = _need(request, pk)
+    if not permissions.can_see_candidates(request.user, need):
+        raise PermissionDenied(_("You cannot invite people for this need."))
     form = InvitationForm(request.POST)
     if not form.is_valid():
         return _need_page(request, need, form=form_with_errors(_("Choose someone to invite.")))

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from coproduce.staff.admin_audit import PersonalDataViewedMixin
+
 from .models import Profile
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(PersonalDataViewedMixin, admin.ModelAdmin):
     list_display = ["user", "ward", "street", "updated_at"]
     list_filter = ["ward"]
     list_select_related = ["user", "ward", "street"]

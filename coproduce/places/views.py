@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from coproduce.common import limits
 from coproduce.common import opening_hours as hours
 from coproduce.common.errors import render_form
 
@@ -38,6 +39,7 @@ def unloved_space_new(request):
     form = UnlovedSpaceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        limits.check(request, "unloved_space")  # each one tells the officers
         place = services.unloved_space_flag(
             user=request.user,
             ward=data["ward"],

@@ -111,7 +111,8 @@ class StatusForm(forms.Form):
 
 class OwnerForm(forms.Form):
     email = forms.EmailField(
-        label=_("Email address of the person to add"),
+        label=_("Email address of the person to invite"),
+        help_text=_("We will ask them first. They become an owner only if they say yes."),
         required=False,
         error_messages={"invalid": _("Enter an email address like name@example.org")},
     )
@@ -125,10 +126,14 @@ class OwnerForm(forms.Form):
         error_messages={"required": _("Choose their role")},
     )
 
-    def __init__(self, *args, organisations, **kwargs):
+    def __init__(self, *args, organisations, may_give_council_role: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].empty_label = _("None")
+        if not may_give_council_role:  # only officers make someone a council owner
+            self.fields["role"].choices = [
+                choice for choice in Owner.Role.choices if choice[0] != Owner.Role.COUNCIL
+            ]
 
     def clean(self):
         data = super().clean()

@@ -12,3 +12,12 @@ PROJECT_UPDATES = register(
         default=Frequency.DAILY,
     )
 )
+
+OWNER_INVITATIONS = register(
+    Kind(
+        slug="project_owner_invitations",
+        label=_("Invitations to own a project"),
+        description=_("When someone asks you to become an owner of their project."),
+        default=Frequency.IMMEDIATELY,
+    )
+)

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.people.naming import name_for
+
 from .models import Project
 from .selectors import council_owns, project_for_page
 
@@ -40,9 +42,11 @@ def pack_for(pk: int, *, site_url: str) -> Pack | None:
             contact = ", ".join(x for x in [org.email, org.phone, org.website] if x)
             owners.append({"name": org.name, "role": owner.get_role_display(), "contact": contact})
         else:
+            # The pack is public: people are named as a visitor would see them. Their email
+            # is there only if they agreed to share it in the pack.
             owners.append(
                 {
-                    "name": owner.user.display_name or _("A resident"),
+                    "name": name_for(owner.user, None),
                     "role": owner.get_role_display(),
                     "contact": owner.user.email if owner.share_contact else "",
                 }

@@ -24,6 +24,16 @@ def can_manage(user, project) -> bool:
     )
 
 
+def can_give_council_role(user) -> bool:
+    """Whether this person may make someone a council owner: officers only."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(CHANGE_ANY_PROJECT)
+    )
+
+
 def can_moderate(user) -> bool:
     """Whether this person may hide projects and show them again."""
     return (

@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from coproduce.groups.selectors import is_verified_official
 from coproduce.places.models import Ward
 
 from .lifecycle import OPEN_TO_JOIN, Status
@@ -25,6 +26,7 @@ from .models import (
     Follow,
     Need,
     Owner,
+    OwnerInvitation,
     Project,
     StatusChange,
     Update,
@@ -104,7 +106,9 @@ def project_for_page(pk: int) -> Project | None:
     return (
         Project.objects.select_related("ward", "place", "created_by")
         .prefetch_related(
-            Prefetch("owners", queryset=Owner.objects.select_related("user", "organisation")),
+            Prefetch(
+                "owners", queryset=Owner.objects.select_related("user__profile", "organisation")
+            ),
             Prefetch("history", queryset=StatusChange.objects.select_related("changed_by")),
             Prefetch(
                 "needs",
@@ -137,7 +141,7 @@ def contributions_for_owners(project: Project) -> list[Contribution]:
     waiting_first = Case(When(status=Contribution.Status.PENDING, then=0), default=1)
     return list(
         Contribution.objects.filter(project=project)
-        .select_related("person", "need", "role", "proposal")
+        .select_related("person__profile", "need", "role", "proposal")
         .order_by(waiting_first, "-created_at", "-pk")
     )
 
@@ -177,10 +181,36 @@ def viewer_state(project: Project, user) -> ViewerState:
     )
 
 
+def _verified_council_group(organisation) -> bool:
+    """A council service group an officer verified; a self-declared kind counts for nothing."""
+    return organisation.kind == "council_service" and is_verified_official(organisation)
+
+
 def council_owns(project: Project) -> bool:
-    """Whether the council is among the owners: a council owner, or a council service."""
+    """Whether the council is among the owners: an owner an officer gave the council role
+    (and who accepted it), or a council service group an officer verified."""
     return any(
-        owner.role == Owner.Role.COUNCIL
-        or (owner.organisation is not None and owner.organisation.kind == "council_service")
+        (owner.role == Owner.Role.COUNCIL and owner.role_by_officer)
+        or (owner.organisation is not None and _verified_council_group(owner.organisation))
         for owner in project.owners.all()
+    )
+
+
+def owner_invitations_waiting(project: Project) -> list[OwnerInvitation]:
+    """Invitations to own the project not yet answered, newest first, for its managers."""
+    return list(
+        OwnerInvitation.objects.filter(
+            project=project, status=OwnerInvitation.Status.PENDING
+        ).order_by("-created_at", "-pk")
+    )
+
+
+def owner_invitation_for(*, pk: int, user) -> OwnerInvitation | None:
+    """The invitation, only for the person invited (nobody else learns it exists)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        OwnerInvitation.objects.select_related("project", "invited_by")
+        .filter(pk=pk, person=user, project__is_hidden=False)
+        .first()
     )

@@ -14,6 +14,17 @@ urlpatterns = [
     path("<int:pk>/status/", projects.project_status, name="status"),
     path("<int:pk>/owners/", projects.project_owners, name="owners"),
     path("<int:pk>/owners/contact/", projects.contact_consent, name="contact_consent"),
+    path(
+        "<int:pk>/owners/invitations/<int:invitation_pk>/withdraw/",
+        projects.owner_invitation_withdraw,
+        name="owner_invitation_withdraw",
+    ),
+    path("owner-invitations/<int:pk>/", projects.owner_invitation, name="owner_invitation"),
+    path(
+        "owner-invitations/<int:pk>/reply/",
+        projects.owner_invitation_reply,
+        name="owner_invitation_reply",
+    ),
     path("<int:pk>/pack/", projects.project_pack, name="pack"),
     path("<int:pk>/pack.pdf", projects.project_pack_pdf, name="pack_pdf"),
     path("<int:pk>/owners/<int:owner_pk>/remove/", projects.owner_remove, name="owner_remove"),

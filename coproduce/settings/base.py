@@ -27,8 +27,10 @@ INSTALLED_APPS = [
     "coproduce.common",
     # base
     "coproduce.accounts",
+    "coproduce.staff",
     "coproduce.notifications",
     "coproduce.places",
+    "coproduce.personal_data",
     # people
     "coproduce.people",
     "coproduce.skills",
@@ -61,6 +63,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    "django_ratelimit",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -71,6 +77,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has a second factor; then staff accounts must have one (see
+    # docs/adr/*-staff-two-factor.md).
+    "django_otp.middleware.OTPMiddleware",
+    "coproduce.staff.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "coproduce.common.middleware.RejectNulCharactersMiddleware",
     # A refusal a view did not catch becomes the 400 page with its message, or the 403 page.
@@ -104,6 +114,24 @@ FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 # Cache: in each process by default; set CACHE_URL (for example redis://host:6379/1) to share
 # one between app processes. Only aggregate, non-personal answers are cached.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://coproduce")}
+# Limits (below) are counted in a cache every process shares: by default a table in the
+# database (made after each migrate), or LIMITS_CACHE_URL (for example redis://host:6379/2).
+CACHES["limits"] = (
+    env.cache_url("LIMITS_CACHE_URL")
+    if env("LIMITS_CACHE_URL", default="")
+    else {
+        "BACKEND": "coproduce.common.limits_cache.CountingDatabaseCache",
+        "LOCATION": "coproduce_limits",
+        # Culling drops counts: keep enough rows that only expired ones go.
+        "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 4},
+    }
+)
+RATELIMIT_USE_CACHE = "limits"
+# Off only for load benchmarks, where a few accounts send thousands of requests.
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+RATELIMIT_IP_META_KEY = "coproduce.common.limits.client_ip"
+# django-ratelimit knows only memcached and django-redis; ours counts safely (see its module).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Databases -------------------------------------------------------------------------------
 DATABASES = {
@@ -175,6 +203,26 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Coproduce <no-reply@coproduce.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# People's own data (UK GDPR) --------------------------------------------------------------
+# How long each kind of record is kept, in days. `manage.py apply_retention` (run daily) removes
+# what is older; the privacy page lists these periods.
+RETENTION = {
+    # Accounts whose email address was never confirmed.
+    "unconfirmed_accounts_days": env.int("RETENTION_UNCONFIRMED_ACCOUNTS_DAYS", default=30),
+    # Notifications, read or not.
+    "notifications_days": env.int("RETENTION_NOTIFICATIONS_DAYS", default=365),
+    # A download of your data: how long its link works, and how long the file is kept.
+    "data_exports_days": env.int("RETENTION_DATA_EXPORTS_DAYS", default=7),
+    # Access needs asked for at an event, counted from the day the event ends.
+    "access_needs_days": env.int("RETENTION_ACCESS_NEEDS_DAYS", default=30),
+    # Safeguarding records (volunteer checks, buddy requests and pairings) of closed accounts.
+    "safeguarding_days": env.int("RETENTION_SAFEGUARDING_DAYS", default=6 * 365),
+    # Invitations to run a project, once answered, withdrawn or expired.
+    "old_invitations_days": env.int("RETENTION_OLD_INVITATIONS_DAYS", default=30),
+    # Records of finished background work, such as emails sent (they hold addresses).
+    "finished_tasks_days": env.int("RETENTION_FINISHED_TASKS_DAYS", default=30),
+}
+
 # Tasks ----------------------------------------------------------------------------------
 TASKS = {
     "default": {
@@ -240,6 +288,51 @@ if MAP_TILE_URL:
     _tiles = urlsplit(MAP_TILE_URL.replace("{s}", "*"))  # {s}: the server's subdomains
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 
+# Consent and matching ---------------------------------------------------------------------
+# How long an invitation to own a project or help run an event waits for a reply.
+OWNER_INVITATION_DAYS = env.int("OWNER_INVITATION_DAYS", default=14)
+# Who may see ranked people for a project's need (docs/adr/*-who-sees-matches.md): its
+# accepted owners, once the project is this many days old or an officer approved it, and
+# they may send this many invitations a day between them.
+MATCHING_PROJECT_MIN_AGE_DAYS = env.int("MATCHING_PROJECT_MIN_AGE_DAYS", default=7)
+MATCHING_INVITATIONS_PER_DAY = env.int("MATCHING_INVITATIONS_PER_DAY", default=10)
+
+# Limits on what emails or notifies someone ----------------------------------------------
+# "how many/period" (s, m, h or d), per account (or network address when not signed in)
+# unless the name says otherwise; over the limit the person sees a 429 page saying when to
+# try again, and nothing is sent (coproduce/common/limits.py).
+RATE_LIMITS = {
+    "sign_up": "5/h",  # per network address
+    "sign_up_address": "3/h",  # per email address: a taken one emails its owner
+    "password_reset": "3/h",  # per email address asked for
+    "password_reset_ip": "10/h",
+    "confirmation_resend": "3/h",  # per email address asked for
+    "confirmation_resend_ip": "10/h",
+    "email_change": "3/h",
+    # A backstop for everyone, officers included; residents also have a smaller daily
+    # allowance shown on the page (MATCHING_INVITATIONS_PER_DAY, coproduce/matching/permissions).
+    "matching_invite": "50/d",
+    "owner_invite": "10/d",  # project owners, event helpers and group organisers, per inviter
+    "booking_request": "10/h",
+    "booking_manager_email": "6/h",  # per manager: more requests wait in their queue
+    "comment": "30/h",
+    "report": "10/h",
+    "rsvp": "20/h",
+    "agenda_item": "10/h",
+    "transfer_request": "20/h",
+    "buddy_request": "5/d",
+    "buddy_offer": "10/d",
+    "item_reply": "20/h",
+    "item_reserve": "10/h",
+    "group_join": "10/h",
+    "contribution": "20/h",
+    "unloved_space": "10/d",
+    "data_export": "3/d",  # downloads of your own data, per person
+}
+# Inviting the same person to the same need again (after a withdrawal) within this period
+# reopens the invitation without a second email.
+MATCHING_REINVITE_QUIET_PERIOD = "30d"
+
 # Council branding -------------------------------------------------------------------------
 COUNCIL_NAME = env("COUNCIL_NAME", default="Northbrook Council")
 SERVICE_NAME = env("SERVICE_NAME", default="Coproduce")
@@ -247,6 +340,14 @@ COUNCIL_LOGO_URL = env("COUNCIL_LOGO_URL", default="")
 COUNCIL_ACCENT_COLOUR = env("COUNCIL_ACCENT_COLOUR", default="#1d5c4d")
 SERVICE_PHASE = env("SERVICE_PHASE", default="beta")
 FEEDBACK_EMAIL = env("FEEDBACK_EMAIL", default="coproduce@northbrook.invalid")
+
+# Staff accounts ---------------------------------------------------------------------------
+# Officers, moderators and administrators (and is_staff or is_superuser accounts) verify a
+# code from an authenticator app, or a recovery code, before any page opens.
+STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=True)
+OTP_TOTP_ISSUER = f"{SERVICE_NAME} ({COUNCIL_NAME})"
+OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code in a row
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 LOGGING = {
     "version": 1,

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DEBUG, SECRET_KEY, env
+from .base import DEBUG, SECRET_KEY, SILENCED_SYSTEM_CHECKS, env
 
 if DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production. Unset DEBUG or set it to 0.")
@@ -21,4 +21,4 @@ CSRF_COOKIE_SECURE = True
 # Preloading HSTS binds the council's whole domain for years: their decision, not ours.
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]

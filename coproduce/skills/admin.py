@@ -143,7 +143,8 @@ class SkillAdmin(admin.ModelAdmin):
             try:
                 with transaction.atomic():
                     results = [
-                        services.skill_merge(source=source, target=target) for source in sources
+                        services.skill_merge(source=source, target=target, by=request.user)
+                        for source in sources
                     ]
             except services.SkillMergeError as problem:
                 self.message_user(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.people.models import Profile
+from coproduce.staff.services import audit_record
 
 from . import taxonomy
 from .models import PersonSkill, Skill, SkillCategory
@@ -127,7 +128,7 @@ class MergeResult:
 
 
 @transaction.atomic
-def skill_merge(*, source: Skill, target: Skill) -> MergeResult:
+def skill_merge(*, source: Skill, target: Skill, by=None) -> MergeResult:
     """Merge `source` into `target`: everyone holding source holds target instead (someone
     holding both keeps the stronger status: confirmed, then suggested, then removed), every
     registered handler in MERGE_HANDLERS moves its own links, source's name and other words
@@ -182,6 +183,12 @@ def skill_merge(*, source: Skill, target: Skill) -> MergeResult:
     source.is_current = False
     source.managed_by_file = False
     source.save(update_fields=["merged_into", "is_current", "managed_by_file"])
+    audit_record(
+        actor=by,
+        action="skills.merged",
+        target=f"skill {source.pk} into skill {target.pk}",
+        detail={"source": source.name, "target": target.name, "moved": moved, "combined": combined},
+    )
     return MergeResult(moved=moved, combined=combined)
 
 

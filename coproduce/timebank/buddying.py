@@ -1,7 +1,8 @@
 """Every write to buddying goes through here.
 
 The guarantee: a pairing that involves children or adults at risk is never active unless a
-coordinator approved it while the volunteer held a check that had not expired.
+coordinator approved it while the volunteer held a check that had not expired. Who may see
+a request, and offer for it, is decided in safeguarding.py alone.
 """
 
 from datetime import date
@@ -14,14 +15,11 @@ from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
+from coproduce.people.naming import name_for
+from coproduce.staff.services import audit_record
 
-from . import permissions
+from . import permissions, safeguarding
 from .models import BuddyRequest, Pairing, VolunteerCheck
-
-
-def has_current_check(user, *, on: date | None = None) -> bool:
-    on = on or timezone.localdate()
-    return VolunteerCheck.objects.filter(person=user, expires_on__gt=on).exists()
 
 
 def _tell(person, title: str) -> None:
@@ -50,8 +48,12 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
         raise Refusal(_("This request already has a buddy."))
     if request.resident_id == volunteer.pk:
         raise Refusal(_("You cannot buddy yourself."))
-    if request.needs_safeguarding and not has_current_check(volunteer):
-        raise NotAllowed(_("This request needs a volunteer with a current safeguarding check."))
+    if not safeguarding.may_offer(volunteer, request):
+        if request.needs_safeguarding:
+            raise NotAllowed(
+                _("This request needs a volunteer with a current enhanced safeguarding check.")
+            )
+        raise NotAllowed(_("Offering to buddy needs a current check. Ask a coordinator."))
     status = (
         Pairing.Status.AWAITING_APPROVAL if request.needs_safeguarding else Pairing.Status.ACTIVE
     )
@@ -63,7 +65,8 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
     request.status = BuddyRequest.Status.PAIRED
     request.save(update_fields=["status", "updated_at"])
     if status == Pairing.Status.ACTIVE:
-        _tell(request.resident, _("%(name)s will be your buddy") % {"name": volunteer.display_name})
+        name = name_for(volunteer, request.resident)
+        _tell(request.resident, _("%(name)s will be your buddy") % {"name": name})
         _tell(volunteer, _("You are now a buddy"))
     else:
         _tell(
@@ -76,7 +79,7 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
 def _locked(pairing: Pairing) -> Pairing:
     return (
         Pairing.objects.select_for_update()
-        .select_related("request__resident", "volunteer")
+        .select_related("request__resident__profile", "volunteer__profile")
         .get(pk=pairing.pk)
     )
 
@@ -88,13 +91,14 @@ def pairing_approve(*, actor, pairing: Pairing) -> Pairing:
     pairing = _locked(pairing)
     if pairing.status != Pairing.Status.AWAITING_APPROVAL:
         raise Refusal(_("This pairing is not waiting for approval."))
-    if pairing.request.needs_safeguarding and not has_current_check(pairing.volunteer):
+    if not safeguarding.may_offer(pairing.volunteer, pairing.request):
         raise Refusal(_("The volunteer has no current safeguarding check. Record one first."))
     pairing.status = Pairing.Status.ACTIVE
     pairing.approved_by, pairing.approved_at = actor, timezone.now()
     pairing.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
     _tell(pairing.request.resident, _("Your buddy pairing is approved"))
     _tell(pairing.volunteer, _("Your buddy pairing is approved"))
+    audit_record(actor=actor, action="buddying.pairing_approved", target=f"pairing {pairing.pk}")
     return pairing
 
 

@@ -1,35 +1,41 @@
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import sensible_day
 
+from . import numbers
 from .models import Account, Listing, VolunteerCheck
 
-NUMBER = re.compile(r"^\s*(?:tb)?\s*0*(\d{1,9})\s*$", re.IGNORECASE)
+EXAMPLE = "TB 4071 2536 8206"
 
 
 class AccountNumberField(forms.CharField):
-    """An account number such as TB00012: it is on each account's page."""
+    """An account number such as TB 4071 2536 8206: it is on each account's page.
+
+    Numbers are random with a check digit (see numbers.py), so a typing mistake is caught
+    before the look-up, and trying numbers cannot list the accounts there are.
+    """
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 20)
-        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-10"}))
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"class": "govuk-input--width-20"}))
         kwargs.setdefault(
             "error_messages",
-            {"required": _("Enter an account number, like TB00012")},
+            {"required": _("Enter an account number, like %(example)s") % {"example": EXAMPLE}},
         )
         super().__init__(**kwargs)
 
     def clean(self, value):
         value = super().clean(value)
-        match = NUMBER.match(value or "")
-        if not match:
-            raise forms.ValidationError(_("Enter an account number, like TB00012"))
+        number = numbers.parse(value or "")
+        if number is None:
+            raise forms.ValidationError(
+                _("Check the account number. It is TB and 12 digits, like %(example)s")
+                % {"example": EXAMPLE}
+            )
         account = (
-            Account.objects.select_related("user", "organisation")
-            .filter(pk=int(match.group(1)))
+            Account.objects.select_related("user__profile", "organisation")
+            .filter(number=number)
             .first()
         )
         if account is None:
@@ -90,7 +96,7 @@ class TransferRequestForm(TimeMixin):
     )
     other = AccountNumberField(
         label=_("The other person's or group's account number"),
-        help_text=_("They can find it on their time bank page. For example, TB00012."),
+        help_text=_("They can find it on their time bank page. For example, TB 4071 2536 8206."),
     )
     field_order = ["account", "direction", "other", "hours", "minutes", "description"]
 

@@ -12,6 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.models import TimeStampedModel
 from coproduce.groups.models import Organisation
+from coproduce.people.naming import name_for
+
+from . import numbers
 
 # Limits a new account starts with: 10 hours into debt, 50 hours in credit.
 DEFAULT_MIN_BALANCE = -10 * 60
@@ -44,6 +47,14 @@ class Account(TimeStampedModel):
     max_balance = models.IntegerField(_("highest balance, in minutes"), default=DEFAULT_MAX_BALANCE)
     # A cache of the sum of this account's postings, written in the same transaction as them.
     balance = models.IntegerField(_("balance, in minutes"), default=0, editable=False)
+    # Not the key: a random number with a check digit, so numbers cannot be guessed in turn.
+    number = models.CharField(
+        _("account number"),
+        max_length=numbers.LENGTH,
+        unique=True,
+        default=numbers.new_number,
+        editable=False,
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -70,13 +81,14 @@ class Account(TimeStampedModel):
 
     @property
     def holder_name(self) -> str:
+        """The holder's name as anyone may see it: a person hidden from visitors is neutral."""
+        return self.holder_name_for(None)
+
+    def holder_name_for(self, viewer) -> str:
+        """The holder's name as `viewer` may see it, by the one rule in people/naming.py."""
         if self.organisation_id:
             return self.organisation.name
-        return str(self.user.display_name or _("Time bank member"))
-
-    @property
-    def number(self) -> str:
-        return f"TB{self.pk:05d}"
+        return name_for(self.user, viewer)
 
 
 class Transfer(TimeStampedModel):

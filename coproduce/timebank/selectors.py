@@ -22,7 +22,15 @@ def account_for_user(user) -> Account | None:
 
 
 def account_detail(pk: int) -> Account | None:
-    return Account.objects.select_related("user", "organisation").filter(pk=pk).first()
+    return Account.objects.select_related("user__profile", "organisation").filter(pk=pk).first()
+
+
+def account_by_number(number: str) -> Account | None:
+    return (
+        Account.objects.select_related("user__profile", "organisation")
+        .filter(number=number)
+        .first()
+    )
 
 
 def accounts_acted_for(user) -> list[Account]:
@@ -38,8 +46,8 @@ def accounts_acted_for(user) -> list[Account]:
 def transfers_of(account: Account) -> QuerySet[Transfer]:
     return (
         Transfer.objects.filter(Q(from_account=account) | Q(to_account=account))
-        .select_related("from_account__user", "from_account__organisation")
-        .select_related("to_account__user", "to_account__organisation")
+        .select_related("from_account__user__profile", "from_account__organisation")
+        .select_related("to_account__user__profile", "to_account__organisation")
         .order_by("-created_at", "-pk")
     )
 
@@ -50,8 +58,9 @@ def pending_for(accounts: list[Account]) -> tuple[list[Transfer], list[Transfer]
     pending = (
         Transfer.objects.filter(status=Transfer.Status.PENDING)
         .filter(Q(from_account_id__in=ids) | Q(to_account_id__in=ids))
-        .select_related("from_account__user", "from_account__organisation")
-        .select_related("to_account__user", "to_account__organisation", "requested_for")
+        .select_related("from_account__user__profile", "from_account__organisation")
+        .select_related("to_account__user__profile", "to_account__organisation")
+        .select_related("requested_for__user__profile", "requested_for__organisation")
         .order_by("created_at", "pk")
     )
     to_confirm, asked = [], []
@@ -61,7 +70,7 @@ def pending_for(accounts: list[Account]) -> tuple[list[Transfer], list[Transfer]
 
 
 def statement_rows(account: Account) -> Iterator[tuple]:
-    """(posted at, transfer id, other account, description, minutes, running balance)."""
+    """(posted at, transfer id, other account's number, description, minutes, balance)."""
     postings = (
         Posting.objects.filter(account=account)
         .select_related("transfer")
@@ -71,7 +80,7 @@ def statement_rows(account: Account) -> Iterator[tuple]:
     others = dict(
         Posting.objects.filter(transfer__postings__account=account)
         .exclude(account=account)
-        .values_list("transfer_id", "account_id")
+        .values_list("transfer_id", "account__number")
     )
     for posting in postings.iterator(chunk_size=2000):
         running += posting.minutes
@@ -87,7 +96,7 @@ def statement_rows(account: Account) -> Iterator[tuple]:
 
 def open_listings(kind: str = "") -> QuerySet[Listing]:
     listings = Listing.objects.filter(is_open=True).select_related(
-        "account__user", "account__organisation"
+        "account__user__profile", "account__organisation"
     )
     if kind:
         listings = listings.filter(kind=kind)
@@ -103,7 +112,7 @@ def coordinator_report(now: datetime | None = None) -> QuerySet[Account]:
     """Every account with its balance and the time it gave (earned) this month."""
     start = month_start(now)
     return (
-        Account.objects.select_related("user", "organisation")
+        Account.objects.select_related("user__profile", "organisation")
         .annotate(
             given_this_month=Coalesce(
                 Sum(
@@ -128,8 +137,8 @@ def ledger_totals() -> dict[str, int]:
 
 def transfers_of_any() -> QuerySet[Transfer]:
     return Transfer.objects.select_related(
-        "from_account__user",
+        "from_account__user__profile",
         "from_account__organisation",
-        "to_account__user",
+        "to_account__user__profile",
         "to_account__organisation",
     )

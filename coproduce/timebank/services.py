@@ -100,10 +100,12 @@ def _holders(account: Account) -> list:
     ]
 
 
-def _tell(account: Account, *, title: str, url: str, skip=None) -> None:
+def _tell(account: Account, *, title, url: str, skip=None) -> None:
+    """`title` is words, or a function of the recipient when it names someone to them."""
     for person in _holders(account):
         if skip is None or person.pk != skip.pk:
-            notify(recipient=person, kind="timebank", title=title, url=url)
+            words = title(person) if callable(title) else title
+            notify(recipient=person, kind="timebank", title=words, url=url)
 
 
 def _post(transfer: Transfer, *, recorded_by) -> Transfer:
@@ -178,8 +180,10 @@ def transfer_request(
     )
     _tell(
         other,
-        title=_("%(name)s asked you to confirm %(time)s")
-        % {"name": account.holder_name, "time": format_minutes(minutes)},
+        title=lambda recipient: (
+            _("%(name)s asked you to confirm %(time)s")
+            % {"name": account.holder_name_for(recipient), "time": format_minutes(minutes)}
+        ),
         url=reverse("timebank:pending"),
     )
     return transfer

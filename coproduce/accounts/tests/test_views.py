@@ -48,18 +48,27 @@ def test_malformed_sign_up_shows_each_problem_and_saves_nothing(client):
     assert User.objects.count() == 0
 
 
-def test_duplicate_email_sign_up_explains_and_changes_nothing(client):
-    """Signing up with a taken address says so, and the existing account is untouched."""
+def test_sign_up_answers_the_same_for_a_taken_address(client, django_capture_on_commit_callbacks):
+    """A taken address gets the same "Check your email" answer; its owner is emailed."""
     existing = UserFactory(email="ada@example.org")
-    response = client.post(
-        reverse("accounts:sign_up"),
-        {"display_name": "Someone", "email": "ADA@example.org", "password": PASSWORD + "x"},
-    )
-    assert response.status_code == 200
-    assert "An account already uses this email address" in response.content.decode()
+    answers = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for email in ["ADA@example.org", "new@example.org"]:
+            response = client.post(
+                reverse("accounts:sign_up"),
+                {"display_name": "Someone", "email": email, "password": PASSWORD + "x"},
+                follow=True,
+            )
+            answers.append((response.redirect_chain, response.status_code))
+            assert "Check your email" in response.text
+            assert "already" not in response.text
+    assert answers[0] == answers[1]
     existing.refresh_from_db()
     assert existing.check_password(PASSWORD)
-    assert User.objects.count() == 1
+    assert User.objects.count() == 2
+    assert sorted(m.to[0] for m in mail.outbox) == ["ada@example.org", "new@example.org"]
+    to_owner = next(m for m in mail.outbox if m.to == ["ada@example.org"])
+    assert "if it was you" in to_owner.body.lower()
 
 
 def test_whole_sign_up_journey(client, django_capture_on_commit_callbacks):

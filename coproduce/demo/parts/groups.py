@@ -7,11 +7,12 @@ purpose (no notifications for thousands of made-up joins).
 
 import random
 
+from django.utils import timezone
 from django.utils.text import slugify
 
 from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
-from coproduce.groups.models import Membership, Organisation
+from coproduce.groups.models import OFFICIAL_KINDS, Membership, Organisation
 from coproduce.places.models import Place, Ward
 
 from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
@@ -45,6 +46,8 @@ MEMBERS: dict[str, tuple[int, int]] = {
     Kind.BUSINESS: (2, 6),
 }
 ORGANISERS = ([1, 2, 3], [50, 35, 15])
+# How many members let their group's organisers see what they share with organisers.
+SHARING_SHARE = 0.6
 
 NAMES: dict[str, list[str]] = {
     Kind.COMMUNITY_GROUP: [
@@ -186,6 +189,7 @@ def build(ctx: DemoContext) -> None:
                 organisation=organisation,
                 user_id=user_id,
                 role=Membership.Role.ORGANISER if i < organisers else Membership.Role.MEMBER,
+                shares_with_organisers=rng.random() < SHARING_SHARE,
             )
             for i, user_id in enumerate(user_ids)
         )
@@ -226,6 +230,8 @@ def _organisation(
         # Ofcom keeps 020 7946 0000 to 0999 for drama: never a real line.
         phone=f"020 7946 0{rng.randrange(1000):03d}" if rng.random() < 0.5 else "",
         is_listed=rng.random() < LISTED_SHARE,
+        # The demo's official groups stand for the borough's own services: checked already.
+        kind_verified_at=timezone.now() if kind in OFFICIAL_KINDS else None,
     )
 
 
@@ -273,5 +279,12 @@ def _demo_accounts(
             (resident, Membership.Role.MEMBER),
         ]:
             if user_id is not None and (organisation.pk, user_id) not in taken:
-                extra.append(Membership(organisation=organisation, user_id=user_id, role=role))
+                extra.append(
+                    Membership(
+                        organisation=organisation,
+                        user_id=user_id,
+                        role=role,
+                        shares_with_organisers=True,
+                    )
+                )
     return extra

@@ -10,6 +10,7 @@ from coproduce.common.dates.local import local_instant
 from coproduce.common.filters import FilterForm
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Membership, Organisation
+from coproduce.people.naming import choice_labels
 from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Place
 
@@ -249,11 +250,12 @@ class OrganiserForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.people = {person.pk: person for person in people}
+        labels = choice_labels(self.people.values(), viewer)
         self.fields["person"].choices = [("", _("Choose a person"))] + [
-            (pk, str(person)) for pk, person in self.people.items()
+            (pk, labels[pk]) for pk in self.people
         ]
 
     def clean_person(self):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import day_field
 from coproduce.common.writing import plain_language_attrs
+from coproduce.people.naming import choice_labels
 
 from ..models import ReportBack
 from .fields import too_long
@@ -96,10 +97,11 @@ class ActionForm(forms.Form):
     )
     due_on = day_field(_("Due by"), _("Enter the date it is due"))
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = people
-        self.fields["owner"].label_from_instance = lambda user: str(user)
+        labels = choice_labels(people, viewer)
+        self.fields["owner"].label_from_instance = lambda user: labels[user.pk]
 
     def clean(self):
         data = super().clean()

@@ -3,6 +3,7 @@ set treatments with their follow-through."""
 
 from .agenda import AgendaInterest, AgendaItem
 from .events import CalendarFeed, Event, Rsvp, Series
+from .invitations import EventOrganiserInvitation
 from .treatments import (
     Action,
     ActionReminder,
@@ -25,6 +26,7 @@ __all__ = [
     "Column",
     "ColumnNote",
     "Event",
+    "EventOrganiserInvitation",
     "ReportBack",
     "Rsvp",
     "Series",

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.models import TimeStampedModel
+from coproduce.people.naming import name_for
 from coproduce.projects.models import Project
 
 from .events import Event
@@ -119,8 +120,12 @@ class Action(TimeStampedModel):
 
     @property
     def owner_label(self) -> str:
+        """Who owns the action, as a visitor may see it (people/naming.py)."""
+        return self.owner_label_for(None)
+
+    def owner_label_for(self, viewer) -> str:
         if self.owner_id:
-            return str(self.owner)
+            return name_for(self.owner, viewer)
         return self.owner_name or str(_("Someone no longer on the site"))
 
 

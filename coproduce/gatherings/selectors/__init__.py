@@ -11,6 +11,8 @@ from .events import (
     events_of,
     events_organised_by,
     events_upcoming,
+    organiser_invitation_for,
+    organiser_invitations_waiting,
     rsvp_of,
     waiting_position,
 )
@@ -44,6 +46,8 @@ __all__ = [
     "events_of",
     "events_organised_by",
     "events_upcoming",
+    "organiser_invitation_for",
+    "organiser_invitations_waiting",
     "report_backs_due",
     "report_backs_for",
     "rsvp_of",

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from ..models import Event, Rsvp, Series
+from ..models import Event, EventOrganiserInvitation, Rsvp, Series
 
 PAGE_SIZE = 20
 
@@ -66,7 +66,7 @@ def attendees_for_organisers(event: Event) -> QuerySet[Rsvp]:
     """Everyone with a place or waiting, with what they asked for: for organisers only."""
     return (
         event.rsvps.exclude(status=Rsvp.Status.CANCELLED)
-        .select_related("user", "invited_by")
+        .select_related("user__profile", "invited_by__profile")
         .order_by("status", "queued_at", "pk")
     )
 
@@ -101,4 +101,26 @@ def events_organised_by(user, *, now: datetime | None = None) -> QuerySet[Event]
         Event.objects.filter(organisers=user, ends_at__gt=now - timedelta(days=30))
         .select_related("place")
         .order_by("starts_at")
+    )
+
+
+def organiser_invitations_waiting(event: Event) -> list[EventOrganiserInvitation]:
+    """Invitations to help run the event not yet answered, for its organisers."""
+    return list(
+        EventOrganiserInvitation.objects.filter(
+            event=event, status=EventOrganiserInvitation.Status.PENDING
+        )
+        .select_related("person__profile")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def organiser_invitation_for(*, pk: int, user) -> EventOrganiserInvitation | None:
+    """The invitation, only for the person invited (nobody else learns it exists)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        EventOrganiserInvitation.objects.select_related("event", "invited_by")
+        .filter(pk=pk, person=user)
+        .first()
     )

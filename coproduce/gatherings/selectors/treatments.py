@@ -59,7 +59,7 @@ def treatment_detail(pk: int) -> Treatment | None:
         Treatment.objects.select_related("event__series", "event__place", "project", "presenter")
         .prefetch_related(
             Prefetch("notes", queryset=ColumnNote.objects.select_related("added_by")),
-            Prefetch("actions", queryset=Action.objects.select_related("owner")),
+            Prefetch("actions", queryset=Action.objects.select_related("owner__profile")),
             Prefetch("barriers", queryset=Barrier.objects.select_related("theme")),
             "event__organisers",
         )
@@ -68,10 +68,11 @@ def treatment_detail(pk: int) -> Treatment | None:
     )
 
 
-def treatment_board(treatment: Treatment, *, show_owners: bool = True) -> dict:
+def treatment_board(treatment: Treatment, *, show_owners: bool = True, viewer=None) -> dict:
     """The four columns as plain data (for the live page): each item with its id and text.
 
-    Who owns each action is named only for people at the session (`show_owners`)."""
+    Who owns each action is named only for people at the session (`show_owners`), and
+    then as `viewer` may see them (people/naming.py)."""
     notes = list(treatment.notes.all())
     return {
         "who": [{"id": n.pk, "text": n.text} for n in notes if n.column == "who"],
@@ -80,7 +81,7 @@ def treatment_board(treatment: Treatment, *, show_owners: bool = True) -> dict:
             {
                 "id": a.pk,
                 "text": a.text,
-                "owner": a.owner_label if show_owners else "",
+                "owner": a.owner_label_for(viewer) if show_owners else "",
                 "due": a.due_on.isoformat(),
                 "status": a.get_status_display(),
             }

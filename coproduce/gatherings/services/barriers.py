@@ -5,6 +5,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from coproduce.common.errors import Refusal
+from coproduce.staff.services import audit_record
 
 from .. import barrier_match, permissions
 from ..models import Barrier, BarrierTheme
@@ -105,5 +106,8 @@ def barrier_themes_merge(*, keep: BarrierTheme, merge: BarrierTheme, by) -> Barr
     if merge.description and not keep.description:
         keep.description = merge.description
         keep.save(update_fields=["description", "updated_at"])
+    audit_record(
+        actor=by, action="barriers.merged", target=f"barrier theme {merge.pk} into {keep.pk}"
+    )
     merge.delete()
     return keep

@@ -302,13 +302,3 @@ def event_cancel(*, event: Event, by, reason: str) -> Event:
         url=event_url(event),
     )
     return event
-
-
-@transaction.atomic
-def event_organiser_add(*, event: Event, person, by) -> None:
-    """Add a co-organiser or facilitator."""
-    if not permissions.can_manage(by, event):
-        raise Refusal(_("Only the event's organisers can add organisers."))
-    if not person.is_active:
-        raise Refusal(_("That account is not active."))
-    event.organisers.add(person)

@@ -10,7 +10,7 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.common.errors import Refusal
 from coproduce.gatherings.models import Event, Rsvp, Series
 from coproduce.gatherings.services import events as services
-from coproduce.gatherings.services import rsvps
+from coproduce.gatherings.services import organisers, rsvps
 from coproduce.groups.tests.factories import OrganisationFactory, OrganiserFactory
 from coproduce.notifications.models import Notification
 from coproduce.places.tests.factories import PlaceFactory
@@ -324,11 +324,17 @@ def test_cancelled_event_cannot_be_cancelled_or_changed_again():
 # Organisers
 
 
-def test_organiser_adds_a_facilitator_who_can_then_manage():
-    """A co-organiser added by an organiser may change the event."""
+def test_organiser_asks_a_facilitator_who_can_manage_once_they_accept():
+    """Someone asked to help run an event cannot manage it until they say yes."""
     event, person = organised_event()
     facilitator = UserFactory()
-    services.event_organiser_add(event=event, person=facilitator, by=person)
+    invitation = organisers.event_organiser_invite(event=event, person=facilitator, by=person)
+    assert not event.organisers.filter(pk=facilitator.pk).exists()
+    with pytest.raises(Refusal):
+        update_event(event, facilitator, title="Too soon")
+    organisers.event_organiser_invitation_respond(
+        user=facilitator, invitation=invitation, accept=True
+    )
     assert update_event(event, facilitator, title="Facilitated").title == "Facilitated"
 
 
@@ -337,7 +343,7 @@ def test_only_organisers_add_organisers():
     event, _person = organised_event()
     intruder = UserFactory()
     with pytest.raises(Refusal):
-        services.event_organiser_add(event=event, person=intruder, by=intruder)
+        organisers.event_organiser_invite(event=event, person=intruder, by=intruder)
     assert not event.organisers.filter(pk=intruder.pk).exists()
 
 

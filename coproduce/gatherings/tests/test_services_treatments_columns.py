@@ -87,7 +87,7 @@ def test_action_with_an_owner_on_the_platform():
         owner_name="ignored when there is an owner",
     )
     assert (action.owner, action.owner_name, action.status) == (owner, "", Action.Status.OPEN)
-    assert action.owner_label == str(owner)
+    assert action.owner_label_for(person) == owner.display_name
 
 
 def test_action_with_an_owner_by_name():

@@ -1,12 +1,18 @@
 """Running events and series: adding a facilitator, and changing a series."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
-from coproduce.gatherings.models import Series
+from coproduce.common.errors import Refusal
+from coproduce.gatherings.models import EventOrganiserInvitation, Series
+from coproduce.gatherings.services import organisers
 from coproduce.gatherings.services.events import series_create
 from coproduce.gatherings.services.rsvps import rsvp_join
+from coproduce.notifications.models import Notification
 
 from .factories import EventFactory, organiser
 
@@ -20,8 +26,8 @@ def _session_with(person):
     return event, host
 
 
-def test_an_organiser_adds_a_facilitator_from_the_people_with_a_place(client):
-    """Someone with a place becomes an organiser and can then see the attendee page."""
+def test_an_organiser_asks_a_facilitator_from_the_people_with_a_place(client):
+    """Someone with a place is asked; once they say yes they see the attendee page."""
     helper = UserFactory(display_name="Fay Facilitator")
     event, host = _session_with(helper)
     url = reverse("gatherings:attendees", args=[event.pk])
@@ -29,9 +35,75 @@ def test_an_organiser_adds_a_facilitator_from_the_people_with_a_place(client):
     assert "Fay Facilitator" in client.get(url).content.decode()
     response = client.post(url, {"person": helper.pk})
     assert response.status_code == 302
-    assert event.organisers.filter(pk=helper.pk).exists()
+    assert not event.organisers.filter(pk=helper.pk).exists()
+    invitation = EventOrganiserInvitation.objects.get(event=event, person=helper)
     client.force_login(helper)
+    assert client.get(url).status_code == 403
+    page = reverse("gatherings:organiser_invitation", args=[invitation.pk])
+    assert "Yes, I will help run it" in client.get(page).text
+    reply = reverse("gatherings:organiser_invitation_reply", args=[invitation.pk])
+    assert client.get(reply).status_code == 405
+    client.post(reply, {"answer": "accept"})
+    assert event.organisers.filter(pk=helper.pk).exists()
     assert client.get(url).status_code == 200
+
+
+def test_the_person_asked_is_told_and_others_cannot_answer(client):
+    """The invitation reaches the person asked; nobody else can see or answer it."""
+    helper = UserFactory()
+    event, host = _session_with(helper)
+    invitation = organisers.event_organiser_invite(event=event, person=helper, by=host)
+    assert Notification.objects.filter(recipient=helper, kind="event_organiser_invitation").exists()
+    client.force_login(UserFactory())
+    page = reverse("gatherings:organiser_invitation", args=[invitation.pk])
+    assert client.get(page).status_code == 404
+    reply = reverse("gatherings:organiser_invitation_reply", args=[invitation.pk])
+    assert client.post(reply, {"answer": "accept"}).status_code == 404
+
+
+def test_a_facilitator_can_decline_and_is_not_added():
+    """Saying no leaves them out, and they cannot change their mind on the same invitation."""
+    helper = UserFactory()
+    event, host = _session_with(helper)
+    invitation = organisers.event_organiser_invite(event=event, person=helper, by=host)
+    organisers.event_organiser_invitation_respond(user=helper, invitation=invitation, accept=False)
+    with pytest.raises(Refusal):
+        organisers.event_organiser_invitation_respond(
+            user=helper, invitation=invitation, accept=True
+        )
+    assert not event.organisers.filter(pk=helper.pk).exists()
+
+
+def test_an_organiser_withdraws_and_the_invitation_cannot_be_accepted(client):
+    """Withdrawn from the attendee page; a stranger cannot withdraw it."""
+    helper = UserFactory()
+    event, host = _session_with(helper)
+    invitation = organisers.event_organiser_invite(event=event, person=helper, by=host)
+    url = reverse("gatherings:organiser_invitation_withdraw", args=[event.pk, invitation.pk])
+    client.force_login(UserFactory())
+    assert client.post(url).status_code == 403
+    client.force_login(host)
+    client.post(url)
+    with pytest.raises(Refusal):
+        organisers.event_organiser_invitation_respond(
+            user=helper, invitation=invitation, accept=True
+        )
+
+
+def test_an_expired_invitation_cannot_be_accepted_and_can_be_sent_again():
+    """Past its date it lapses; the organiser can ask again."""
+    helper = UserFactory()
+    event, host = _session_with(helper)
+    invitation = organisers.event_organiser_invite(event=event, person=helper, by=host)
+    EventOrganiserInvitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    with pytest.raises(Refusal, match="expired"):
+        organisers.event_organiser_invitation_respond(
+            user=helper, invitation=invitation, accept=True
+        )
+    again = organisers.event_organiser_invite(event=event, person=helper, by=host)
+    assert again.pk != invitation.pk
 
 
 def test_only_people_with_a_place_can_be_added_as_facilitators(client):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import (
     Refusal,
     form_with_errors,
@@ -44,6 +45,7 @@ def agenda(request, pk: int):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if form.is_valid():
+            limits.check(request, "agenda_item")
             with refusal_to_form(form):
                 services.agenda_item_propose(event=event, by=request.user, **form.cleaned_data)
                 messages.success(request, _("Thank you. Your suggestion is on the list."))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 
 from .. import permissions, provisions, selectors
@@ -103,6 +104,7 @@ def rsvp(request, pk: int):
         if invitation is not None and invitation.event_id == event.pk:
             inviter = invitation.user
     if request.method == "POST" and form.is_valid():
+        limits.check(request, "rsvp")
         with refusal_to_form(form):
             place = rsvps.rsvp_join(
                 event=event,

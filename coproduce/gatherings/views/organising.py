@@ -5,20 +5,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.common import limits
+from coproduce.common.errors import (
+    Refusal,
+    form_with_errors,
+    refusal_to_form,
+    refusal_to_message,
+    render_form,
+)
 from coproduce.common.numbers import NumberError, whole_number
+from coproduce.people.naming import name_for
 
 from .. import permissions, provisions, selectors
 from ..forms import EventForm, OrganiserForm, ReasonForm
-from ..models import BarrierTheme, Event, Rsvp, Series
+from ..models import BarrierTheme, Event, EventOrganiserInvitation, Rsvp, Series
 from ..services import events as services
-from ..services import rsvps
+from ..services import organisers, rsvps
 from .lookups import event_or_404
 
 
@@ -154,15 +162,18 @@ def attendees(request, pk: int):
     form = OrganiserForm(
         request.POST or None,
         people=[r.user for r in going if r.user_id not in running and r.user.is_active],
+        viewer=request.user,
     )
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
-            services.event_organiser_add(
+            limits.check(request, "owner_invite")  # each one tells the person asked
+            organisers.event_organiser_invite(
                 event=event, person=form.cleaned_data["person"], by=request.user
             )
             messages.success(
                 request,
-                _("%(name)s now helps run the event.") % {"name": form.cleaned_data["person"]},
+                _("We have asked %(name)s to help run the event. They will if they say yes.")
+                % {"name": name_for(form.cleaned_data["person"], request.user)},
             )
             return redirect("gatherings:attendees", event.pk)
     summary = selectors.access_summary(event)
@@ -175,10 +186,57 @@ def attendees(request, pk: int):
             "waiting": [r for r in rows if r.status == Rsvp.Status.WAITING],
             "summary": [(provisions.PROVISIONS[k], n) for k, n in summary.items()],
             "organisers": list(event.organisers.all()),
+            "invitations": selectors.organiser_invitations_waiting(event),
             "form": form if form.fields["person"].choices else None,
         },
         form=form,
     )
+
+
+@login_required
+@require_POST
+def organiser_invitation_withdraw(request, pk: int, invitation_pk: int):
+    event = event_or_404(pk)
+    _require_manager(request, event)
+    invitation = get_object_or_404(EventOrganiserInvitation, pk=invitation_pk, event=event)
+    with refusal_to_message(request):
+        organisers.event_organiser_invitation_withdraw(user=request.user, invitation=invitation)
+        messages.success(request, _("The invitation has been withdrawn."))
+    return redirect("gatherings:attendees", event.pk)
+
+
+def _organiser_invitation(request, pk: int) -> EventOrganiserInvitation:
+    invitation = selectors.organiser_invitation_for(pk=pk, user=request.user)
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+@login_required
+@require_GET
+def organiser_invitation(request, pk: int):
+    """The person asked sees the invitation and answers with a button."""
+    invitation = _organiser_invitation(request, pk)
+    return render(request, "gatherings/organiser_invitation.html", {"invitation": invitation})
+
+
+@login_required
+@require_POST
+def organiser_invitation_reply(request, pk: int):
+    invitation = _organiser_invitation(request, pk)
+    answer = request.POST.get("answer")
+    if answer not in {"accept", "decline"}:
+        messages.error(request, _("Choose to accept or decline."))
+        return redirect("gatherings:organiser_invitation", pk)
+    with refusal_to_message(request):
+        organisers.event_organiser_invitation_respond(
+            user=request.user, invitation=invitation, accept=answer == "accept"
+        )
+        if answer == "accept":
+            messages.success(request, _("You now help run this event."))
+            return redirect("gatherings:attendees", invitation.event_id)
+        messages.success(request, _("You have declined. Thank you for letting them know."))
+    return redirect("gatherings:organiser_invitation", pk)
 
 
 @login_required
@@ -187,7 +245,9 @@ def attendance(request, pk: int):
     event = event_or_404(pk)
     _require_manager(request, event)
     going = list(
-        event.rsvps.filter(status=Rsvp.Status.CONFIRMED).select_related("user").order_by("pk")
+        event.rsvps.filter(status=Rsvp.Status.CONFIRMED)
+        .select_related("user__profile")
+        .order_by("pk")
     )
     form = None
     if request.method == "POST":

@@ -117,7 +117,9 @@ def _page_context(request, treatment: Treatment, forms: dict | None = None) -> d
     manages = permissions.can_manage(request.user, treatment.event)
     people = _people_for_actions(treatment, request.user) if can_capture else None
     forms = forms or {}
-    board = selectors.treatment_board(treatment, show_owners=_shows_owners(request, treatment))
+    board = selectors.treatment_board(
+        treatment, show_owners=_shows_owners(request, treatment), viewer=request.user
+    )
     return {
         "treatment": treatment,
         "event": treatment.event,
@@ -134,7 +136,11 @@ def _page_context(request, treatment: Treatment, forms: dict | None = None) -> d
         "who_form": forms.get("who") or NoteForm(column="who"),
         "resources_form": forms.get("resources") or NoteForm(column="resources"),
         "action_form": forms.get("actions")
-        or (ActionForm(prefix="actions", people=people) if people is not None else None),
+        or (
+            ActionForm(prefix="actions", people=people, viewer=request.user)
+            if people is not None
+            else None
+        ),
         "barrier_form": forms.get("barriers") or NoteForm(column="barriers"),
         "report_backs": selectors.report_backs_for(treatment),
         "earlier": selectors.earlier_sessions_of(treatment),
@@ -166,7 +172,9 @@ def treatment(request, pk: int):
 def board_json(request, pk: int):
     """The four columns as JSON, for the live page: polled while people fill it in."""
     treatment = _treatment_or_404(request, pk)
-    board = selectors.treatment_board(treatment, show_owners=_shows_owners(request, treatment))
+    board = selectors.treatment_board(
+        treatment, show_owners=_shows_owners(request, treatment), viewer=request.user
+    )
     return JsonResponse({"version": _version(board), **board})
 
 
@@ -178,7 +186,10 @@ def capture(request, pk: int, column: str):
         raise Http404
     if column == Column.ACTIONS:
         form = ActionForm(
-            request.POST, prefix="actions", people=_people_for_actions(treatment, request.user)
+            request.POST,
+            prefix="actions",
+            people=_people_for_actions(treatment, request.user),
+            viewer=request.user,
         )
     else:
         form = NoteForm(request.POST, column=column)

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coproduce.accounts.tests.factories import UserFactory
-from coproduce.groups import selectors
+from coproduce.groups import selectors, services
 from coproduce.groups.models import Organisation
 from coproduce.people.privacy import Relation
 from coproduce.people.selectors import relation_between, visible_profile
@@ -70,9 +70,9 @@ def test_is_organiser():
 # The organiser relation ------------------------------------------------------------------
 
 
-def _member_sharing_with_organisers(organisation: Organisation):
+def _member_sharing_with_organisers(organisation: Organisation, *, consents: bool = True):
     profile = ProfileFactory(what_i_can_do=SECRET_SKILL, visibility_skills="organisers")
-    MembershipFactory(organisation=organisation, user=profile.user)
+    MembershipFactory(organisation=organisation, user=profile.user, shares_with_organisers=consents)
     return profile
 
 
@@ -83,6 +83,30 @@ def test_organisers_see_what_members_share_with_organisers():
     seen = visible_profile(organiser.user, profile)
     assert seen.relation == Relation.ORGANISER
     assert seen.what_i_can_do == SECRET_SKILL
+
+
+def test_organisers_see_nothing_more_of_a_member_who_did_not_say_yes():
+    """Joining without ticking the box opens nothing to the group's organisers."""
+    organiser = OrganiserFactory()
+    profile = _member_sharing_with_organisers(organiser.organisation, consents=False)
+    seen = visible_profile(organiser.user, profile)
+    assert seen.relation == Relation.MEMBER
+    assert seen.what_i_can_do is None
+
+
+def test_a_self_declared_nhs_group_is_a_community_group_and_grants_nothing():
+    """A resident's 'NHS' group is listed as a community group; joiners stay closed to it."""
+    creator = UserFactory()
+    organisation = services.organisation_create(
+        creator=creator, name="Hazel Health Team", kind=Organisation.Kind.NHS
+    )
+    profile = ProfileFactory(access_needs="Step-free access", visibility_access_needs="organisers")
+    services.membership_join(organisation=organisation, user=profile.user)
+    assert organisation.kind == Organisation.Kind.COMMUNITY_GROUP
+    assert not selectors.is_verified_official(organisation)
+    assert list(selectors.listed_organisations(kind=Organisation.Kind.NHS)) == []
+    assert relation_between(creator, profile.user) == Relation.MEMBER
+    assert visible_profile(creator, profile).access_needs is None
 
 
 def test_fellow_members_do_not_see_organiser_parts():
@@ -119,7 +143,9 @@ def group_of_four():
     people = {}
     for level in ["public", "members", "organisers", "only_me"]:
         profile = ProfileFactory(visibility_identity=level)
-        MembershipFactory(organisation=organiser.organisation, user=profile.user)
+        MembershipFactory(
+            organisation=organiser.organisation, user=profile.user, shares_with_organisers=True
+        )
         people[level] = profile
     return organiser, people
 

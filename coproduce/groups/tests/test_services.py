@@ -3,8 +3,8 @@ import pytest
 from coproduce.accounts.roles import ROLE_PERMISSIONS, Role
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.common.errors import NotAllowed
-from coproduce.groups import permissions, services
-from coproduce.groups.models import Membership, Organisation
+from coproduce.groups import invitations, permissions, services
+from coproduce.groups.models import Membership, Organisation, OrganiserInvitation
 from coproduce.notifications import kinds as notification_kinds
 from coproduce.notifications.models import Notification
 from coproduce.people.tests.factories import ProfileFactory
@@ -210,15 +210,16 @@ def test_leaving_a_group_you_are_not_in_is_refused():
 # Roles -----------------------------------------------------------------------------------
 
 
-def test_organisers_promote_members():
-    """An organiser can make a member an organiser."""
+def test_organisers_ask_a_member_to_organise_rather_than_promote_them():
+    """An organiser's 'make an organiser' asks the member; the role waits for their yes."""
     organiser = OrganiserFactory()
     member = MembershipFactory(organisation=organiser.organisation)
     services.membership_set_role(
         membership=member, role=Membership.Role.ORGANISER, by=organiser.user
     )
     member.refresh_from_db()
-    assert member.role == Membership.Role.ORGANISER
+    assert member.role == Membership.Role.MEMBER
+    assert OrganiserInvitation.objects.get(invitee=member.user).status == "pending"
 
 
 def test_the_last_organiser_cannot_be_made_a_member():
@@ -252,12 +253,14 @@ def test_members_cannot_promote_themselves():
     assert member.role == Membership.Role.MEMBER
 
 
-def test_officers_can_appoint_an_organiser():
-    """An officer can give a group that lost its organisers a new one."""
+def test_officers_can_ask_a_member_to_organise_a_group_without_organisers():
+    """An officer can give a group that lost its organisers a new one, once they accept."""
     member = MembershipFactory()
     services.membership_set_role(
         membership=member, role=Membership.Role.ORGANISER, by=UserFactory(roles=[Role.OFFICER])
     )
+    invitation = OrganiserInvitation.objects.get(invitee=member.user)
+    invitations.organiser_invitation_accept(invitation=invitation, user=member.user)
     member.refresh_from_db()
     assert member.role == Membership.Role.ORGANISER
 

@@ -148,8 +148,8 @@ def test_managing_members_needs_sign_in(client):
     assert client.get(url("members", OrganisationFactory())).status_code == 302
 
 
-def test_organisers_make_a_member_an_organiser(client):
-    """Pressing 'Make an organiser' changes the member's role."""
+def test_organisers_ask_a_member_to_be_an_organiser(client):
+    """Pressing 'Ask to be an organiser' asks them; their role waits for their answer."""
     organiser = OrganiserFactory()
     member = MembershipFactory(organisation=organiser.organisation)
     response = login(client, organiser.user).post(
@@ -157,7 +157,8 @@ def test_organisers_make_a_member_an_organiser(client):
     )
     assert response.status_code == 302
     member.refresh_from_db()
-    assert member.role == Membership.Role.ORGANISER
+    assert member.role == Membership.Role.MEMBER
+    assert member.user.organiser_invitations.get().status == "pending"
 
 
 def test_the_last_organiser_cannot_step_down(client):

@@ -37,7 +37,7 @@ def test_organisers_only_skills_need_the_relation():
     need = NeedFactory()
     person = helper(visibility_skills="organisers")
     assert _names(need) == []
-    group = MembershipFactory(user=person.user).organisation
+    group = MembershipFactory(user=person.user, shares_with_organisers=True).organisation
     OrganiserFactory(organisation=group, user=need.created_by)
     assert _names(need) == [person.user.display_name]
 

@@ -81,7 +81,9 @@ def test_a_preview_matches_the_real_page_for_that_viewer(client, relation):
         if relation == "organiser":
             group = OrganisationFactory()
             Membership.objects.create(organisation=group, user=viewer, role="organiser")
-            Membership.objects.create(organisation=group, user=profile.user, role="member")
+            Membership.objects.create(
+                organisation=group, user=profile.user, role="member", shares_with_organisers=True
+            )
         client.force_login(viewer)
     real = client.get(reverse("people:detail", args=[profile.pk]))
     real_page = _main(real) if real.status_code == 200 else ""

@@ -1,6 +1,7 @@
 """The projects app's models, one module per subject; import them from here."""
 
 from .contributions import Contribution, Resource, Update, VolunteerRole
+from .invitations import OwnerInvitation
 from .needs import NOT_MET, Need
 from .projects import Appreciation, Follow, Owner, Project, StatusChange
 
@@ -11,6 +12,7 @@ __all__ = [
     "Follow",
     "Need",
     "Owner",
+    "OwnerInvitation",
     "Project",
     "Resource",
     "StatusChange",

@@ -116,6 +116,8 @@ class Owner(TimeStampedModel):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     # A person's email appears in the project pack only if they said yes.
     share_contact = models.BooleanField(_("show my email in the project pack"), default=False)
+    # A council role counts ("the council is an owner") only when an officer gave it.
+    role_by_officer = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["pk"]

@@ -8,6 +8,11 @@ from .contributions import (
     update_post,
     volunteer_role_add,
 )
+from .invitations import (
+    owner_invitation_respond,
+    owner_invitation_withdraw,
+    project_owner_invite,
+)
 from .needs import (
     need_close,
     need_create,
@@ -39,6 +44,8 @@ __all__ = [
     "need_create",
     "need_skills_merge",
     "owner_contact_consent",
+    "owner_invitation_respond",
+    "owner_invitation_withdraw",
     "project_appreciate",
     "project_appreciation_withdraw",
     "project_change_status",
@@ -47,6 +54,7 @@ __all__ = [
     "project_need_add",
     "project_need_met",
     "project_owner_add",
+    "project_owner_invite",
     "project_owner_remove",
     "project_set_parameters",
     "project_share",

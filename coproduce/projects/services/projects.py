@@ -6,12 +6,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed, Refusal
-from coproduce.groups.models import Organisation
+from coproduce.groups.models import Membership, Organisation
 from coproduce.places.models import Place, Ward
 
 from .. import lifecycle
 from ..models import Appreciation, Follow, Owner, Project, StatusChange
-from ..permissions import can_moderate
+from ..permissions import can_give_council_role, can_moderate
 from .common import notify_followers, require_manager
 
 
@@ -138,24 +138,24 @@ def project_set_parameters(
 
 
 @transaction.atomic
-def project_owner_add(
-    *,
-    user,
-    project: Project,
-    role: str,
-    person=None,
-    organisation: Organisation | None = None,
-) -> Owner:
+def project_owner_add(*, user, project: Project, role: str, organisation: Organisation) -> Owner:
+    """Add a group that `user` organises as an owner. People are asked, never added: see
+    invitations.project_owner_invite. Only officers give the council role."""
     require_manager(user, project)
+    officer = can_give_council_role(user)
+    if role == Owner.Role.COUNCIL and not officer:
+        raise NotAllowed(_("Only council officers can give the council owner role."))
+    if not Membership.objects.filter(
+        organisation=organisation, user=user, role=Membership.Role.ORGANISER
+    ).exists():
+        raise NotAllowed(_("You can only add a group you organise."))
     try:
         with transaction.atomic():
             owner = Owner.objects.create(
-                project=project, user=person, organisation=organisation, role=role
+                project=project, organisation=organisation, role=role, role_by_officer=officer
             )
     except IntegrityError:
         raise Refusal(_("They are already an owner of this project.")) from None
-    if person is not None:
-        Follow.objects.get_or_create(project=project, user=person)
     return owner
 
 

@@ -3,6 +3,7 @@ import pytest
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.common.errors import NotAllowed, Refusal
+from coproduce.groups.tests.factories import OrganiserFactory
 from coproduce.notifications.models import Notification
 from coproduce.places.tests.factories import PlaceFactory
 from coproduce.projects import services
@@ -117,13 +118,14 @@ def test_the_last_owner_cannot_be_removed():
         services.project_owner_remove(user=owner, owner=project.owners.get())
 
 
-def test_an_owner_is_added_once():
-    """Adding the same person twice is a clear refusal."""
-    owner, other = UserFactory(), UserFactory()
+def test_a_group_owner_is_added_once():
+    """Adding the same group twice is a clear refusal."""
+    owner = UserFactory()
     project = owned_project(owner=owner)
-    services.project_owner_add(user=owner, project=project, role="co_owner", person=other)
+    group = OrganiserFactory(user=owner).organisation
+    services.project_owner_add(user=owner, project=project, role="co_owner", organisation=group)
     with pytest.raises(Refusal, match="already an owner"):
-        services.project_owner_add(user=owner, project=project, role="co_owner", person=other)
+        services.project_owner_add(user=owner, project=project, role="co_owner", organisation=group)
 
 
 def test_only_moderators_hide_a_project():

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 
 from .. import selectors, services
@@ -71,6 +72,7 @@ def _take_part(request, pk: int, *, kind: str, form_class, success: str):
     extra = {} if form_class is ProposalForm else {"project": project}
     form = form_class(request.POST or None, **extra)
     if request.method == "POST" and form.is_valid():
+        limits.check(request, "contribution")  # each one tells the owners
         with refusal_to_form(form):
             services.contribution_make(
                 user=request.user, project=project, kind=kind, **form.cleaned_data

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -10,16 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 from coproduce.groups.models import Organisation
 
 from .. import selectors, services
 from ..forms import OwnerForm, ParametersForm, ProjectFilterForm, ProjectForm, StatusForm
 from ..lifecycle import OPEN_TO_JOIN, Status
-from ..models import Owner
+from ..models import Owner, OwnerInvitation
 from ..pack import pack_for, render_pdf
 from ..panels import panels_for
-from ..permissions import can_manage, can_see
+from ..permissions import can_give_council_role, can_manage, can_see
 
 PAGE_SIZE = 20
 
@@ -131,30 +131,84 @@ def project_owners(request, pk: int):
     organisations = Organisation.objects.filter(
         memberships__user=request.user, memberships__role="organiser"
     ).order_by("name")
-    form = OwnerForm(request.POST or None, organisations=organisations)
+    form = OwnerForm(
+        request.POST or None,
+        organisations=organisations,
+        may_give_council_role=can_give_council_role(request.user),
+    )
     if request.method == "POST" and form.is_valid():
-        person = None
-        if form.cleaned_data["email"]:
-            person = (
-                get_user_model()
-                .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
-                .first()
-            )
-        if form.cleaned_data["email"] and person is None:
-            form.add_error("email", _("Nobody with that email address has an account here."))
-        else:
-            with refusal_to_form(form):
+        data = form.cleaned_data
+        with refusal_to_form(form):
+            if data["email"]:
+                limits.check(request, "owner_invite")  # each one may email someone
+                services.project_owner_invite(
+                    user=request.user, project=project, email=data["email"], role=data["role"]
+                )
+                # The same answer whether or not the address has an account.
+                messages.success(
+                    request, _("If they have an account, we have asked them to join as an owner.")
+                )
+            else:
                 services.project_owner_add(
                     user=request.user,
                     project=project,
-                    role=form.cleaned_data["role"],
-                    person=person,
-                    organisation=form.cleaned_data["organisation"],
+                    role=data["role"],
+                    organisation=data["organisation"],
                 )
-                messages.success(request, _("The owner has been added."))
-                return redirect("projects:owners", pk=project.pk)
-    context = {"form": form, "project": project, "owners": list(project.owners.all())}
+                messages.success(request, _("The group has been added as an owner."))
+            return redirect("projects:owners", pk=project.pk)
+    context = {
+        "form": form,
+        "project": project,
+        "owners": list(project.owners.all()),
+        "invitations": selectors.owner_invitations_waiting(project),
+    }
     return render_form(request, "projects/owners.html", context)
+
+
+@login_required
+@require_POST
+def owner_invitation_withdraw(request, pk: int, invitation_pk: int):
+    project = managed_project(request, pk)
+    invitation = get_object_or_404(OwnerInvitation, pk=invitation_pk, project=project)
+    with refusal_to_message(request):
+        services.owner_invitation_withdraw(user=request.user, invitation=invitation)
+        messages.success(request, _("The invitation has been withdrawn."))
+    return redirect("projects:owners", pk=project.pk)
+
+
+def _owner_invitation(request, pk: int) -> OwnerInvitation:
+    invitation = selectors.owner_invitation_for(pk=pk, user=request.user)
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+@login_required
+@require_GET
+def owner_invitation(request, pk: int):
+    """The person invited sees what they are asked, and answers with a button."""
+    invitation = _owner_invitation(request, pk)
+    return render(request, "projects/owner_invitation.html", {"invitation": invitation})
+
+
+@login_required
+@require_POST
+def owner_invitation_reply(request, pk: int):
+    invitation = _owner_invitation(request, pk)
+    answer = request.POST.get("answer")
+    if answer not in {"accept", "decline"}:
+        messages.error(request, _("Choose to accept or decline."))
+        return redirect("projects:owner_invitation", pk=invitation.pk)
+    with refusal_to_message(request):
+        services.owner_invitation_respond(
+            user=request.user, invitation=invitation, accept=answer == "accept"
+        )
+        if answer == "accept":
+            messages.success(request, _("You are now an owner of this project."))
+            return redirect("projects:detail", pk=invitation.project_id)
+        messages.success(request, _("You have declined. Thank you for letting them know."))
+    return redirect("projects:owner_invitation", pk=invitation.pk)
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import (
     NotAllowed,
     Refusal,
@@ -160,6 +161,8 @@ ACTIONS = {
     "release": (reservations.reservation_release, _("The reservation has been released.")),
     "withdraw": (reservations.item_withdraw, _("Your post has been withdrawn.")),
 }
+# Reserving and releasing tell the other person: reserve, release, reserve... is limited.
+LIMITED_ACTIONS = {"reserve", "release"}
 
 
 @login_required
@@ -168,6 +171,8 @@ def item_action(request, pk: int, action: str):
     if action not in ACTIONS:
         raise Http404
     item, roles = _visible_item(request, pk)
+    if action in LIMITED_ACTIONS:
+        limits.check(request, "item_reserve")
     service, done = ACTIONS[action]
     try:
         service(item=item, by=request.user)
@@ -189,6 +194,7 @@ def item_reply(request, pk: int):
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
         refusal = form_with_errors(*errors)
         return _detail(request, item, roles, form=refusal, reply_form=form)
+    limits.check(request, "item_reply")
     try:
         services.item_reply_send(item=item, by=request.user, message=form.cleaned_data["message"])
     except Refusal as refusal:

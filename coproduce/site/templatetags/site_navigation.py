@@ -33,6 +33,10 @@ def service_navigation(context) -> SafeString:
         items.append((_("Invitations"), reverse("matching:invitation_list")))
         if user.has_perm("accounts.moderate_content"):
             items.append((_("Moderation"), reverse("discussion:queue")))
+        if user.has_perm("groups.verify_organisation"):
+            items.append((_("Group checks"), reverse("groups:kind_requests")))
+        if user.has_perm("staff.see_audit_log"):
+            items.append((_("Audit log"), reverse("staff:audit_log")))
         count = unread_count_for(user)
         label = _("Notifications")
         items.append((f"{label} ({count})" if count else label, reverse("notifications:list")))

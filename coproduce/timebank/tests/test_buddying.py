@@ -7,7 +7,7 @@ from django.utils import timezone
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.models import Notification
-from coproduce.timebank import buddying
+from coproduce.timebank import buddying, safeguarding
 from coproduce.timebank.models import BuddyRequest, Pairing, VolunteerCheck
 
 from .factories import BuddyRequestFactory, VolunteerCheckFactory
@@ -25,10 +25,16 @@ def _expired_check(person):
     )
 
 
+def _checked(kind=VolunteerCheck.Kind.REFERENCES):
+    """A volunteer with a current check of this kind."""
+    return VolunteerCheckFactory(kind=kind).person
+
+
 def test_plain_pairing_starts_at_once_and_tells_both():
-    """Without safeguarding flags, a volunteer's offer starts the pairing; both are told."""
+    """Without safeguarding flags, a checked volunteer's offer starts the pairing; both are
+    told."""
     request = BuddyRequestFactory()
-    volunteer = UserFactory()
+    volunteer = _checked()
     pairing = buddying.pairing_offer(volunteer=volunteer, request=request)
     assert pairing.status == Pairing.Status.ACTIVE
     for person in (request.resident, volunteer):
@@ -75,7 +81,7 @@ def test_approval_refused_when_the_check_expired_meanwhile():
 def test_either_side_can_end_a_pairing_but_not_a_stranger():
     """The resident or the volunteer ends it with an optional reason; both are told."""
     request = BuddyRequestFactory()
-    volunteer = UserFactory()
+    volunteer = _checked()
     pairing = buddying.pairing_offer(volunteer=volunteer, request=request)
     with pytest.raises(NotAllowed):
         buddying.pairing_end(actor=UserFactory(), pairing=pairing)
@@ -98,21 +104,100 @@ def test_refusal_reopens_the_request():
     assert request.status == BuddyRequest.Status.OPEN
 
 
-def test_safeguarding_requests_are_hidden_from_unchecked_volunteers(client):
-    """Requests involving children are only listed for volunteers with a current check."""
+def test_safeguarding_requests_are_hidden_from_volunteers_without_an_enhanced_check(client):
+    """Requests involving children are only listed for volunteers with an enhanced check."""
     hidden = BuddyRequestFactory(involves_children=True, what_support="Reading with my son")
     shown = BuddyRequestFactory(what_support="Walks to the shops")
-    client.force_login(UserFactory())
+    client.force_login(_checked(VolunteerCheck.Kind.DBS_BASIC))
     body = client.get(reverse("timebank:buddying")).content.decode()
     assert shown.what_support in body
     assert hidden.what_support not in body
     assert client.post(reverse("timebank:buddy_offer", args=[hidden.pk])).status_code == 404
-    checked = UserFactory()
-    VolunteerCheckFactory(person=checked)
-    client.force_login(checked)
+    client.force_login(_checked(VolunteerCheck.Kind.DBS_ENHANCED))
     assert hidden.what_support in client.get(reverse("timebank:buddying")).content.decode()
     assert client.post(reverse("timebank:buddy_offer", args=[hidden.pk])).status_code == 302
     assert Pairing.objects.get().status == Pairing.Status.AWAITING_APPROVAL
+
+
+def test_a_new_resident_sees_no_names_words_or_counts(client):
+    """Someone with no check sees nobody's request, and no hint of how many there are."""
+    request = BuddyRequestFactory(what_support="I live alone")
+    client.force_login(UserFactory())
+    body = client.get(reverse("timebank:buddying")).content.decode()
+    assert "I live alone" not in body
+    assert request.resident.display_name not in body
+    assert "Nobody is looking for a buddy" not in body
+    assert "shown only to volunteers with a current check" in body
+    assert client.post(reverse("timebank:buddy_offer", args=[request.pk])).status_code == 404
+    assert not safeguarding.can_see_buddy_request(UserFactory(), request)
+
+
+def test_an_expired_check_is_no_check(client):
+    """A volunteer whose check ran out sees nothing."""
+    BuddyRequestFactory(what_support="I live alone")
+    volunteer = UserFactory()
+    _expired_check(volunteer)
+    client.force_login(volunteer)
+    assert "I live alone" not in client.get(reverse("timebank:buddying")).content.decode()
+
+
+def test_the_person_who_asked_sees_their_own_request(client):
+    """The resident sees what they asked for, even with no check."""
+    request = BuddyRequestFactory(what_support="I live alone", involves_adults_at_risk=True)
+    client.force_login(request.resident)
+    assert "I live alone" in client.get(reverse("timebank:buddying")).content.decode()
+    assert safeguarding.can_see_buddy_request(request.resident, request)
+
+
+def test_coordinators_see_every_request():
+    """Coordinators see open, paired and safeguarding requests alike."""
+    plain = BuddyRequestFactory()
+    children = BuddyRequestFactory(involves_children=True, status=BuddyRequest.Status.PAIRED)
+    seen = set(safeguarding.buddy_requests_visible_to(coordinator()))
+    assert {plain, children} <= seen
+
+
+def test_checked_volunteers_see_only_open_requests_their_check_covers():
+    """A basic check opens everyday open requests, not paired ones nor safeguarding ones."""
+    plain = BuddyRequestFactory()
+    BuddyRequestFactory(status=BuddyRequest.Status.PAIRED)
+    BuddyRequestFactory(involves_adults_at_risk=True)
+    volunteer = _checked(VolunteerCheck.Kind.DBS_BASIC)
+    assert list(safeguarding.buddy_requests_visible_to(volunteer)) == [plain]
+
+
+def test_the_paired_volunteer_keeps_seeing_the_request():
+    """Once paired, the volunteer still sees the request they are helping with."""
+    request = BuddyRequestFactory()
+    volunteer = _checked()
+    buddying.pairing_offer(volunteer=volunteer, request=request)
+    assert safeguarding.can_see_buddy_request(volunteer, request)
+    assert not safeguarding.can_see_buddy_request(_checked(), request)
+
+
+def test_a_volunteer_without_a_check_cannot_offer():
+    """Offering for an everyday request needs a current check too."""
+    with pytest.raises(NotAllowed):
+        buddying.pairing_offer(volunteer=UserFactory(), request=BuddyRequestFactory())
+
+
+def test_a_basic_check_cannot_offer_for_children():
+    """A request involving children needs an enhanced check."""
+    with pytest.raises(NotAllowed):
+        buddying.pairing_offer(
+            volunteer=_checked(VolunteerCheck.Kind.DBS_BASIC),
+            request=BuddyRequestFactory(involves_children=True),
+        )
+
+
+def test_the_list_takes_the_same_number_of_queries_for_many_requests(
+    client, django_assert_max_num_queries
+):
+    """Showing fifty requests does not query once per request."""
+    BuddyRequestFactory.create_batch(20)
+    client.force_login(_checked())
+    with django_assert_max_num_queries(20):
+        client.get(reverse("timebank:buddying"))
 
 
 def test_ask_for_a_buddy_page(client):
@@ -130,7 +215,7 @@ def test_ask_for_a_buddy_page(client):
 
 def test_end_page_is_for_the_two_sides(client):
     """The end-pairing page is for the pair (and coordinators); others get 403."""
-    pairing = buddying.pairing_offer(volunteer=UserFactory(), request=BuddyRequestFactory())
+    pairing = buddying.pairing_offer(volunteer=_checked(), request=BuddyRequestFactory())
     url = reverse("timebank:pairing_end", args=[pairing.pk])
     client.force_login(UserFactory())
     assert client.get(url).status_code == 403

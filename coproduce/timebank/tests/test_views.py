@@ -134,7 +134,9 @@ def test_transfer_form_asks_the_other_side(client):
         ("-1", "0", "other", "0 or more"),
         ("one", "0", "other", "whole number"),
         ("1", "0", "self", "not your own"),
-        ("1", "0", "TB99999", "no account with that number"),
+        ("1", "0", "TB 4071 2536 8206", "no account with that number"),
+        ("1", "0", "TB 4071 2536 8207", "Check the account number"),
+        ("1", "0", "TB00002", "Check the account number"),
     ],
 )
 def test_transfer_form_refuses_bad_input(client, hours, minutes, other, message):
@@ -336,3 +338,35 @@ def test_api_refuses_strangers(client):
         client, {"from_account": a.pk, "to_account": b.pk, "minutes": 5, "description": "d"}
     )
     assert response.status_code == 403
+
+
+def test_account_numbers_do_not_run_in_order():
+    """Account numbers are random with a check digit, so one tells nothing of the next."""
+    from coproduce.timebank import numbers
+
+    made = [AccountFactory().number for _ in range(20)]
+    assert len(set(made)) == 20
+    assert all(numbers.parse(n) == n and len(n) == 14 for n in made)
+    assert sorted(made) != made or sorted(made, reverse=True) != made
+
+
+def test_typed_account_number_is_found_with_spaces_and_any_case(client):
+    """People may type the number with spaces and a lower-case "tb"."""
+    me, them = AccountFactory(), AccountFactory()
+    typed = "tb " + " ".join(them.number[2:][i : i + 4] for i in range(0, 12, 4))
+    client.force_login(me.user)
+    client.post(
+        reverse("timebank:transfer_new"),
+        {"account": me.pk, "direction": "gave", "other": typed, "hours": "1", "description": "x"},
+    )
+    assert Transfer.objects.filter(to_account=me, from_account=them).exists()
+
+
+def test_api_takes_account_numbers(client):
+    """The JSON endpoint takes the numbers shown on account pages; a mistyped one is a 400."""
+    a, b = AccountFactory(), AccountFactory()
+    client.force_login(coordinator())
+    payload = {"from_account": a.number, "to_account": b.number, "minutes": 5, "description": "d"}
+    assert _api(client, payload).status_code == 201
+    payload["to_account"] = "TB000000000001"
+    assert _api(client, payload).status_code == 400

@@ -1,6 +1,7 @@
 """A small JSON endpoint for transfers: session sign-in and the CSRF header, like the pages.
 
-POST {"from_account": 12, "to_account": 34, "minutes": 90, "description": "Gardening"}.
+POST {"from_account": "TB407125368206", "to_account": 34, "minutes": 90, "description": "…"}:
+accounts by their number, or by their key.
 A coordinator's transfer is posted at once; anyone else's waits for the other side.
 Answers 201 {"id": ..., "status": ...} only once the transfer is committed, otherwise a 4xx
 with {"error": "..."} and nothing stored.
@@ -13,10 +14,11 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.common.numbers import NumberError, whole_number
 
-from .. import permissions, selectors, services
+from .. import numbers, permissions, selectors, services
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -30,6 +32,20 @@ def _whole_number(value) -> int | None:
         return None
 
 
+def _account_key(value):
+    """An account number ("TB…", from the account's page) or, as before, the account's key."""
+    if isinstance(value, str) and value.strip().upper().startswith("TB"):
+        return numbers.parse(value)
+    return _whole_number(value)
+
+
+def _account(value):
+    key = _account_key(value)
+    if isinstance(key, str):
+        return selectors.account_by_number(key)
+    return selectors.account_detail(key)
+
+
 @require_POST
 def transfer_create(request):
     if not request.user.is_authenticated:
@@ -40,7 +56,7 @@ def transfer_create(request):
         return _error(_("Send the transfer as JSON."), 400)
     if not isinstance(data, dict):
         return _error(_("Send the transfer as a JSON object."), 400)
-    from_id, to_id = _whole_number(data.get("from_account")), _whole_number(data.get("to_account"))
+    from_id, to_id = _account_key(data.get("from_account")), _account_key(data.get("to_account"))
     minutes = _whole_number(data.get("minutes"))
     description = data.get("description", "")
     if from_id is None or to_id is None:
@@ -49,7 +65,7 @@ def transfer_create(request):
         return _error(_("Give minutes as a whole number, like 90."), 400)
     if not isinstance(description, str):
         return _error(_("Give a description as text."), 400)
-    from_account, to_account = selectors.account_detail(from_id), selectors.account_detail(to_id)
+    from_account, to_account = _account(data.get("from_account")), _account(data.get("to_account"))
     if from_account is None or to_account is None:
         return _error(_("There is no account with that number."), 400)
     user = request.user
@@ -63,6 +79,8 @@ def transfer_create(request):
                 description=description,
             )
         else:
+            # Past the limit: a JSON 429 (the site's error handler), nothing stored.
+            limits.check(request, "transfer_request", json=True)
             gave = permissions.can_act_for(user, to_account)
             transfer = services.transfer_request(
                 actor=user,

@@ -9,26 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message
+from coproduce.staff.services import audit_record
 
-from .. import buddying, permissions
+from .. import buddying, permissions, safeguarding
 from ..forms import BuddyRequestForm, EndPairingForm, VolunteerCheckForm
 from ..models import BuddyRequest, Pairing, VolunteerCheck
 
 LIVE = [Pairing.Status.ACTIVE, Pairing.Status.AWAITING_APPROVAL]
-
-
-def open_requests_for(user):
-    """Open requests this person may see: safeguarding ones only with a current check."""
-    requests = (
-        BuddyRequest.objects.filter(status=BuddyRequest.Status.OPEN)
-        .exclude(resident=user)
-        .select_related("resident")
-        .order_by("-created_at", "-pk")
-    )
-    if not (permissions.is_coordinator(user) or buddying.has_current_check(user)):
-        requests = requests.filter(involves_children=False, involves_adults_at_risk=False)
-    return requests
 
 
 @login_required
@@ -36,7 +25,7 @@ def overview(request):
     user = request.user
     pairings = (
         Pairing.objects.filter(Q(volunteer=user) | Q(request__resident=user), status__in=LIVE)
-        .select_related("request__resident", "volunteer")
+        .select_related("request__resident__profile", "volunteer__profile")
         .order_by("-created_at")
     )
     return render(
@@ -45,8 +34,10 @@ def overview(request):
         {
             "my_requests": BuddyRequest.objects.filter(resident=user).order_by("-created_at")[:20],
             "pairings": pairings,
-            "open_requests": open_requests_for(user)[:50],
-            "has_check": buddying.has_current_check(user),
+            # Nothing at all about other people's requests, not even how many, unless the
+            # safeguarding rule lets this person see them.
+            "may_see_requests": safeguarding.may_see_open_requests(user),
+            "open_requests": safeguarding.open_requests_for(user)[:50],
             "is_coordinator": permissions.is_coordinator(user),
         },
     )
@@ -57,6 +48,7 @@ def overview(request):
 def request_new(request):
     form = BuddyRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        limits.check(request, "buddy_request")
         buddying.buddy_request_create(resident=request.user, **form.cleaned_data)
         messages.success(request, _("Your request is open. We will tell you when someone offers."))
         return redirect("timebank:buddying")
@@ -65,8 +57,9 @@ def request_new(request):
 
 @login_required
 @require_POST
+@limits.limited("buddy_offer")
 def offer(request, pk: int):
-    buddy_request = get_object_or_404(open_requests_for(request.user), pk=pk)
+    buddy_request = get_object_or_404(safeguarding.open_requests_for(request.user), pk=pk)
     # Someone who may not offer for this request gets the 403 page, from RefusalMiddleware.
     with refusal_to_message(request, let_through=NotAllowed):
         pairing = buddying.pairing_offer(volunteer=request.user, request=buddy_request)
@@ -79,7 +72,7 @@ def offer(request, pk: int):
 
 def _pairing(pk: int) -> Pairing:
     return get_object_or_404(
-        Pairing.objects.select_related("request__resident", "volunteer"), pk=pk
+        Pairing.objects.select_related("request__resident__profile", "volunteer__profile"), pk=pk
     )
 
 
@@ -107,7 +100,7 @@ def coordinator(request):
         raise PermissionDenied
     awaiting = (
         Pairing.objects.filter(status=Pairing.Status.AWAITING_APPROVAL)
-        .select_related("request__resident", "volunteer")
+        .select_related("request__resident__profile", "volunteer__profile")
         .order_by("created_at")
     )
     checked = set(
@@ -115,12 +108,21 @@ def coordinator(request):
             person__in=[p.volunteer_id for p in awaiting], expires_on__gt=timezone.localdate()
         ).values_list("person_id", flat=True)
     )
+    volunteers = sorted({p.volunteer_id for p in awaiting})  # their emails are shown
+    audit_record(
+        actor=request.user,
+        action="personal_data.viewed",
+        target="buddying volunteers",
+        detail={"people": volunteers},
+    )
     return render(
         request,
         "timebank/buddying_coordinator.html",
         {
             "awaiting": [(p, p.volunteer_id in checked) for p in awaiting],
-            "checks": VolunteerCheck.objects.select_related("person").order_by("expires_on")[:50],
+            "checks": VolunteerCheck.objects.select_related("person__profile").order_by(
+                "expires_on"
+            )[:50],
             "today": timezone.localdate(),
         },
     )

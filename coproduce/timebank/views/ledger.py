@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message
 from coproduce.groups.models import Organisation
 
@@ -116,7 +117,7 @@ def statement(request, pk: int):
                 [
                     timezone.localtime(posted_at).isoformat(timespec="seconds"),
                     transfer_id,
-                    f"TB{other:05d}" if other else "",
+                    other or "",
                     _csv_safe(description),
                     decimal_hours(minutes),
                     decimal_hours(running),
@@ -147,6 +148,7 @@ def transfer_new(request):
     form = TransferRequestForm(request.POST or None, accounts=accounts, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        limits.check(request, "transfer_request")
         with refusal_to_form(form):
             services.transfer_request(
                 actor=request.user,
@@ -158,7 +160,8 @@ def transfer_new(request):
             )
             messages.success(
                 request,
-                _("We have asked %(name)s to confirm the time.") % {"name": data["other"]},
+                _("We have asked %(name)s to confirm the time.")
+                % {"name": data["other"].holder_name_for(request.user)},
             )
             return redirect("timebank:pending")
     return render(request, "timebank/transfer_form.html", {"form": form})

@@ -1,0 +1,102 @@
+"""The one rule for naming a person to a viewer.
+
+Every page, email, feed and file that shows a person gets the words from `name_for`. A name
+is shown only if the person's identity visibility lets this viewer see it; otherwise the
+viewer reads a neutral label. An email address is never used as a name.
+
+In emails the viewer is the recipient; in public files and feeds (the project pack, public
+calendars) it is an anonymous visitor (`None`); in a person's own calendar feed it is them.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext as _
+
+from .privacy import DEFAULTS, Relation, Visibility, can_see
+
+
+def _is_signed_in(viewer) -> bool:
+    return viewer is not None and bool(getattr(viewer, "is_authenticated", False))
+
+
+def _identity_visibility(person) -> Visibility:
+    # A profile loaded with select_related("…__profile") costs no query here.
+    try:
+        profile = person.profile
+    except ObjectDoesNotExist:  # no profile yet: the default rule applies
+        return DEFAULTS["identity"]
+    if profile is None:
+        return DEFAULTS["identity"]
+    return Visibility(profile.visibility_identity)
+
+
+def may_see_name(person, viewer) -> bool:
+    """Whether `viewer` (a user, AnonymousUser or None) may see who `person` is."""
+    if person is None:
+        return False
+    if _is_signed_in(viewer) and viewer.pk == person.pk:
+        return True
+    visibility = _identity_visibility(person)
+    if visibility == Visibility.PUBLIC:
+        return True
+    if not _is_signed_in(viewer):
+        return False
+    if visibility == Visibility.MEMBERS:
+        return True
+    if visibility == Visibility.ONLY_ME:
+        return False
+    # Organisers only: the one case that needs to know how the two are related.
+    from .selectors import relation_between
+
+    return can_see(visibility, relation_between(viewer, person))
+
+
+def neutral_label() -> str:
+    return _("A resident")
+
+
+def name_for(person, viewer) -> str:
+    """How `person` is named to `viewer`: their name if they allow it, else "A resident".
+
+    The person themselves sees their own name (or "You" if they have none). Someone whose
+    account is gone is "A former member". Never an email address.
+    """
+    if person is None:
+        return _("A former member")
+    if _is_signed_in(viewer) and viewer.pk == person.pk:
+        return person.display_name or _("You")
+    if not getattr(person, "is_active", True):
+        return _("A former member")
+    if person.display_name and may_see_name(person, viewer):
+        return person.display_name
+    return neutral_label()
+
+
+def shown_as(person) -> str:
+    """How other signed-in members who do not organise with `person` see them."""
+    visibility = _identity_visibility(person)
+    if person.display_name and can_see(visibility, Relation.MEMBER):
+        return person.display_name
+    return neutral_label()
+
+
+def names_for(people: Iterable, viewer) -> list[str]:
+    return [name_for(person, viewer) for person in people]
+
+
+def choice_labels(people: Iterable, viewer) -> dict:
+    """Labels for a list to choose a person from, by primary key: `name_for`, numbered where
+    two read the same ("A resident (2)"), so the chooser can tell them apart without learning
+    any hidden name."""
+    people = list(people)
+    names = names_for(people, viewer)
+    totals = {name: names.count(name) for name in names}
+    seen: dict[str, int] = {}
+    labels = {}
+    for person, name in zip(people, names, strict=True):
+        if totals[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            name = f"{name} ({seen[name]})"
+        labels[person.pk] = name
+    return labels
