@@ -24,6 +24,9 @@ urlpatterns = [
     path("bookings/", include("coproduce.bookings.urls")),
     path("sharing/", include("coproduce.sharing.urls")),
     path("gatherings/", include("coproduce.gatherings.urls")),
+    path("conversations/", include("coproduce.conversations.urls")),
+    path("surveys/", include("coproduce.surveys.urls")),
+    path("sharing-out/", include("coproduce.budgets.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

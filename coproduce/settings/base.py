@@ -46,6 +46,10 @@ INSTALLED_APPS = [
     "coproduce.sharing",
     "coproduce.maps",
     "coproduce.opendata",
+    # deciding together
+    "coproduce.conversations",
+    "coproduce.surveys",
+    "coproduce.budgets",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
     # demo: the demo borough, on top; nothing imports it

@@ -48,6 +48,13 @@ MODEL_FOR = {
     "groups": "groups.Organisation",
     "series": "gatherings.Series",
     "barriers": "gatherings.BarrierTheme",
+    "choices": "gatherings.Choice",
+    "conversations": "conversations.Conversation",
+    "statements": "conversations.Statement",
+    "surveys": "surveys.Survey",
+    "questions": "surveys.Question",
+    "rounds": "budgets.Round",
+    "proposals": "budgets.Proposal",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

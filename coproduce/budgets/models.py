@@ -1,0 +1,1 @@
+"""Sharing out support: the models."""

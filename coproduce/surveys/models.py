@@ -1,0 +1,1 @@
+"""Polls and surveys: the models."""
