@@ -78,7 +78,7 @@ def _invite(*, organisation: Organisation, invitee, by) -> None:
 
 def _locked_pending(invitation: OrganiserInvitation, user) -> OrganiserInvitation:
     invitation = (
-        OrganiserInvitation.objects.select_for_update()
+        OrganiserInvitation.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .get(pk=invitation.pk)
     )

@@ -81,7 +81,7 @@ def _close(kind_request: KindRequest, status: str, *, by, reason: str = "") -> N
 
 def _locked_pending(kind_request: KindRequest) -> KindRequest:
     kind_request = (
-        KindRequest.objects.select_for_update()
+        KindRequest.objects.select_for_update(of=("self",))
         .select_related("organisation", "asked_by")
         .get(pk=kind_request.pk)
     )

@@ -20,7 +20,7 @@ def export_build(*, export_id: int) -> int:
     link that works for RETENTION["data_exports_days"] days. Returns the zip's size; 0 when
     the export is gone or was already built."""
     export = (
-        DataExport.objects.select_for_update()
+        DataExport.objects.select_for_update(of=("self",))
         .select_related("person", "recipient")
         .filter(pk=export_id, status=DataExport.Status.QUEUED)
         .first()

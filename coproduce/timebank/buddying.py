@@ -78,7 +78,7 @@ def pairing_offer(*, volunteer, request: BuddyRequest) -> Pairing:
 
 def _locked(pairing: Pairing) -> Pairing:
     return (
-        Pairing.objects.select_for_update()
+        Pairing.objects.select_for_update(of=("self",))
         .select_related("request__resident__profile", "volunteer__profile")
         .get(pk=pairing.pk)
     )

@@ -62,7 +62,7 @@ def event_organiser_invitation_respond(
 ) -> EventOrganiserInvitation:
     """The person asked says yes (and helps run the event) or no."""
     invitation = (
-        EventOrganiserInvitation.objects.select_for_update()
+        EventOrganiserInvitation.objects.select_for_update(of=("self",))
         .select_related("event", "invited_by")
         .get(pk=invitation.pk)
     )
@@ -100,7 +100,7 @@ def event_organiser_invitation_withdraw(
 ) -> EventOrganiserInvitation:
     """An organiser takes back an invitation not yet answered."""
     invitation = (
-        EventOrganiserInvitation.objects.select_for_update()
+        EventOrganiserInvitation.objects.select_for_update(of=("self",))
         .select_related("event")
         .get(pk=invitation.pk)
     )
