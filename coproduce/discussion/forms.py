@@ -63,3 +63,34 @@ class ModerationForm(forms.Form):
             "max_length": _("Use %(limit_value)d characters or fewer"),
         },
     )
+
+
+class WaitingDecisionForm(forms.Form):
+    """A moderator's yes or no on something waiting to be shown (discussion/waiting.py)."""
+
+    decision = forms.ChoiceField(
+        label=_("Can it be shown?"),
+        choices=[
+            ("approve", _("Yes, show it")),
+            ("reject", _("No, it breaks the rules")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose whether it can be shown"),
+            "invalid_choice": _("Choose whether it can be shown"),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("Needed if you say no. The author is told this reason."),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Use %(limit_value)d characters or fewer")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "reject" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why it cannot be shown"))
+        return data

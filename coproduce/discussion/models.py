@@ -109,10 +109,14 @@ class ModerationAction(models.Model):
         HIDE = "hide", _("Hidden")
         RESTORE = "restore", _("Restored")
         DISMISS = "dismiss", _("Report dismissed")
+        APPROVE = "approve", _("Approved")
+        REJECT = "reject", _("Not approved")
 
     class Target(models.TextChoices):
         COMMENT = "comment", _("Comment")
         PROJECT = "project", _("Project")
+        # Kinds of things waiting for moderation (discussion/waiting.py) are logged by slug.
+        STATEMENT = "statement", _("Statement")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from coproduce.projects.models import Project
 
+from . import waiting
 from .models import Comment, ModerationAction, Report
 
 THREAD_PAGE = 50
@@ -64,3 +65,23 @@ def moderation_log() -> QuerySet[ModerationAction]:
     return ModerationAction.objects.select_related("moderator__profile").order_by(
         "-created_at", "-pk"
     )
+
+
+@dataclass(frozen=True)
+class WaitingList:
+    label: object  # what one item of this kind is called
+    count: int
+    items: list[waiting.Waiting]  # oldest first
+
+
+def waiting_for(moderator, *, limit: int) -> list[WaitingList]:
+    """What waits for a yes or no, of each kind this moderator may decide on, oldest first."""
+    found = []
+    for kind in waiting.kinds():
+        if not kind.can_moderate(moderator):
+            continue
+        count = kind.count()
+        found.append(
+            WaitingList(label=kind.label, count=count, items=kind.oldest(limit) if count else [])
+        )
+    return found

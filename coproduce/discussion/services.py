@@ -19,7 +19,7 @@ from coproduce.projects.permissions import can_moderate as can_moderate_projects
 from coproduce.projects.services import project_hidden_set
 from coproduce.staff.services import audit_record
 
-from . import permissions, tasks
+from . import permissions, tasks, waiting
 from .kinds import MODERATION
 from .models import MAX_BODY, Comment, ModerationAction, Report
 
@@ -284,3 +284,38 @@ def report_dismiss(*, moderator, report: Report, reason: str) -> Report:
         report=report,
     )
     return report
+
+
+@transaction.atomic
+def waiting_decide(*, moderator, kind: str, pk: int, approve: bool, reason: str) -> str:
+    """Approve or reject an item waiting for moderation (discussion/waiting.py), and log it.
+
+    The app that registered the kind changes the item and tells its author; this writes the
+    moderation log and the audit entry in the same transaction. Returns the item's text.
+    """
+    entry = waiting.kind_for(kind)
+    if entry is None:
+        raise Refusal(_("There is nothing of that kind to moderate."))
+    if not entry.can_moderate(moderator):
+        raise NotAllowed(_("Only moderators can do that."))
+    reason = reason.strip()
+    if not approve and not reason:
+        raise Refusal(_("Say why. The author is told the reason."), field="reason")
+    reason = reason[:500] or _("It follows the rules.")
+    text = entry.decide(moderator=moderator, pk=pk, approve=approve, reason=reason)
+    action = ModerationAction.Action.APPROVE if approve else ModerationAction.Action.REJECT
+    audit_record(
+        actor=moderator,
+        action=f"moderation.{kind}_{action}",
+        target=f"{kind} {pk}",
+        detail={"reason": reason},
+    )
+    ModerationAction.objects.create(
+        moderator=moderator,
+        action=action,
+        target=kind,
+        target_id=pk,
+        target_text=text[:2000],
+        reason=reason,
+    )
+    return text

@@ -16,4 +16,5 @@ urlpatterns = [
     path("moderation/projects/<int:pk>/hide/", views.project_hide, name="project_hide"),
     path("moderation/projects/<int:pk>/restore/", views.project_restore, name="project_restore"),
     path("moderation/reports/<int:pk>/dismiss/", views.report_dismiss, name="report_dismiss"),
+    path("moderation/waiting/<str:kind>/<int:pk>/", views.waiting_decide, name="waiting_decide"),
 ]

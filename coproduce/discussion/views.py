@@ -16,8 +16,8 @@ from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_mess
 from coproduce.projects.models import Project
 from coproduce.projects.permissions import can_see
 
-from . import permissions, selectors, services
-from .forms import CommentForm, ModerationForm, ReplyForm, ReportForm
+from . import permissions, selectors, services, waiting
+from .forms import CommentForm, ModerationForm, ReplyForm, ReportForm, WaitingDecisionForm
 from .models import MAX_BODY, Comment, Report
 
 # Anything bigger cannot be a comment of MAX_BODY characters (4 bytes each in UTF-8, each
@@ -154,7 +154,8 @@ def queue(request):
     """Open reports, oldest first, with what was reported."""
     _require_moderator(request)
     page = Paginator(selectors.open_reports(), QUEUE_PAGE).get_page(request.GET.get("page"))
-    return render(request, "discussion/queue.html", {"page": page})
+    waiting_items = selectors.waiting_for(request.user, limit=QUEUE_PAGE)
+    return render(request, "discussion/queue.html", {"page": page, "waiting": waiting_items})
 
 
 @login_required
@@ -274,3 +275,41 @@ def report_dismiss(request, pk: int):
         done=_("The report is dismissed."),
         report=report,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def waiting_decide(request, kind: str, pk: int):
+    """Approve or reject something waiting to be shown (discussion/waiting.py)."""
+    _require_moderator(request)
+    entry = waiting.kind_for(kind)
+    if entry is None:
+        raise Http404
+    if not entry.can_moderate(request.user):
+        raise PermissionDenied
+    if request.method == "POST" and _too_big(request):
+        return render(request, "errors/400.html", status=400)
+    item = entry.find(pk)
+    if item is None:
+        messages.info(request, _("That has already been dealt with."))
+        return redirect("discussion:queue")
+    form = WaitingDecisionForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        with refusal_to_form(form, let_through=NotAllowed):
+            services.waiting_decide(
+                moderator=request.user,
+                kind=kind,
+                pk=pk,
+                approve=approve,
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(
+                request,
+                _("It is shown now.")
+                if approve
+                else _("It will not be shown. Its author is told why."),
+            )
+            return redirect("discussion:queue")
+    context = {"form": form, "item": item, "kind_label": entry.label}
+    return render_form(request, "discussion/waiting_form.html", context)
