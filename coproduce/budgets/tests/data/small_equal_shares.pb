@@ -1,0 +1,25 @@
+META
+key;value
+description;Pool or benches and trees
+num_projects;3
+num_votes;10
+budget;100
+vote_type;approval
+rule;equalshares/add1
+PROJECTS
+project_id;cost;votes;name;selected
+11;80;4;Pool;0
+12;20;3;Benches;1
+13;20;3;Trees;1
+VOTES
+voter_id;vote
+1;11
+2;11
+3;11
+4;11
+5;12
+6;12
+7;12
+8;13
+9;13
+10;13

@@ -1,0 +1,1 @@
+"""Pages for sharing out support: rounds, proposals and checks, voting, and results."""
