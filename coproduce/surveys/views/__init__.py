@@ -1,0 +1,1 @@
+"""Pages for surveys: making and running them, answering them, and their results."""
