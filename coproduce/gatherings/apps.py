@@ -14,7 +14,7 @@ class GatheringsConfig(AppConfig):
 
         from . import kinds, signals
         from .models import AgendaInterest, Rsvp
-        from .project_panel import treatments_panel
+        from .project_panel import chosen_panel, treatments_panel
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
@@ -23,3 +23,4 @@ class GatheringsConfig(AppConfig):
             signals.interest_deleted, sender=AgendaInterest, dispatch_uid="gatherings_interest"
         )
         panels.register(treatments_panel)
+        panels.register(chosen_panel)

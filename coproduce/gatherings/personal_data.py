@@ -111,3 +111,9 @@ declare_retention(
     what=_("Access support you asked for at an event, counted from the day it ends"),
     apply=_forget_access_needs,
 )
+
+# Choosing together. A ballot goes with the account (while voting is open, the vote goes
+# too); a closed choice keeps its count on its options, so the record does not change.
+declare("gatherings.Choice", field="created_by", kind="choices_put", erase=Erasure.ANONYMISE)
+declare("gatherings.Choice", field="closed_by", kind="choices_closed", erase=Erasure.ANONYMISE)
+declare("gatherings.Ballot", field="user", kind="votes_at_meetings", erase=Erasure.DELETE)

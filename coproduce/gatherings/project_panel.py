@@ -1,4 +1,5 @@
-"""The action learning sets a project came to, as a section of the project's own page.
+"""The action learning sets a project came to, and the meetings that chose it, as sections
+of the project's own page.
 
 Registered with projects.panels from GatheringsConfig.ready(): projects cannot import
 gatherings, which is built on them."""
@@ -7,7 +8,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from .selectors import treatments_of_project
+from .selectors import choices_won_by_project, treatments_of_project
 
 
 def treatments_panel(project, request: HttpRequest) -> SafeString | str:
@@ -18,3 +19,11 @@ def treatments_panel(project, request: HttpRequest) -> SafeString | str:
     return render_to_string(
         "gatherings/_project_treatments.html", {"treatments": treatments}, request=request
     )
+
+
+def chosen_panel(project, request: HttpRequest) -> SafeString | str:
+    """Each meeting that chose the project, with when; "" if none."""
+    chosen = choices_won_by_project(project)
+    if not chosen:
+        return ""
+    return render_to_string("gatherings/_project_choices.html", {"chosen": chosen}, request=request)

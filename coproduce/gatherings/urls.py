@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import agenda, barriers, events, feeds, organising, series, treatments
+from .views import agenda, barriers, choices, events, feeds, organising, series, treatments
 
 app_name = "gatherings"
 
@@ -56,6 +56,11 @@ urlpatterns = [
     path("barriers/<slug:slug>/", barriers.theme, name="barrier_theme"),
     path("barrier/<int:pk>/link/", barriers.link, name="barrier_link"),
     path("barrier/<int:pk>/bust/", barriers.bust, name="barrier_bust"),
+    # Choosing together: projects, barriers or typed-in options put to the room.
+    path("events/<int:pk>/choices/new/", choices.choice_create, name="choice_create"),
+    path("choices/<int:pk>/", choices.choice, name="choice"),
+    path("choices/<int:pk>/room-counts/", choices.room_counts, name="choice_room_counts"),
+    path("choices/<int:pk>/close/", choices.close, name="choice_close"),
     # Calendars (iCalendar): one event, a series, a place, and a person's private feed.
     path("events/<int:pk>/event.ics", feeds.event_ics, name="event_ics"),
     path("series/<slug:slug>/calendar.ics", feeds.series_ics, name="series_ics"),

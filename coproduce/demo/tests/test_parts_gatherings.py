@@ -19,6 +19,8 @@ from coproduce.gatherings.models import (
     AgendaItem,
     Barrier,
     BarrierTheme,
+    Choice,
+    ChoiceOption,
     ColumnNote,
     Event,
     ReportBack,
@@ -331,3 +333,14 @@ def test_seed_demo_reset_replaces_the_gatherings():
     demo_services.demo_clear()
     for model in demo.MODELS:
         assert not model.objects.exists(), model
+
+
+def test_a_meet_up_chose_projects_and_a_learning_set_chose_a_barrier():
+    """The demo has a closed dot vote on projects and a closed ranking of barriers."""
+    _built()
+    closed = Choice.objects.filter(status="closed")
+    assert closed.count() == 2
+    on_projects = closed.get(about="projects")
+    assert ChoiceOption.objects.filter(choice=on_projects, chosen=True).exists()
+    on_barriers = closed.get(about="barriers")
+    assert ChoiceOption.objects.filter(choice=on_barriers, chosen=True).exists()

@@ -2,6 +2,7 @@
 set treatments with their follow-through."""
 
 from .agenda import AgendaInterest, AgendaItem
+from .choices import Ballot, BallotMark, Choice, ChoiceOption
 from .events import CalendarFeed, Event, Rsvp, Series
 from .invitations import EventOrganiserInvitation
 from .treatments import (
@@ -20,9 +21,13 @@ __all__ = [
     "ActionReminder",
     "AgendaInterest",
     "AgendaItem",
+    "Ballot",
+    "BallotMark",
     "Barrier",
     "BarrierTheme",
     "CalendarFeed",
+    "Choice",
+    "ChoiceOption",
     "Column",
     "ColumnNote",
     "Event",

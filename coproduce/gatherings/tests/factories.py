@@ -134,3 +134,38 @@ class BarrierFactory(factory.django.DjangoModelFactory):
 
     treatment = factory.SubFactory(TreatmentFactory)
     text = factory.Sequence(lambda n: f"Nobody has the keys {n}")
+
+
+class ChoiceFactory(factory.django.DjangoModelFactory):
+    """A dot vote on typed-in options, open, at a meet-up: 3 dots each, up to 2 on one."""
+
+    class Meta:
+        model = "gatherings.Choice"
+        skip_postgeneration_save = True
+
+    event = factory.SubFactory(EventFactory)
+    question = "Which projects should we take on next?"
+    about = "options"
+    method = "dots"
+    dots = 3
+    most_on_one = 2
+    seats = 1
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def labels(self, create, extracted, **kwargs):
+        """The options, by their words (three by default)."""
+        if not create:
+            return
+        words = extracted if extracted is not None else ["Food bank", "Canal path", "Murals"]
+        for position, label in enumerate(words):
+            ChoiceOptionFactory(choice=self, label=label, position=position)
+
+
+class ChoiceOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "gatherings.ChoiceOption"
+
+    choice = factory.SubFactory(ChoiceFactory, labels=[])
+    label = factory.Sequence(lambda n: f"Option {n:04d}")
+    position = factory.Sequence(int)

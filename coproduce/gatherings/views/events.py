@@ -68,6 +68,7 @@ def _detail_context(request, event: Event, *, inviter=None) -> dict:
         if going
         else "",
         "rsvp_form": RsvpForm(event=event, initial=_rsvp_initial(rsvp)),
+        "choices": selectors.choices_on_event(event),
     }
     if event.kind == Event.Kind.ACTION_LEARNING_SET:
         context["treatments"] = selectors.treatments_for(event)

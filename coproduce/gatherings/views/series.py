@@ -98,6 +98,7 @@ def series_detail(request, slug: str):
             "past": list(reversed([e for e in events if e.ends_at <= now])),
             "manages": permissions.can_manage_series(request.user, series),
             "progress": progress,
+            "bust_next": selectors.barriers_to_bust_next(series) if is_set else [],
             "totals": {
                 "actions": sum(p.actions for p in progress),
                 "done": sum(p.done for p in progress),

@@ -306,7 +306,12 @@ def report_back(request, pk: int):
     return render_form(
         request,
         "gatherings/report_back.html",
-        {"form": form, "treatment": treatment, "event": treatment.event},
+        {
+            "form": form,
+            "treatment": treatment,
+            "event": treatment.event,
+            "chosen_barriers": selectors.barriers_chosen([b.pk for b in treatment.barriers.all()]),
+        },
     )
 
 

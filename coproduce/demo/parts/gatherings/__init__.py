@@ -13,7 +13,9 @@ places, demo accounts, groups and projects; `clear()` before them. It makes:
   for Nothing hack weekends, evening meet-ups, online talks, an Open Space on the food
   strategy and the practitioners' forum, whose agenda delegates add to;
 - places at all of them for demo people: waiting lists, "bring a friend", access support
-  asked for, and who came to the past ones.
+  asked for, and who came to the past ones;
+- choices put to the room: the latest evening meet-up selected future projects by a closed
+  dot vote, and the learning set chose which barrier to bust next (`choices`).
 
 Rows go in with bulk_create, bypassing the services on purpose (no notifications for made-up
 places), so the counts the services keep (places taken, interest shown, an action's status,
@@ -37,8 +39,12 @@ from coproduce.gatherings.models import (
     ActionReminder,
     AgendaInterest,
     AgendaItem,
+    Ballot,
+    BallotMark,
     Barrier,
     BarrierTheme,
+    Choice,
+    ChoiceOption,
     ColumnNote,
     Event,
     ReportBack,
@@ -51,6 +57,7 @@ from coproduce.gatherings.services.retention import access_needs_forget
 from .agendas import make_agendas
 from .barrier_library import make_library_themes
 from .cast import Cast, crowd_for, scale_of
+from .choices import make_choices
 from .learning_set import plan_learning_set
 from .programme import plan_programme
 from .rsvps import save_events_and_places
@@ -61,6 +68,10 @@ from .venues import find_venues
 
 # Everything this part makes, in the order it is cleared (dependants first).
 MODELS = (
+    BallotMark,
+    Ballot,
+    ChoiceOption,
+    Choice,
     ActionReminder,
     ReportBack,
     AgendaInterest,
@@ -115,6 +126,7 @@ def build(ctx: DemoContext) -> None:
     themes = make_library_themes(ctx)
     treatments = make_treatments(ctx, rng, cast, learning, plan, themes)
     items = make_agendas(ctx, rng, cast, gatherings)
+    choices = make_choices(ctx, rng, cast)
     # The demo keeps the same rule as the live site: access needs go 30 days after an event.
     access_needs_forget(now=ctx.now)
     ctx.counts["event series"] = len(series)
@@ -122,6 +134,7 @@ def build(ctx: DemoContext) -> None:
     ctx.counts["RSVPs"] = len(rsvps)
     ctx.counts["agenda items"] = len(items)
     ctx.counts.update(treatments)
+    ctx.counts.update(choices)
 
 
 def clear() -> None:
