@@ -24,13 +24,16 @@ from hypothesis import strategies as st
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.bookings.tests.factories import BookingFactory, open_room
+from coproduce.budgets.tests.factories import ProposalFactory
 from coproduce.common.filters import FilterForm
+from coproduce.conversations.tests.factories import SignedLinkFactory, conversation_with
 from coproduce.directory.tests.factories import full_service
 from coproduce.discussion.tests.factories import CommentFactory, CommentReportFactory
 from coproduce.gatherings.tests.factories import (
     AgendaItemFactory,
     BarrierFactory,
     BarrierThemeFactory,
+    ChoiceOptionFactory,
     TreatmentFactory,
 )
 from coproduce.groups.tests.factories import MembershipFactory
@@ -38,6 +41,7 @@ from coproduce.matching.tests.factories import InvitationFactory
 from coproduce.people.tests.factories import ProfileFactory
 from coproduce.projects.tests.factories import NeedFactory, owned_project
 from coproduce.sharing.tests.factories import ApplicationFactory, ItemFactory
+from coproduce.surveys.tests.factories import full_survey
 from coproduce.testing import routes
 from coproduce.timebank.tests.factories import AccountFactory, ListingFactory
 
@@ -169,6 +173,11 @@ def _borough():
     ListingFactory()
     AgendaItemFactory()
     BarrierFactory(theme=BarrierThemeFactory(), treatment=TreatmentFactory())
+    ChoiceOptionFactory()
+    full_survey()
+    ProposalFactory()
+    conversation_with(3)
+    SignedLinkFactory()
     return resident
 
 

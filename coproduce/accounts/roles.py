@@ -37,6 +37,9 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
     Role.OFFICER: {
         "accounts.run_group_or_project",
         "personal_data.answer_subject_access",
+        "budgets.run_rounds",
+        "surveys.manage_any_survey",
+        "conversations.manage_any_conversation",
         "staff.sign_in_as_staff",
         "accounts.view_user",
         "accounts.see_inclusion_insights",

@@ -332,6 +332,8 @@ RATE_LIMITS = {
     "contribution": "20/h",
     "unloved_space": "10/d",
     "data_export": "3/d",  # downloads of your own data, per person
+    "proposal_check": "200/h",  # per officer; each check tells the proposer
+    "round_result": "10/h",  # per officer; each result invites the winners' proposers
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

@@ -10,6 +10,7 @@ urlpatterns = [
     path("privacy/", pages.privacy, name="privacy"),
     path("cookies/", pages.cookies, name="cookies"),
     path("exchange/", pages.exchange, name="exchange"),
+    path("decide/", pages.decide, name="decide"),
     path("wards/", wards.ward_list, name="ward_list"),
     path("wards/<slug:slug>/", wards.ward_detail, name="ward_detail"),
 ]

@@ -13,6 +13,8 @@ from ..context import DemoContext
 from . import (
     accounts,
     bookings,
+    budgets,
+    conversations,
     gatherings,
     groups,
     needs,
@@ -22,6 +24,7 @@ from . import (
     services,
     sharing,
     streets,
+    surveys,
     timebank,
     wards,
 )
@@ -48,4 +51,7 @@ PARTS: tuple[Part, ...] = (
     Part("bookings", bookings.build, bookings.clear),
     Part("sharing", sharing.build, sharing.clear),
     Part("gatherings", gatherings.build, gatherings.clear),
+    Part("conversations", conversations.build, conversations.clear),
+    Part("budgets", budgets.build, budgets.clear),
+    Part("surveys", surveys.build, surveys.clear),
 )

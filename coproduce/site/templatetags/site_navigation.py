@@ -25,6 +25,7 @@ def service_navigation(context) -> SafeString:
         (_("Services"), reverse("services:list")),
         (_("Events"), reverse("gatherings:list")),
         (_("Exchange"), reverse("site:exchange")),
+        (_("Decide together"), reverse("site:decide")),
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

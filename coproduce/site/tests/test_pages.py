@@ -64,3 +64,12 @@ def test_server_error_page_needs_no_database(rf):
         response = server_error(request)
     assert response.status_code == 500
     assert len(queries) == 0
+
+
+def test_decide_together_links_every_way_of_deciding(client):
+    """The "Decide together" page is in the main sections and links each way of deciding."""
+    body = client.get(reverse("site:home")).content.decode()
+    assert f'href="{reverse("site:decide")}"' in body
+    page = client.get(reverse("site:decide")).content.decode()
+    for name in ["conversations:list", "surveys:list", "budgets:round_list", "gatherings:list"]:
+        assert f'href="{reverse(name)}"' in page

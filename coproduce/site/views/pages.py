@@ -19,6 +19,11 @@ def cookies(request):
     return render(request, "site/pages/cookies.html")
 
 
+def decide(request):
+    """One place for conversations, polls and surveys, and sharing out support."""
+    return render(request, "site/pages/decide.html")
+
+
 def exchange(request):
     """One place for swapping time, booking spaces, sharing things and finding funding."""
     return render(request, "site/pages/exchange.html")
