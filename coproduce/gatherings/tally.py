@@ -21,6 +21,8 @@ the order options happened to be typed in.
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from coproduce.common.ranking import borda_points
+
 # What can be wrong with a ballot, as codes; the service words them for the person.
 NO_DOTS = "no_dots"
 TOO_MANY_DOTS = "too_many_dots"
@@ -129,12 +131,6 @@ def count_dots(
         if option in lines:
             lines[option].room += max(dots, 0)
     return _decide(list(lines.values()), options, n, seats)
-
-
-def borda_points(place: int, n_options: int) -> int:
-    """Points for being put in `place` (1 is first) among `n_options`: N for first, down
-    to 1 for last."""
-    return max(n_options - place + 1, 0)
 
 
 def count_ranking(

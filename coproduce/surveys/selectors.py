@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.accounts.models import User
+from coproduce.common.ranking import borda_total
 from coproduce.people.models import Profile
 
 from . import tally
@@ -184,7 +185,7 @@ def results(survey: Survey, *, with_names: bool) -> Results:
                     option=option,
                     count=counts.get(option.pk, 0),
                     percent=tally.share(counts.get(option.pk, 0), result.answered),
-                    points=tally.borda_points(places, len(options)),
+                    points=borda_total(places, len(options)),
                     places=places,
                 )
             )

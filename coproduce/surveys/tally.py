@@ -1,14 +1,13 @@
 """Counting answers: shares, ranking points, the middle and spread of a scale, bar lengths,
 and checking that a ranking uses each place once. Pure Python, no Django import.
 
-Ranking uses Borda points: with n options, a first place earns n points, a second n - 1,
-and so on down to 1 for the last place. An option nobody placed earns nothing from them.
+Rankings are scored by Borda points, the site's one rule: coproduce.common.ranking.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -17,11 +16,6 @@ def share(count: int, total: int) -> int:
     if total <= 0:
         return 0
     return round(100 * count / total)
-
-
-def borda_points(places: Mapping[int, int], options: int) -> int:
-    """Borda points from how many people put an option in each place (place -> people)."""
-    return sum(people * (options - place + 1) for place, people in places.items() if place >= 1)
 
 
 @dataclass(frozen=True)
@@ -66,40 +60,6 @@ def _median(values: list[tuple[int, int]], total: int) -> float:
     if total % 2:
         return float(at(total // 2))
     return (at(total // 2 - 1) + at(total // 2)) / 2
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    y: float  # top of the bar
-    width: float  # length of the bar
-
-
-def bars(
-    rows: Iterable[tuple[str, float]],
-    *,
-    width: float,
-    bar_height: float = 28,
-    gap: float = 14,
-) -> tuple[list[Bar], float]:
-    """Lay out a horizontal bar chart: each bar's place and length, and the chart's height.
-
-    The longest bar fills `width`; with nothing to show, every bar has no length.
-    """
-    rows = list(rows)
-    largest = max((value for _label, value in rows), default=0)
-    laid = [
-        Bar(
-            label=label,
-            value=value,
-            y=index * (bar_height + gap),
-            width=(width * value / largest) if largest > 0 else 0.0,
-        )
-        for index, (label, value) in enumerate(rows)
-    ]
-    height = len(rows) * (bar_height + gap) - gap if rows else 0
-    return laid, max(height, 0)
 
 
 def ranking_problems(places: Mapping[str, int | None], options: int) -> tuple[list, list]:

@@ -60,6 +60,16 @@ def page(browser):
 
 
 @pytest.fixture
+def page_without_javascript(browser):
+    """A page with JavaScript switched off: what people with it off (or failed) get."""
+    context = browser.new_context(locale="en-GB", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def axe_source() -> str:
     if not AXE_SOURCE.exists():
         pytest.fail(f"axe-core is missing at {AXE_SOURCE}: run `make test` to install it.")

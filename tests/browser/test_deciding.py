@@ -2,24 +2,14 @@
 statement in a conversation and votes in a sharing-out round, and those pages and their
 results pass axe-core's WCAG 2.2 A and AA rules. (Surveys have their own browser test.)"""
 
-import pytest
-
 from coproduce.budgets.models import Ballot, Round
 from coproduce.conversations.models import Conversation, Vote
+from coproduce.gatherings.models import Choice
 
 from .axe import axe_violations
 from .conftest import sign_in
 
 DEMO = "@demo.northbrook.invalid"
-
-
-@pytest.fixture
-def page_without_javascript(browser):
-    context = browser.new_context(locale="en-GB", java_script_enabled=False)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def _tab_to(page, matches: str, limit: int = 200) -> None:
@@ -67,11 +57,12 @@ def test_a_resident_votes_in_a_round_with_the_keyboard(
 
 
 def test_deciding_pages_have_no_accessibility_problems(page, live_server, demo_borough, axe_source):
-    """Conversation, its results, a round, its ballot and its result: no WCAG A/AA issues."""
+    """Conversations, rounds, ballots, results and a meeting's choice: no WCAG A/AA issues."""
     conversation = Conversation.objects.get(status=Conversation.Status.OPEN, ward=None)
     rounds = {r.title: r.pk for r in Round.objects.all()}
     decided = rounds["Neighbourhood plans support"]
     open_round = rounds["Room hours for groups"]
+    chosen_at_meet_up = Choice.objects.get(status="closed", about="projects")
     sign_in(page, live_server.url, f"resident{DEMO}")
     problems = []
     for path in [
@@ -83,6 +74,8 @@ def test_deciding_pages_have_no_accessibility_problems(page, live_server, demo_b
         f"/sharing-out/rounds/{open_round}/",
         f"/sharing-out/rounds/{open_round}/vote/",
         f"/sharing-out/rounds/{decided}/result/",
+        f"/gatherings/choices/{chosen_at_meet_up.pk}/",
+        f"/gatherings/events/{chosen_at_meet_up.event_id}/",
     ]:
         response = page.goto(f"{live_server.url}{path}")
         assert response.status == 200, path

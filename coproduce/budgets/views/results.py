@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, refusal_to_message
 
-from .. import chart, permissions, selectors, wording
+from .. import permissions, selectors, wording
 from ..services import results as services
 from ..stages import Stage
 from .common import get_round, stage_context
@@ -66,9 +66,7 @@ def _result_body(request, budget_round) -> str:
             "result": found,
             "chosen": [line for line in lines if line.selected],
             "by_votes": by_votes,
-            "chart": chart.bar_chart(
-                [(li.proposal.title, li.votes, li.selected) for li in by_votes]
-            ),
+            "chart_rows": [(li.proposal.title, li.votes, li.selected) for li in by_votes],
             "budget_words": wording.amount(budget_round.budget, unit),
             "spent_words": wording.amount(found.spent, unit),
             "rule_explained": wording.rule_explained(found.rule),

@@ -15,9 +15,6 @@ from ..models import Ballot, BallotMark, Barrier, Choice, ChoiceOption, Event, S
 # The longest lists an organiser picks options from.
 MOST_CANDIDATES = 100
 CANDIDATE_STATUSES = (Project.Status.IDEA, Project.Status.FORMING)
-# The chart: each option's row is this tall, and the longest bar this long (SVG units).
-ROW_HEIGHT = 44
-BAR_WIDTH = 560
 
 
 def _options() -> Prefetch:
@@ -109,7 +106,7 @@ def choice_count(choice: Choice, options: list[ChoiceOption] | None = None) -> t
 
 @dataclass
 class ResultRow:
-    """One option's line in a result: its points and its bar in the chart."""
+    """One option's line in a result: its points, from phones and the room."""
 
     option: ChoiceOption
     phones: int
@@ -118,17 +115,10 @@ class ResultRow:
     backers: int
     chosen: bool
     places: list[int] = field(default_factory=list)
-    percent: float = 0.0
-    y: int = 0
 
     @property
     def label(self) -> str:
         return self.option.label
-
-    @property
-    def bar(self) -> float:
-        """The bar's length in the chart, out of BAR_WIDTH."""
-        return round(self.percent * BAR_WIDTH / 100, 1)
 
 
 @dataclass
@@ -146,8 +136,9 @@ class ChoiceResult:
         return [row for row in self.rows if row.chosen]
 
     @property
-    def chart_height(self) -> int:
-        return ROW_HEIGHT * len(self.rows) + 8
+    def chart_rows(self) -> list[tuple[str, int, bool]]:
+        """For the bar chart: once closed, the chosen options' bars stand out."""
+        return [(row.label, row.total, row.chosen and self.final) for row in self.rows]
 
 
 def choices_on_event(event: Event) -> list[dict]:
@@ -194,10 +185,6 @@ def choice_result(choice: Choice) -> ChoiceResult:
             key=lambda row: (-row.total, row.option.position, row.option.pk),
         )
         ballots, tied = choice.ballots_at_close or 0, choice.tied
-    most = max((row.total for row in rows), default=0)
-    for index, row in enumerate(rows):
-        row.percent = round(100 * row.total / most, 1) if most else 0.0
-        row.y = index * ROW_HEIGHT
     return ChoiceResult(
         rows=rows,
         ballots=ballots,

@@ -45,11 +45,6 @@ def test_nothing_is_chosen_without_votes():
     assert result.ballots == 0
 
 
-def test_borda_gives_n_points_for_first_place():
-    """With 3 options, first place is worth 3 points, second 2, last 1."""
-    assert [tally.borda_points(p, 3) for p in (1, 2, 3)] == [3, 2, 1]
-
-
 def test_borda_counts_phones_and_room_places():
     """Room counts per place add points the same way as phone rankings."""
     result = tally.count_ranking(

@@ -44,7 +44,7 @@ def test_organiser_closes_and_the_result_is_on_the_event(client, cast):
     page = text(client.get(reverse("gatherings:event", args=[cast.event.pk])))
     assert "The room chose:" in page
     assert "Canal path" in page
-    assert '<svg role="img"' in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page
     assert "<table" in page
 
 

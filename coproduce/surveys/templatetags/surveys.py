@@ -9,15 +9,10 @@ from django.utils.translation import gettext as _
 
 from coproduce.common.govuk_forms import render_component
 
-from .. import tally
 from ..models import Question
 from ..pictures import picture_alt, picture_url
 
 register = template.Library()
-
-CHART_WIDTH = 460
-LABEL_WIDTH = 160
-BAR_SPACE = 240
 
 
 @register.simple_tag
@@ -162,32 +157,3 @@ def _rank(form, question: Question) -> SafeString:
             "classes": "surveys-easy" if form.easy else None,
         },
     )
-
-
-@register.inclusion_tag("surveys/_bar_chart.html")
-def bar_chart(title: str, rows, unit: str = "") -> dict:
-    """A horizontal bar chart of (label, value) rows, drawn as SVG; a table beside it says
-    the same in words. Numbers are written here, once, rather than by template filters."""
-    laid, height = tally.bars(rows, width=BAR_SPACE)
-    return {
-        "title": title,
-        "bars": [
-            {
-                "label": chart_label(bar.label),
-                "y": f"{bar.y:.1f}",
-                "width": f"{bar.width:.1f}",
-                "value": f"{bar.value:g}{unit}",
-            }
-            for bar in laid
-        ],
-        "height": height + 10,
-        "width": CHART_WIDTH,
-        "label_x": LABEL_WIDTH - 8,
-        "label_width": LABEL_WIDTH,
-        "value_x": LABEL_WIDTH + 8,
-    }
-
-
-def chart_label(label: str) -> str:
-    label = str(label)
-    return label if len(label) <= 20 else label[:19] + "…"

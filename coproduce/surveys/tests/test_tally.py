@@ -15,11 +15,6 @@ def test_share_of_nothing_is_zero():
     assert tally.share(0, 0) == 0
 
 
-def test_borda_points_give_first_place_the_most():
-    """With 3 options, first place earns 3 points, second 2, third 1."""
-    assert tally.borda_points({1: 2, 2: 1, 3: 1}, 3) == 2 * 3 + 1 * 2 + 1 * 1
-
-
 def test_scale_spread_gives_mean_median_range_and_deviation():
     """Two people at 1 and two at 5: mean 3, median 3, range 1 to 5, deviation 2."""
     spread = tally.scale_spread({1: 2, 5: 2})
@@ -37,20 +32,6 @@ def test_scale_spread_of_no_answers_is_empty():
     """No answers: a count of 0 and no average."""
     spread = tally.scale_spread({3: 0})
     assert spread.count == 0 and spread.mean is None
-
-
-def test_bars_make_the_largest_fill_the_width():
-    """The largest value's bar fills the width; others are in proportion."""
-    laid, height = tally.bars([("a", 10), ("b", 5)], width=300, bar_height=20, gap=10)
-    assert [bar.width for bar in laid] == [300, 150]
-    assert [bar.y for bar in laid] == [0, 30]
-    assert height == 50
-
-
-def test_bars_of_nothing_have_no_length():
-    """All zeros: every bar has no length, and nothing divides by zero."""
-    laid, _height = tally.bars([("a", 0)], width=300)
-    assert laid[0].width == 0
 
 
 def test_ranking_finds_a_number_used_twice():
