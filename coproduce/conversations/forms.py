@@ -2,17 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.filters import FilterForm
+from coproduce.common.form_errors import CHOOSE, too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
 
 from .models import STATEMENT_MAX, Conversation, SignedLink
-
-
-def _max_length(limit: int) -> dict:
-    return {"max_length": _("Use %(limit_value)d characters or fewer")}
-
-
-CHOOSE = {"invalid_choice": _("Choose one of the options")}
 
 
 class ConversationForm(forms.Form):
@@ -23,14 +17,14 @@ class ConversationForm(forms.Form):
         label=_("What is the question?"),
         help_text=_("For example: “What should our food strategy do first?”"),
         max_length=200,
-        error_messages={"required": _("Enter the question"), **_max_length(200)},
+        error_messages={"required": _("Enter the question"), **too_long()},
     )
     description = forms.CharField(
         label=_("What is it about?"),
         help_text=_("A few short sentences. Say what you will do with the answers."),
         max_length=1000,
         widget=forms.Textarea(attrs=plain_language_attrs(rows=4)),
-        error_messages={"required": _("Say what it is about"), **_max_length(1000)},
+        error_messages={"required": _("Say what it is about"), **too_long()},
     )
     scope = forms.ChoiceField(
         label=_("Who is it for?"),
@@ -104,7 +98,7 @@ class StatementForm(forms.Form):
         % {"limit": STATEMENT_MAX},
         max_length=STATEMENT_MAX,
         widget=forms.Textarea(attrs=plain_language_attrs(rows=3)),
-        error_messages={"required": _("Enter your statement"), **_max_length(STATEMENT_MAX)},
+        error_messages={"required": _("Enter your statement"), **too_long()},
     )
 
 
@@ -130,7 +124,7 @@ class LinkForm(forms.Form):
         label=_("Name of the street or meeting"),
         help_text=_("For example: “Elm Road” or “Library meeting, 3 March”."),
         max_length=120,
-        error_messages={"required": _("Enter a name for the link"), **_max_length(120)},
+        error_messages={"required": _("Enter a name for the link"), **too_long()},
     )
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.filters import FilterForm
+from coproduce.common.form_errors import too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
 from coproduce.places.models import Place
@@ -14,17 +15,13 @@ class _PlaceChoiceField(forms.ModelChoiceField):
         return f"{obj.name}, {obj.ward.name}"
 
 
-def _max_length(limit: int) -> dict:
-    return {"max_length": _("Use %(limit_value)d characters or fewer")}
-
-
 class OrganisationForm(forms.Form):
     """What a group says about itself. Contact details here are the group's, published."""
 
     name = forms.CharField(
         label=_("Name of the group"),
         max_length=200,
-        error_messages={"required": _("Enter the name of the group"), **_max_length(200)},
+        error_messages={"required": _("Enter the name of the group"), **too_long()},
     )
     kind = forms.ChoiceField(
         label=_("What kind of group is it?"),
@@ -45,7 +42,7 @@ class OrganisationForm(forms.Form):
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs=plain_language_attrs(rows=5)),
-        error_messages=_max_length(5000),
+        error_messages=too_long(),
     )
     ward = ward_field(
         _("Which ward is it mostly in?"), empty_label=_("All over the borough, or not sure")
@@ -64,7 +61,7 @@ class OrganisationForm(forms.Form):
         assume_scheme="https",
         error_messages={
             "invalid": _("Enter a web address, like https://example.org"),
-            **_max_length(200),
+            **too_long(),
         },
     )
     email = forms.EmailField(
@@ -79,7 +76,7 @@ class OrganisationForm(forms.Form):
         help_text=_("This is shown to everyone."),
         required=False,
         max_length=30,
-        error_messages=_max_length(30),
+        error_messages=too_long(),
         widget=forms.TextInput(attrs={"autocomplete": "off", "class": "govuk-input--width-20"}),
     )
     is_listed = forms.BooleanField(
@@ -95,7 +92,7 @@ class OrganisationFilterForm(FilterForm):
         label=_("Search by name or what the group does"),
         required=False,
         max_length=100,
-        error_messages=_max_length(100),
+        error_messages=too_long(),
     )
     kind = forms.ChoiceField(
         label=_("Kind of group"),
@@ -143,7 +140,7 @@ class KindDeclineForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": _("Say why, so the group knows what to do"),
-            **_max_length(1000),
+            **too_long(),
         },
     )
 
@@ -177,7 +174,7 @@ class OrganiserInviteForm(forms.Form):
         error_messages={
             "required": _("Enter their email address"),
             "invalid": _("Enter an email address, like name@example.org"),
-            **_max_length(254),
+            **too_long(),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import time_field
 from coproduce.common.dates.local import local_instant
-
-from .fields import too_long
+from coproduce.common.form_errors import too_long
 
 
 class AgendaItemForm(forms.Form):

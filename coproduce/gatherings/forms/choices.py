@@ -5,13 +5,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coproduce.common.form_errors import too_long
 from coproduce.common.numbers import NumberError, whole_number
 from coproduce.common.writing import plain_language_attrs
 from coproduce.projects.models import Project
 
 from ..models import Barrier, Choice
 from ..models.choices import MOST_DOTS, MOST_OPTIONS
-from .fields import too_long
 
 NUMBER_ATTRS = {"inputmode": "numeric", "class": "govuk-input--width-3"}
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.dates.fields import DATE_FORMATS, day_field, sensible_day, time_field
 from coproduce.common.dates.local import local_instant
 from coproduce.common.filters import FilterForm
+from coproduce.common.form_errors import too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Membership, Organisation
 from coproduce.people.naming import choice_labels
@@ -16,7 +17,7 @@ from coproduce.places.models import Place
 
 from .. import provisions
 from ..models import Event
-from .fields import PlaceChoiceField, too_long
+from .fields import PlaceChoiceField
 
 
 def _group_field(help_text="") -> forms.ModelChoiceField:

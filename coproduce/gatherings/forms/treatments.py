@@ -4,11 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import day_field
+from coproduce.common.form_errors import too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.people.naming import choice_labels
 
 from ..models import ReportBack
-from .fields import too_long
 
 
 class TreatmentForm(forms.Form):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import sensible_day
 from coproduce.common.filters import FilterForm
+from coproduce.common.form_errors import too_long
 from coproduce.places.fields import ward_filter_field
 from coproduce.places.models import Ward
 from coproduce.projects.themes import Theme
@@ -25,10 +26,6 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%H:%M")
-
-
-def _max_length(limit: int) -> dict:
-    return {"max_length": _("Use %(limit_value)d characters or fewer")}
 
 
 def _pounds(label, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
@@ -86,7 +83,7 @@ class OpportunityForm(forms.Form):
         label=_("New funder's name"),
         required=False,
         max_length=200,
-        error_messages=_max_length(200),
+        error_messages=too_long(),
     )
     new_funder_website = forms.URLField(
         label=_("New funder's website (optional)"),
@@ -97,20 +94,20 @@ class OpportunityForm(forms.Form):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
-        error_messages={"required": _("Enter a title"), **_max_length(200)},
+        error_messages={"required": _("Enter a title"), **too_long()},
     )
     what_it_funds = forms.CharField(
         label=_("What does it fund?"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Say what it funds"), **_max_length(5000)},
+        error_messages={"required": _("Say what it funds"), **too_long()},
     )
     eligibility = forms.CharField(
         label=_("Who can apply? (optional)"),
         required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages=_max_length(5000),
+        error_messages=too_long(),
     )
     min_amount = _pounds(_("Smallest grant, in pounds (optional)"))
     max_amount = _pounds(_("Largest grant, in pounds (optional)"))
@@ -201,7 +198,7 @@ class ApplicationForm(forms.Form):
         label=_("Or the name of the project"),
         required=False,
         max_length=200,
-        error_messages=_max_length(200),
+        error_messages=too_long(),
     )
     project = forms.ModelChoiceField(
         label=_("Which of your projects is it for? (optional)"),
@@ -250,7 +247,7 @@ class OutcomeForm(forms.Form):
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages=_max_length(3000),
+        error_messages=too_long(),
     )
 
     def clean(self):

@@ -2,17 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.filters import FilterForm
+from coproduce.common.form_errors import CHOOSE, too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
 
 from ..models import Item
-
-
-def _max_length(limit: int) -> dict:
-    return {"max_length": _("Use %(limit_value)d characters or fewer")}
-
-
-CHOOSE = {"invalid_choice": _("Choose one of the options")}
 
 
 class ItemForm(forms.Form):
@@ -34,7 +28,7 @@ class ItemForm(forms.Form):
         label=_("What is it?"),
         help_text=_("A few words. For example: “Wooden kitchen table” or “Hedge trimmer”."),
         max_length=120,
-        error_messages={"required": _("Enter what it is"), **_max_length(120)},
+        error_messages={"required": _("Enter what it is"), **too_long()},
     )
     description = forms.CharField(
         label=_("Describe it (optional)"),
@@ -42,7 +36,7 @@ class ItemForm(forms.Form):
         required=False,
         max_length=3000,
         widget=forms.Textarea(attrs=plain_language_attrs(rows=4)),
-        error_messages=_max_length(3000),
+        error_messages=too_long(),
     )
     category = forms.ChoiceField(
         label=_("Category"),
@@ -71,7 +65,7 @@ class ItemForm(forms.Form):
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages=_max_length(1000),
+        error_messages=too_long(),
     )
     organisation = forms.ModelChoiceField(
         label=_("Post it for a group you organise (optional)"),
@@ -92,7 +86,7 @@ class ItemForm(forms.Form):
         help_text=_("Needed if you add a photo. Describe it for people who cannot see it."),
         required=False,
         max_length=250,
-        error_messages=_max_length(250),
+        error_messages=too_long(),
     )
 
     def __init__(self, *args, groups=None, editing: bool = False, **kwargs):
@@ -120,7 +114,7 @@ class ItemFilterForm(FilterForm):
         label=_("Search"),
         required=False,
         max_length=100,
-        error_messages=_max_length(100),
+        error_messages=too_long(),
     )
     kind = forms.ChoiceField(
         label=_("Offered or wanted"),
@@ -151,5 +145,5 @@ class ReplyForm(forms.Form):
         ),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Enter a message"), **_max_length(2000)},
+        error_messages={"required": _("Enter a message"), **too_long()},
     )
