@@ -6,9 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-def normalise_email(email: str) -> str:
-    """Email addresses compare without case: residents type them in many ways."""
-    return email.strip().lower()
+def normalise_email(email: str | None) -> str | None:
+    """Email addresses compare without case: residents type them in many ways.
+
+    None stays None: people registered by an officer who are not online have no address.
+    """
+    if email is None:
+        return None
+    return email.strip().lower() or None
 
 
 class UserManager(BaseUserManager["User"]):
@@ -17,7 +22,7 @@ class UserManager(BaseUserManager["User"]):
     def get_by_natural_key(self, username):
         return self.get(email=normalise_email(username))
 
-    def create_user(self, email: str, password: str | None = None, **extra):
+    def create_user(self, email: str | None, password: str | None = None, **extra):
         user = self.model(email=normalise_email(email), **extra)
         user.set_password(password)
         user.save(using=self._db)
@@ -37,7 +42,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     holds only what signing in and contacting them needs.
     """
 
-    email = models.EmailField(_("email address"), unique=True)
+    # None for a person registered by an officer or champion who has no email address or does
+    # not go online (the offline app); they can add one later and take the account over.
+    email = models.EmailField(_("email address"), unique=True, null=True, blank=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("can use the admin site"), default=False)
@@ -70,6 +77,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         # Never the email address: str(user) can reach a page. Pages name people through
         # people/naming.py, which also respects who may see the name.
         return self.display_name or str(_("A resident"))
+
+    @property
+    def has_email(self) -> bool:
+        """True when mail can be sent to this person: an address, and not a closed account."""
+        return bool(self.email) and not self.email.endswith(".invalid")
 
     @property
     def email_verified(self) -> bool:

@@ -32,6 +32,8 @@ def _erase_account(user, choices: ClosingChoices) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    if not old_email:
+        return  # registered with no address (not online): no sign-ins or emails to clear
     # Sign-in attempts are kept by address; they go with the account.
     AccessAttempt.objects.filter(username__iexact=old_email).delete()
     AccessLog.objects.filter(username__iexact=old_email).delete()

@@ -59,7 +59,7 @@ def user_sign_up(*, email: str, display_name: str, password: str) -> User | None
 
 def email_verification_send(*, user: User) -> None:
     """Send (again) the link that confirms this person's email address."""
-    if user.email_verified:
+    if user.email_verified or not user.has_email:
         return
     token = make_token(EmailToken(user_id=user.pk, email=user.email), salt=VERIFY_SALT)
     email_queue(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.common.email import absolute_url, email_queue
+from coproduce.mailing.selectors import is_suppressed
 
 from . import kinds, selectors, tokens
 from .kinds import Frequency
@@ -24,6 +25,11 @@ def _unsubscribe_headers(*, user_id: int, kind: str) -> tuple[str, dict[str, str
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
     return link, headers
+
+
+def _can_email(user) -> bool:
+    """An open account with an address that has not bounced hard or complained."""
+    return user.is_active and user.has_email and not is_suppressed(user.email)
 
 
 @transaction.atomic
@@ -43,7 +49,7 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
         url=url,
         email_frequency=frequency,
     )
-    if frequency == Frequency.IMMEDIATELY and recipient.is_active:
+    if frequency == Frequency.IMMEDIATELY and _can_email(recipient):
         link, headers = _unsubscribe_headers(user_id=recipient.pk, kind=kind_info.slug)
         email_queue(
             to=recipient.email,
@@ -134,7 +140,7 @@ def digests_send(*, now: datetime | None = None) -> int:
                 continue
             user = get_user_model().objects.get(pk=recipient_id)
             Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
-            if not user.is_active:
+            if not _can_email(user):
                 continue
             link, headers = _unsubscribe_headers(user_id=user.pk, kind=tokens.DAILY_SUMMARY)
             email_queue(

@@ -192,9 +192,12 @@ class Response(TimeStampedModel):
                 condition=Q(respondent__isnull=False),
                 name="surveys_one_response_each",
             ),
-            # A paper answer belongs to no account.
+            # A paper answer belongs to no account, unless someone typed it in for that
+            # person (a resident who is not online, answering on paper with a champion).
             models.CheckConstraint(
-                condition=~Q(way="paper") | Q(respondent__isnull=True),
+                condition=~Q(way="paper")
+                | Q(respondent__isnull=True)
+                | Q(entered_by__isnull=False),
                 name="surveys_paper_has_no_account",
             ),
         ]

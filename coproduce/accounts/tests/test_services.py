@@ -144,3 +144,20 @@ def test_every_role_exists_as_a_group_with_its_permissions():
             assert len(held) > 50
         else:
             assert held == codenames
+
+
+def test_an_account_may_have_no_email_address():
+    """People registered by an officer need no address; several such accounts can exist."""
+    first = User.objects.create_user(None, display_name="Mrs P")
+    second = User.objects.create_user(None, display_name="Mr Q")
+    assert first.email is None and second.email is None
+    assert not first.has_email
+    assert User.objects.create_user("Ada@Example.org").has_email
+
+
+def test_a_closed_account_has_no_email_to_send_to():
+    """The placeholder address of a closed account is never mailed."""
+    from coproduce.accounts.personal_data import closed_email
+
+    user = UserFactory(email=closed_email(7))
+    assert not user.has_email

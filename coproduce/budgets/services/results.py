@@ -127,7 +127,7 @@ def _make_project(proposal: Proposal, *, by, budget_round: Round) -> Project:
     Proposal.objects.filter(pk=proposal.pk).update(project=project, updated_at=timezone.now())
     proposal.project = project
     proposer = proposal.proposer
-    if proposer is not None and proposer.is_active and proposer.pk != by.pk:
+    if proposer is not None and proposer.is_active and proposer.has_email and proposer.pk != by.pk:
         projects.project_owner_invite(
             user=by, project=project, email=proposer.email, role=Owner.Role.CO_OWNER
         )

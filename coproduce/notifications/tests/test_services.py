@@ -122,3 +122,34 @@ def test_send_daily_digests_command_reports_count():
     out = StringIO()
     call_command("send_daily_digests", stdout=out)
     assert out.getvalue().strip() == "Sent 1 daily summaries."
+
+
+def test_person_without_email_is_told_in_the_service_only(django_capture_on_commit_callbacks):
+    """Someone registered with no email address gets the notification and no email."""
+    user = UserFactory(email=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = services.notify(recipient=user, kind="account", title="You are booked")
+    assert notification.emailed_at is None
+    assert mail.outbox == []
+
+
+def test_daily_summary_skips_a_person_without_email(django_capture_on_commit_callbacks):
+    """The daily summary marks their notifications done without sending anything."""
+    user = UserFactory(email=None)
+    services.notify(recipient=user, kind="general", title="Park clean-up")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.digests_send() == 0
+    assert mail.outbox == []
+    assert not Notification.objects.filter(emailed_at__isnull=True).exists()
+
+
+def test_an_address_that_bounced_is_not_emailed(django_capture_on_commit_callbacks):
+    """After a hard bounce or a complaint, notifications stay in the service only."""
+    from coproduce.mailing.models import SuppressedAddress
+
+    user = UserFactory(email="gone@example.org")
+    SuppressedAddress.objects.create(address="gone@example.org", reason="hard_bounce")
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = services.notify(recipient=user, kind="account", title="Booked")
+    assert notification.emailed_at is None
+    assert mail.outbox == []

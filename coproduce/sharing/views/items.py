@@ -73,7 +73,7 @@ def _detail(request, item, roles, *, form=None, reply_form=None) -> HttpResponse
         "my_reply": my_reply,
         "keeper_email": item.organisation.email
         if item.organisation_id and item.organisation.email
-        else item.posted_by.email,
+        else (item.posted_by.email or ""),
         "can_reserve": item.kind == Item.Kind.OFFERED
         and item.status == Item.Status.AVAILABLE
         and not roles["keeper"],

@@ -99,19 +99,26 @@ def _answers_replace(response: Response, rows: list[Answer]) -> None:
 
 
 @transaction.atomic
-def response_submit(*, survey: Survey, respondent, answers: Answers, way: str) -> Response:
+def response_submit(
+    *, survey: Survey, respondent, answers: Answers, way: str, entered_by=None
+) -> Response:
     """Record a person's answers, or change them: one response per person per survey, held
-    by a unique constraint, so simultaneous submissions leave one response (the last wins)."""
+    by a unique constraint, so simultaneous submissions leave one response (the last wins).
+
+    `entered_by` is someone typing in this person's paper answers for them (the offline app
+    checks they may act for them); only then is the way "paper".
+    """
     if respondent is None or not respondent.is_authenticated:
         raise NotAllowed(_("Sign in to answer."))
-    if way not in (Response.Way.ONLINE, Response.Way.EASY_READ):
+    allowed = (Response.Way.PAPER,) if entered_by is not None else ()
+    if way not in (Response.Way.ONLINE, Response.Way.EASY_READ, *allowed):
         raise ValueError(f"not a way to answer online: {way}")
     survey = Survey.objects.get(pk=survey.pk)
     if not survey.is_open():
         raise Refusal(_("This survey is not open for answers."))
     _check_ward(survey, respondent)
     rows = _answer_rows(survey, answers)
-    response = _response_for(survey, respondent, way)
+    response = _response_for(survey, respondent, way, entered_by)
     _answers_replace(response, rows)
     return response
 
@@ -122,7 +129,7 @@ def _check_ward(survey: Survey, respondent) -> None:
         raise Refusal(problem)
 
 
-def _response_for(survey: Survey, respondent, way: str) -> Response:
+def _response_for(survey: Survey, respondent, way: str, entered_by=None) -> Response:
     """This person's response, locked; made if there is none. Two requests that both find
     none both insert: the database lets one in and the other then changes that one."""
     found = Response.objects.select_for_update().filter(survey=survey, respondent=respondent)
@@ -130,11 +137,14 @@ def _response_for(survey: Survey, respondent, way: str) -> Response:
     if response is None:
         try:
             with transaction.atomic():
-                return Response.objects.create(survey=survey, respondent=respondent, way=way)
+                return Response.objects.create(
+                    survey=survey, respondent=respondent, way=way, entered_by=entered_by
+                )
         except IntegrityError:
             response = found.get()
     response.way = way
-    response.save(update_fields=["way", "updated_at"])
+    response.entered_by = entered_by
+    response.save(update_fields=["way", "entered_by", "updated_at"])
     return response
 
 

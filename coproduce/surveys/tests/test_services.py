@@ -298,6 +298,25 @@ def test_paper_answers_have_no_account():
     )
 
 
+def test_paper_answers_typed_in_for_a_person_are_theirs():
+    """A person's paper answers typed in by someone acting for them are theirs, as paper."""
+    survey = full_survey()
+    person, helper = UserFactory(email=None), UserFactory()
+    response = services.response_submit(
+        survey=survey, respondent=person, answers=_answers(survey), way="paper", entered_by=helper
+    )
+    assert (response.way, response.respondent, response.entered_by) == ("paper", person, helper)
+
+
+def test_paper_for_an_account_needs_who_typed_it():
+    """Without someone typing it in, an account cannot answer "on paper"."""
+    survey = full_survey()
+    with pytest.raises(ValueError):
+        services.response_submit(
+            survey=survey, respondent=UserFactory(), answers=_answers(survey), way="paper"
+        )
+
+
 def test_only_staff_type_in_paper_answers():
     """A resident may not type in paper answers."""
     survey = full_survey()
