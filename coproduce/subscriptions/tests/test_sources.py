@@ -1,0 +1,39 @@
+import pytest
+
+from coproduce.gatherings.tests.factories import EventFactory
+from coproduce.sharing.tests.factories import ItemFactory as SharedItemFactory
+from coproduce.subscriptions import sources
+from coproduce.subscriptions.models import Item, ItemTopic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_new_event_becomes_an_item_with_its_place_and_ward(django_capture_on_commit_callbacks):
+    """A new event is announced with its place and ward as topics, and its times."""
+    with django_capture_on_commit_callbacks(execute=True):
+        event = EventFactory()
+    item = Item.objects.get(source=f"gatherings.event:{event.pk}")
+    assert item.thing == "events" and item.starts_at == event.starts_at
+    assert {f"place:{event.place_id}", f"ward:{event.place.ward_id}"} <= set(
+        ItemTopic.objects.filter(item=item).values_list("topic", flat=True)
+    )
+
+
+def test_shared_item_is_announced_in_its_ward(django_capture_on_commit_callbacks):
+    """Something offered is announced to its ward's bucket."""
+    with django_capture_on_commit_callbacks(execute=True):
+        shared = SharedItemFactory()
+    assert Item.objects.get(thing="items").topics == [f"ward:{shared.ward_id}"]
+
+
+def test_nothing_is_announced_when_the_save_rolls_back():
+    """A save that never commits announces nothing."""
+    EventFactory()
+    assert not Item.objects.exists()
+
+
+def test_nothing_is_announced_inside_quiet(django_capture_on_commit_callbacks):
+    """Rows saved inside sources.quiet() (the demo borough) are not announced."""
+    with django_capture_on_commit_callbacks(execute=True), sources.quiet():
+        EventFactory()
+    assert not Item.objects.exists()
