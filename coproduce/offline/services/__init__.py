@@ -1,0 +1,1 @@
+"""Every write in the offline app goes through these modules."""

@@ -1,0 +1,1 @@
+"""Pages for registering people who are not online and acting for them."""
