@@ -84,7 +84,11 @@ class Profile(TimeStampedModel):
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
         # The map counts people by ward from this index alone, without reading profiles.
-        indexes = [models.Index(fields=["ward", "show_on_map", "user"], name="profile_map_ward")]
+        indexes = [
+            models.Index(fields=["ward", "show_on_map", "user"], name="profile_map_ward"),
+            # The newest change to any profile: part of the insights pages' data version.
+            models.Index(fields=["updated_at"], name="profile_updated"),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)

@@ -258,6 +258,40 @@ def transfer_record(
 
 
 @transaction.atomic
+def transfer_award(
+    *, actor, from_account: Account, to_account: Account, minutes: int, description: str
+) -> Transfer:
+    """Post time at once from a group's account to a person's, for time they gave the group.
+
+    For time credits: the caller has already checked that `actor` may award it (a project's
+    owner, an event's organiser). The time bank's own rules still hold here: the amount, the
+    limits of both accounts (LimitReached), and never to the person who awards it.
+    """
+    if from_account.organisation_id is None or to_account.user_id is None:
+        raise Refusal(_("Time credits go from a group's account to a person's account."))
+    if to_account.user_id == getattr(actor, "pk", None):
+        raise NotAllowed(_("You cannot give time credits to yourself."))
+    _check_amount(
+        from_account=from_account, to_account=to_account, minutes=minutes, description=description
+    )
+    transfer = Transfer.objects.create(
+        from_account=from_account,
+        to_account=to_account,
+        minutes=minutes,
+        description=description.strip(),
+        requested_by=actor,
+        requested_for=from_account,
+    )
+    _post(transfer, recorded_by=actor)
+    _tell(
+        to_account,
+        title=_("You have time credits: %(time)s") % {"time": format_minutes(minutes)},
+        url=reverse("timebank:home"),
+    )
+    return transfer
+
+
+@transaction.atomic
 def transfer_reverse(*, actor, transfer: Transfer, reason: str) -> Transfer:
     """Put a mistake right with a new transfer the other way, linked to the one it reverses."""
     if not permissions.is_coordinator(actor):

@@ -1,0 +1,72 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from coproduce.discussion.models import Comment
+from coproduce.discussion.tests.factories import CommentFactory
+from coproduce.groups.tests.factories import MembershipFactory
+from coproduce.insights import counting
+from coproduce.people.tests.factories import ProfileFactory
+from coproduce.places.tests.factories import StreetFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _ward_count(ward) -> tuple[int, int, int]:
+    found = counting.area_counts(by="ward_id")[ward.pk]
+    return found.people, found.taking_part, found.not_linked
+
+
+def test_an_inactive_account_is_not_counted():
+    """A closed (inactive) account's profile is left out of every count."""
+    street = StreetFactory()
+    ProfileFactory(street=street)
+    closed = ProfileFactory(street=street)
+    closed.user.is_active = False
+    closed.user.save(update_fields=["is_active"])
+    assert _ward_count(street.ward) == (1, 0, 1)
+
+
+def test_a_comment_more_than_a_year_old_is_not_taking_part():
+    """Only the last 12 months count; a comment is never a link."""
+    street = StreetFactory()
+    recent, old = ProfileFactory(street=street), ProfileFactory(street=street)
+    CommentFactory(author=recent.user)
+    comment = CommentFactory(author=old.user)
+    Comment.objects.filter(pk=comment.pk).update(
+        created_at=timezone.now() - timedelta(days=counting.TAKING_PART_DAYS + 1)
+    )
+    CommentFactory(author=None)  # a comment whose author has gone counts for nobody
+    assert _ward_count(street.ward) == (2, 1, 2)
+
+
+def test_counting_one_ward_gives_the_same_as_counting_the_borough():
+    """Streets of one ward add up to that ward's row of the whole borough."""
+    street = StreetFactory()
+    for _n in range(3):
+        MembershipFactory(user=ProfileFactory(street=street).user)
+    ProfileFactory(street=street)
+    MembershipFactory(user=ProfileFactory(street=StreetFactory()).user)  # another ward
+    by_street = counting.area_counts(by="street_id", ward_id=street.ward.pk)[street.pk]
+    assert (by_street.people, by_street.taking_part, by_street.not_linked) == _ward_count(
+        street.ward
+    )
+    assert _ward_count(street.ward) == (4, 3, 1)
+
+
+def test_the_version_changes_when_an_account_is_closed():
+    """Closing an account changes the data version, so cached pages are worked out again."""
+    person = ProfileFactory().user
+    before = counting.data_version()
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    assert counting.data_version() != before
+
+
+def test_the_version_changes_when_someone_joins_a_group():
+    """A new membership changes the data version."""
+    ProfileFactory()
+    before = counting.data_version()
+    MembershipFactory()
+    assert counting.data_version() != before
