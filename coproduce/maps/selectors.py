@@ -9,6 +9,7 @@ from django.db.models import Avg, Count, F, FloatField, Func, Min, QuerySet, Val
 from django.urls import NoReverseMatch, reverse
 
 from coproduce.accounts.models import User
+from coproduce.common.counts import is_suppressed, public_count
 from coproduce.common.webmercator import from_unit
 from coproduce.directory.models import ServiceAtLocation
 from coproduce.groups.models import Organisation
@@ -312,7 +313,10 @@ def _people_features(filters: MapFilters, bbox: BBox, *, signed_in: bool) -> tup
             and bbox.south <= ward.centre_latitude <= bbox.north
         ):
             continue
-        total += row["count"]
+        # 1 to 4 people could point to someone: the count is null, flagged, and left out
+        # of the total too, or the total less the other wards would give it away.
+        hidden = is_suppressed(row["count"])
+        total += 0 if hidden else row["count"]
         features.append(
             {
                 "type": "Feature",
@@ -321,7 +325,9 @@ def _people_features(filters: MapFilters, bbox: BBox, *, signed_in: bool) -> tup
                 "properties": {
                     "layer": "people",
                     "ward": ward.name,
-                    "count": row["count"],
+                    "count": None if hidden else row["count"],
+                    "fewer_than_5": hidden,
+                    "count_text": public_count(row["count"]),
                     "url": reverse("site:ward_detail", args=[ward.slug]),
                 },
             }
@@ -353,6 +359,8 @@ def map_features(
             "cell_pixels": CLUSTER_PIXELS,
             "max_cells": MAX_CELLS,
             "note": "Places, groups and services near each other are grouped; zoom in to see "
-            "each one. People are counted by ward and only if they chose to be.",
+            "each one. People are counted by ward and only if they chose to be. A ward with 1 "
+            "to 4 people has a null count, fewer_than_5 true and count_text 'fewer than 5'; "
+            "the people total leaves those wards out.",
         },
     }

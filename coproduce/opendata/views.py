@@ -10,12 +10,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from coproduce.common.counts import is_suppressed
 from coproduce.maps.filters import FilterError, MapFilters
 
 from . import rows, selectors
 from .forms import DownloadFilterForm
 
 BUFFER_SIZE = 64 * 1024
+# What an export says instead of a count of 1 to 4 people (see docs/adr/0020-small-numbers.md).
+FEWER_THAN_5 = "fewer than 5"
 _PK_MARK = 987654321  # stands in for a place's id while the URL pattern is worked out once
 
 
@@ -50,8 +53,14 @@ def places_csv(request):
 
 @require_safe
 def people_by_ward_csv(request):
-    """GET /open-data/people-by-ward.csv: how many people chose to be counted, per ward."""
-    counts = selectors.people_counts_by_ward()
+    """GET /open-data/people-by-ward.csv: how many people chose to be counted, per ward.
+
+    A ward with 1 to 4 people says "fewer than 5" (in English, the same for every download,
+    so programs can test for it): a small number could point to a person."""
+    counts = (
+        (ward, FEWER_THAN_5 if is_suppressed(n) else n)
+        for ward, n in selectors.people_counts_by_ward()
+    )
     return _download(_csv(("ward", "count"), counts, bom=True), "text/csv", "people-by-ward.csv")
 
 

@@ -22,12 +22,23 @@ pytestmark = pytest.mark.django_db
 def test_everyone_sees_the_list_of_listed_groups(client):
     """Visitors see listed groups with their member counts, never unlisted ones."""
     listed = OrganisationFactory(name="Canal Friends")
-    MembershipFactory.create_batch(3, organisation=listed)
+    MembershipFactory.create_batch(6, organisation=listed)
     OrganisationFactory(name="Secret Supper Club", is_listed=False)
     body = client.get(url("list")).content.decode()
     assert "Canal Friends" in body
     assert "Secret Supper Club" not in body
-    assert '<td class="govuk-table__cell govuk-table__cell--numeric">3</td>' in body
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' in body
+
+
+def test_a_group_of_1_to_4_members_shows_fewer_than_5(client):
+    """A small group's member count says "fewer than 5" on the list and on its page."""
+    small = OrganisationFactory(name="Canal Friends")
+    MembershipFactory.create_batch(3, organisation=small)
+    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">fewer than 5</td>'
+    assert cell in client.get(url("list")).content.decode()
+    assert '<dd class="govuk-summary-list__value">fewer than 5</dd>' in (
+        client.get(url("detail", small)).content.decode()
+    )
 
 
 def test_list_filters_by_kind_ward_and_words(client):
@@ -137,7 +148,7 @@ def test_group_page_names_members_only_as_they_allow(client):
     body = client.get(url("detail", organisation)).content.decode()
     assert public.display_name in body
     assert members_only.display_name not in body
-    assert "1 more member who has not shared their name with you" in body
+    assert "fewer than 5 more members who have not shared their names with you" in body
     login(client, UserFactory())
     assert members_only.display_name in client.get(url("detail", organisation)).content.decode()
 

@@ -102,16 +102,39 @@ def test_bad_requests_get_400_with_a_reason(client, params, message):
 def test_people_are_counted_by_ward_only_when_they_chose(client):
     """Only people who chose to be shown are counted, at their ward's centre, with no names."""
     ward = WardFactory(centre_latitude=51.5, centre_longitude=-0.1)
-    ProfileFactory(ward=ward, street=None, show_on_map=True)
-    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    ProfileFactory.create_batch(5, ward=ward, street=None, show_on_map=True)
     hidden = ProfileFactory(ward=ward, street=None, show_on_map=False)
     _response, data = _features(client, bbox=LONDON, zoom=12, layers="people")
     [feature] = data["features"]
-    assert feature["properties"]["count"] == 2
+    assert feature["properties"]["count"] == 5
+    assert feature["properties"]["fewer_than_5"] is False
     assert feature["geometry"]["coordinates"] == [-0.1, 51.5]
     text = json.dumps(data)
     assert hidden.user.display_name not in text
     assert "@" not in text
+
+
+def test_a_ward_of_1_to_4_people_has_no_count_in_the_api(client):
+    """3 people in a ward: a null count, flagged, said in words, and left out of the total."""
+    small = WardFactory(centre_latitude=51.5, centre_longitude=-0.1)
+    big = WardFactory(centre_latitude=51.51, centre_longitude=-0.11)
+    ProfileFactory.create_batch(3, ward=small, street=None, show_on_map=True)
+    ProfileFactory.create_batch(6, ward=big, street=None, show_on_map=True)
+    _response, data = _features(client, bbox=LONDON, zoom=12, layers="people")
+    by_ward = {f["properties"]["ward"]: f["properties"] for f in data["features"]}
+    assert by_ward[small.name]["count"] is None
+    assert by_ward[small.name]["fewer_than_5"] is True
+    assert by_ward[small.name]["count_text"] == "fewer than 5"
+    assert by_ward[big.name]["count"] == 6
+    assert data["meta"]["totals"]["people"] == 6
+
+
+def test_the_map_page_says_fewer_than_5_for_a_small_ward(client):
+    """The people table beside the map never shows 1 to 4."""
+    ward = WardFactory(name="Tiny Ward")
+    ProfileFactory.create_batch(3, ward=ward, street=None, show_on_map=True)
+    page = client.get(reverse("maps:map"), {"layers": "people"}).text
+    assert "fewer than 5" in page
 
 
 def test_payload_stays_small_with_many_places(client, django_assert_max_num_queries):
@@ -203,8 +226,9 @@ def _skilled(ward, level, *, status="confirmed"):
 def test_skill_filter_counts_only_skills_the_viewer_may_see(client):
     """Visitors count public skills; members count public and members-only; never others."""
     ward = WardFactory()
-    _skilled(ward, "public")
-    _skilled(ward, "members")
+    for _ in range(5):
+        _skilled(ward, "public")
+        _skilled(ward, "members")
     _skilled(ward, "organisers")
     _skilled(ward, "only_me")
     _skilled(ward, "public", status="suggested")
@@ -213,11 +237,11 @@ def test_skill_filter_counts_only_skills_the_viewer_may_see(client):
     params = {"bbox": "-1,50,1,53", "zoom": 12, "skill": "first-aid"}
     _response, data = _features(client, **params)
     assert [(f["properties"]["layer"], f["properties"]["count"]) for f in data["features"]] == [
-        ("people", 1)
+        ("people", 5)
     ]
     client.force_login(UserFactory())
     _response, data = _features(client, **params)
-    assert [f["properties"]["count"] for f in data["features"]] == [2]
+    assert [f["properties"]["count"] for f in data["features"]] == [10]
     page = client.get(reverse("maps:map"), {"skill": "first-aid"}).text
     assert "People who can do first aid" in page
     assert "Hall" not in page
@@ -264,14 +288,14 @@ def test_people_counts_are_cached_briefly_per_kind_of_viewer(client, settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     cache.clear()
     ward = WardFactory()
-    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    ProfileFactory.create_batch(5, ward=ward, street=None, show_on_map=True)
     _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
-    ProfileFactory(ward=ward, street=None, show_on_map=True)
+    ProfileFactory.create_batch(5, ward=ward, street=None, show_on_map=True)
     _response, cached = _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
-    assert [f["properties"]["count"] for f in cached["features"]] == [1]
+    assert [f["properties"]["count"] for f in cached["features"]] == [5]
     client.force_login(UserFactory())
     _response, member = _features(client, bbox="-1,50,1,53", zoom=12, layers="people")
-    assert [f["properties"]["count"] for f in member["features"]] == [2]
+    assert [f["properties"]["count"] for f in member["features"]] == [10]
     cache.clear()
 
 

@@ -217,8 +217,8 @@ def test_reimporting_an_export_changes_nothing(client, borough, tmp_path):
 
 def test_people_by_ward_counts_only_those_who_chose_to_be_counted(client, borough):
     """Only people with show_on_map and an active account are counted, by ward."""
-    ProfileFactory(ward=borough["north"], street__ward=borough["north"], show_on_map=True)
-    ProfileFactory(ward=borough["north"], street__ward=borough["north"], show_on_map=True)
+    for _ in range(5):
+        ProfileFactory(ward=borough["north"], street__ward=borough["north"], show_on_map=True)
     ProfileFactory(ward=borough["north"], street__ward=borough["north"], show_on_map=False)
     ProfileFactory(
         ward=borough["south"],
@@ -227,7 +227,15 @@ def test_people_by_ward_counts_only_those_who_chose_to_be_counted(client, boroug
         user__is_active=False,
     )
     rows = _csv_rows(client, "opendata:people_by_ward_csv")
-    assert rows == [{"ward": "North", "count": "2"}, {"ward": "South", "count": "0"}]
+    assert rows == [{"ward": "North", "count": "5"}, {"ward": "South", "count": "0"}]
+
+
+def test_people_by_ward_says_fewer_than_5_for_1_to_4_people(client, borough):
+    """A ward with 1 to 4 people counted says "fewer than 5", never the number."""
+    for _ in range(3):
+        ProfileFactory(ward=borough["north"], street__ward=borough["north"], show_on_map=True)
+    rows = _csv_rows(client, "opendata:people_by_ward_csv")
+    assert rows == [{"ward": "North", "count": "fewer than 5"}, {"ward": "South", "count": "0"}]
 
 
 def test_no_personal_data_in_any_export(client, borough):

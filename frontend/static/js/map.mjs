@@ -32,7 +32,9 @@ function freeOffset(point, taken) {
 
 function icon(feature, offset = L.point(0, 0)) {
   const p = feature.properties;
-  const text = p.cluster || p.layer === "people" ? String(p.count) : LETTERS[p.layer] || "";
+  // A ward of 1 to 4 people has no count in the API (it would point to people): "<5".
+  const people = p.fewer_than_5 ? "<5" : String(p.count);
+  const text = p.layer === "people" ? people : p.cluster ? String(p.count) : LETTERS[p.layer] || "";
   const classes = ["coproduce-marker", `coproduce-marker--${p.layer}`];
   if (p.cluster) classes.push("coproduce-marker--cluster");
   return L.divIcon({
@@ -45,7 +47,7 @@ function icon(feature, offset = L.point(0, 0)) {
 
 function label(feature) {
   const p = feature.properties;
-  if (p.layer === "people") return `${p.count} people in ${p.ward} share what they can do`;
+  if (p.layer === "people") return `${p.count_text} people in ${p.ward} share what they can do`;
   if (p.cluster) {
     const parts = Object.entries(p.counts || { [p.layer]: p.count }).map(
       ([layer, n]) => `${n} ${NOUNS[layer][n === 1 ? 0 : 1]}`,
