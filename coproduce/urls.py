@@ -27,6 +27,13 @@ urlpatterns = [
     path("conversations/", include("coproduce.conversations.urls")),
     path("surveys/", include("coproduce.surveys.urls")),
     path("sharing-out/", include("coproduce.budgets.urls")),
+    path("subscribe/", include("coproduce.subscriptions.urls")),
+    path("news/", include("coproduce.news.urls")),
+    path("mailing/", include("coproduce.mailing.urls")),
+    path("street-champions/", include("coproduce.champions.urls")),
+    path("time-credits/", include("coproduce.credits.urls")),
+    path("on-behalf/", include("coproduce.offline.urls")),
+    path("insights/", include("coproduce.insights.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -124,7 +124,9 @@ def test_map_api_and_page_never_leak_a_person(client, level, viewer):
         assert not any(marker in text for marker in MARKERS.values())
     features = json.loads(everyone.content)["features"]
     people = [f for f in features if f["properties"]["layer"] == "people"]
-    assert any(f["properties"].get("count") == 1 for f in people)
+    # One person: counted, but 1 to 4 is never given as a number (ADR 0020).
+    assert any(f["properties"].get("fewer_than_5") for f in people)
+    assert all(f["properties"].get("count") != 1 for f in people)
     counted = json.loads(by_skill.content)["features"]
     signed_in = viewer != "visitor"
     allowed = level == "public" or (level == "members" and signed_in)
@@ -144,7 +146,8 @@ def test_exports_hold_no_personal_data(client, viewer):
         assert "Pat Privacy" not in body and EMAIL not in body and STREET not in body
         assert not any(marker in body for marker in MARKERS.values())
     rows = list(csv.DictReader(io.StringIO(_csv(client, "people_by_ward_csv"))))
-    assert sum(int(row["count"]) for row in rows) == 1
+    # One person, in one ward: "fewer than 5" there, never the number (ADR 0020).
+    assert [row["count"] for row in rows if row["count"] != "0"] == ["fewer than 5"]
 
 
 def _csv(client, name: str) -> str:

@@ -8,12 +8,12 @@ class BudgetsConfig(AppConfig):
     verbose_name = _("Sharing out support")
 
     def ready(self) -> None:
+        from coproduce.common import panels
         from coproduce.notifications import kinds as notification_kinds
-        from coproduce.projects import panels
 
         from . import kinds
         from .project_panel import proposal_panel
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
-        panels.register(proposal_panel)
+        panels.register("project", proposal_panel)

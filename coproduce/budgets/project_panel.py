@@ -1,6 +1,6 @@
 """The round a project was chosen in, as a section of the project's own page.
 
-Registered with projects.panels from BudgetsConfig.ready(): projects cannot import budgets,
+Registered with common.panels from BudgetsConfig.ready(): projects cannot import budgets,
 which is built on them. The proposal links to its project; this links back."""
 
 from django.http import HttpRequest

@@ -9,8 +9,8 @@ class GatheringsConfig(AppConfig):
     verbose_name = _("Gatherings")
 
     def ready(self) -> None:
+        from coproduce.common import panels
         from coproduce.notifications import kinds as notification_kinds
-        from coproduce.projects import panels
 
         from . import kinds, signals
         from .models import AgendaInterest, Rsvp
@@ -22,5 +22,5 @@ class GatheringsConfig(AppConfig):
         pre_delete.connect(
             signals.interest_deleted, sender=AgendaInterest, dispatch_uid="gatherings_interest"
         )
-        panels.register(treatments_panel)
-        panels.register(chosen_panel)
+        panels.register("project", treatments_panel)
+        panels.register("project", chosen_panel)

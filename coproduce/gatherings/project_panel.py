@@ -1,7 +1,7 @@
 """The action learning sets a project came to, and the meetings that chose it, as sections
 of the project's own page.
 
-Registered with projects.panels from GatheringsConfig.ready(): projects cannot import
+Registered with common.panels from GatheringsConfig.ready(): projects cannot import
 gatherings, which is built on them."""
 
 from django.http import HttpRequest

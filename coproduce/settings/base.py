@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "coproduce.notifications",
     "coproduce.places",
     "coproduce.personal_data",
+    "coproduce.mailing",
     # people
     "coproduce.people",
     "coproduce.skills",
@@ -50,6 +51,13 @@ INSTALLED_APPS = [
     "coproduce.conversations",
     "coproduce.surveys",
     "coproduce.budgets",
+    # reaching everyone
+    "coproduce.subscriptions",
+    "coproduce.news",
+    "coproduce.champions",
+    "coproduce.credits",
+    "coproduce.offline",
+    "coproduce.insights",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
     # demo: the demo borough, on top; nothing imports it
@@ -225,6 +233,9 @@ RETENTION = {
     "old_invitations_days": env.int("RETENTION_OLD_INVITATIONS_DAYS", default=30),
     # Records of finished background work, such as emails sent (they hold addresses).
     "finished_tasks_days": env.int("RETENTION_FINISHED_TASKS_DAYS", default=30),
+    # Which emails to many people (newsletters, updates) went to whom, after the send finished:
+    # kept a year to answer "did you email me?" and subject access requests.
+    "mailing_deliveries_days": env.int("RETENTION_MAILING_DELIVERIES_DAYS", default=365),
 }
 
 # Tasks ----------------------------------------------------------------------------------
@@ -312,6 +323,9 @@ RATE_LIMITS = {
     "password_reset_ip": "10/h",
     "confirmation_resend": "3/h",  # per email address asked for
     "confirmation_resend_ip": "10/h",
+    # Confirming a subscription to a bucket of information, without an account.
+    "subscribe_confirm": "3/h",  # per email address
+    "subscribe_confirm_ip": "10/h",
     "email_change": "3/h",
     # A backstop for everyone, officers included; residents also have a smaller daily
     # allowance shown on the page (MATCHING_INVITATIONS_PER_DAY, coproduce/matching/permissions).
@@ -324,6 +338,12 @@ RATE_LIMITS = {
     "rsvp": "20/h",
     "agenda_item": "10/h",
     "transfer_request": "20/h",
+    # Owners and organisers confirming time credits for the people who helped.
+    "time_credit": "100/h",
+    "champion_message": "5/h",  # per sender, messages to street champions
+    # Officers: a news post's test email to themselves, and publishing or scheduling posts.
+    "news_test_send": "10/h",
+    "news_publish": "30/d",
     "buddy_request": "5/d",
     "buddy_offer": "10/d",
     "item_reply": "20/h",

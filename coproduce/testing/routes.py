@@ -55,6 +55,12 @@ MODEL_FOR = {
     "questions": "surveys.Question",
     "rounds": "budgets.Round",
     "proposals": "budgets.Proposal",
+    "residents": "offline.OfflineResident",
+    "sheets": "offline.PaperSheet",
+    "application": "champions.ChampionApplication",
+    "champion": "accounts.User",
+    "mailing": "mailing.Mailing",
+    "news": "news.NewsPost",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

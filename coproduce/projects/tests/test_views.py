@@ -166,11 +166,11 @@ def test_other_apps_add_panels_to_the_project_page(client, monkeypatch):
     """A registered panel's HTML shows on the page; a panel with nothing to say adds nothing."""
     from django.utils.safestring import mark_safe
 
-    from coproduce.projects import panels
+    from coproduce.common import panels
 
-    monkeypatch.setattr(panels, "PANELS", [])
-    panels.register(lambda project, request: mark_safe(f"<p id='panel'>{project.pk}</p>"))
-    panels.register(lambda project, request: "")
+    monkeypatch.setitem(panels._panels, "project", [])
+    panels.register("project", lambda project, _: mark_safe(f"<p id='panel'>{project.pk}</p>"))
+    panels.register("project", lambda project, request: "")
     project = owned_project()
     page = client.get(reverse("projects:detail", args=[project.pk])).text
     assert f"<p id='panel'>{project.pk}</p>" in page

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduce.common import limits
 from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
+from coproduce.common.panels import panels_for
 from coproduce.groups.models import Organisation
 
 from .. import selectors, services
@@ -18,7 +19,6 @@ from ..forms import OwnerForm, ParametersForm, ProjectFilterForm, ProjectForm, S
 from ..lifecycle import OPEN_TO_JOIN, Status
 from ..models import Owner, OwnerInvitation
 from ..pack import pack_for, render_pdf
-from ..panels import panels_for
 from ..permissions import can_give_council_role, can_manage, can_see
 
 PAGE_SIZE = 20
@@ -58,7 +58,7 @@ def project_detail(request, pk: int):
         "can_take_ownership": project.status == Status.IDEA and not project.owners.all(),
         "open_to_join": project.status in OPEN_TO_JOIN and project.parameters_published,
         "mine": selectors.my_contributions(project, request.user),
-        "panels": panels_for(project, request),
+        "panels": panels_for("project", project, request),
     }
     return render(request, "projects/project_detail.html", context)
 

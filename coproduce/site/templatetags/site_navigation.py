@@ -26,6 +26,7 @@ def service_navigation(context) -> SafeString:
         (_("Events"), reverse("gatherings:list")),
         (_("Exchange"), reverse("site:exchange")),
         (_("Decide together"), reverse("site:decide")),
+        (_("Keep in touch"), reverse("site:keep_in_touch")),
     ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:

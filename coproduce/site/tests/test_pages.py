@@ -73,3 +73,34 @@ def test_decide_together_links_every_way_of_deciding(client):
     page = client.get(reverse("site:decide")).content.decode()
     for name in ["conversations:list", "surveys:list", "budgets:round_list", "gatherings:list"]:
         assert f'href="{reverse(name)}"' in page
+
+
+def test_keep_in_touch_links_news_updates_and_champions(client):
+    """ "Keep in touch" is in the main sections; a visitor sees the public ways, no staff tools."""
+    body = client.get(reverse("site:home")).content.decode()
+    assert f'href="{reverse("site:keep_in_touch")}"' in body
+    page = client.get(reverse("site:keep_in_touch")).content.decode()
+    for name in ["news:list", "subscriptions:start", "champions:coverage"]:
+        assert f'href="{reverse(name)}"' in page
+    assert reverse("offline:index") not in page
+    assert reverse("insights:overview") not in page
+
+
+def test_keep_in_touch_shows_officers_their_tools(client):
+    """An officer is linked to news drafts, offline residents, letters and insights."""
+    from coproduce.accounts.roles import Role
+    from coproduce.accounts.services import user_set_roles
+    from coproduce.accounts.tests.factories import UserFactory
+
+    officer = UserFactory()
+    user_set_roles(user=officer, roles=[Role.OFFICER])
+    client.force_login(officer)
+    page = client.get(reverse("site:keep_in_touch")).content.decode()
+    for name in [
+        "news:drafts",
+        "champions:officer",
+        "offline:index",
+        "subscriptions:letters",
+        "insights:overview",
+    ]:
+        assert f'href="{reverse(name)}"' in page

@@ -1,0 +1,41 @@
+"""Sections other apps add to a page of a lower app: one place to plug in, for every page.
+
+An app sits above the apps whose pages it adds to (gatherings adds the learning sets a project
+came to; subscriptions adds "get updates" to a ward, a place, a group and a series; credits and
+the offline app add to events), so the page's own app cannot import it. The higher app
+registers a panel for a page name from its AppConfig.ready(); the page renders every panel for
+its name in the order they were registered, with `{% load panels %}{% panels "event" event %}`
+or `panels_for("event", event, request)` in its view.
+"""
+
+from collections.abc import Callable
+
+from django.http import HttpRequest
+from django.utils.safestring import SafeString
+
+# A panel gets the page's object and the request and returns HTML rendered from a template
+# (render_to_string, so already safe), or "" to show nothing.
+Panel = Callable[[object, HttpRequest], SafeString | str]
+PAGES = frozenset({"project", "event", "series", "place", "group", "ward"})
+_panels: dict[str, list[Panel]] = {page: [] for page in PAGES}
+
+
+def register(page: str, panel: Panel) -> Panel:
+    """Add a panel to every page of this name (once, however often ready() runs)."""
+    if page not in PAGES:
+        raise ValueError(f"No page called {page!r} takes panels. Pages: {sorted(PAGES)}.")
+    if panel not in _panels[page]:
+        _panels[page].append(panel)
+    return panel
+
+
+def unregister(page: str, panel: Panel) -> None:
+    """Take a panel off again (for tests that add one of their own)."""
+    if panel in _panels.get(page, []):
+        _panels[page].remove(panel)
+
+
+def panels_for(page: str, thing, request: HttpRequest) -> list[SafeString]:
+    """The HTML of every panel registered for this page with something to show for `thing`."""
+    rendered = (panel(thing, request) for panel in _panels[page])
+    return [html for html in rendered if html]
