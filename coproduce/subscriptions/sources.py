@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -22,6 +23,7 @@ from coproduce.gatherings.models import Event
 from coproduce.projects.models import Project
 from coproduce.sharing.models import FundingOpportunity
 from coproduce.sharing.models import Item as SharedItem
+from coproduce.surveys.models import Survey
 
 from . import services
 
@@ -178,6 +180,36 @@ def conversation_report(pk: int) -> None:
     )
 
 
+@announcer("surveys.survey")
+def survey(pk: int) -> None:
+    """A published survey asks people to have their say; once closed, its public results are
+    a decision people may want to read (two items, one for each)."""
+    row = Survey.objects.filter(pk=pk, status=Survey.Status.PUBLISHED).first()
+    if row is None:
+        return
+    topics = _some(row.ward_id and f"ward:{row.ward_id}")
+    if row.state(timezone.now()) == Survey.State.CLOSED:
+        if row.results_public:
+            services.item_announce(
+                source=f"surveys.survey:{pk}:results",
+                thing="decisions",
+                title=_("Results: %(title)s") % {"title": row.title},
+                summary=row.what_happens_next[:500],
+                url=reverse("surveys:results", args=[pk]),
+                topics=topics,
+            )
+        return
+    services.item_announce(
+        source=f"surveys.survey:{pk}",
+        thing="decisions",
+        title=_("Have your say: %(title)s") % {"title": row.title},
+        summary=row.why[:500],
+        url=reverse("surveys:detail", args=[pk]),
+        topics=topics,
+        ends_at=row.closes_at,
+    )
+
+
 def _wanted(sender, instance, created: bool) -> bool:
     """Whether this save may make or change an item (cheap: no queries)."""
     if sender is Conversation:
@@ -186,6 +218,8 @@ def _wanted(sender, instance, created: bool) -> bool:
         return not instance.is_cancelled
     if sender is Project:
         return created and not instance.is_hidden
+    if sender is Survey:
+        return instance.status == Survey.Status.PUBLISHED
     return created
 
 
@@ -241,7 +275,7 @@ def _queue(label: str, pk: int) -> None:
     announce.enqueue(label, pk)
 
 
-SENDERS = (Project, Event, FundingOpportunity, Round, Result, SharedItem, Conversation)
+SENDERS = (Project, Event, FundingOpportunity, Round, Result, SharedItem, Conversation, Survey)
 
 
 def connect() -> None:

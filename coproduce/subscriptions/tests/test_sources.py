@@ -37,3 +37,33 @@ def test_nothing_is_announced_inside_quiet(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True), sources.quiet():
         EventFactory()
     assert not Item.objects.exists()
+
+
+def test_an_open_survey_asks_people_in_its_ward_to_have_their_say(
+    django_capture_on_commit_callbacks,
+):
+    """A published survey is a "decisions" item for its ward, ending when it closes."""
+    from coproduce.places.tests.factories import WardFactory
+    from coproduce.surveys.tests.factories import SurveyFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        survey = SurveyFactory(ward=WardFactory())
+    item = Item.objects.get(source=f"surveys.survey:{survey.pk}")
+    assert (item.thing, item.topics, item.ends_at) == (
+        "decisions",
+        [f"ward:{survey.ward_id}"],
+        survey.closes_at,
+    )
+    assert item.title.startswith("Have your say")
+
+
+def test_closing_a_survey_announces_its_results(django_capture_on_commit_callbacks):
+    """Closing a survey whose results are public adds a results item."""
+    from coproduce.surveys import services as surveys
+    from coproduce.surveys.tests.factories import SurveyFactory
+
+    survey = SurveyFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        surveys.survey_close(survey=survey, by=survey.owner)
+    item = Item.objects.get(source=f"surveys.survey:{survey.pk}:results")
+    assert item.thing == "decisions" and item.title.startswith("Results")
