@@ -81,7 +81,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def has_email(self) -> bool:
         """True when mail can be sent to this person: an address, and not a closed account."""
-        return bool(self.email) and not self.email.endswith(".invalid")
+        # A closed account keeps a placeholder address (accounts/personal_data.closed_email).
+        return bool(self.email) and not self.email.endswith("@closed.invalid")
 
     @property
     def email_verified(self) -> bool:

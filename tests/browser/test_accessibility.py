@@ -15,7 +15,7 @@ from .conftest import sign_in
 ROLES = [None, "resident", "organiser", "officer", "moderator", "administrator"]
 # The Django admin is Django's own interface, tested by Django; sign-out is a form, not a page.
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/account/sign-out/")
-DATA_FILES = (".csv", ".geojson", ".json", ".pdf", ".ics")
+DATA_FILES = (".csv", ".geojson", ".json", ".pdf", ".ics", ".atom")
 PAGES_PER_ROUTE = 2  # pages built from one template differ only in data
 MAX_PAGES = 120
 
