@@ -1,6 +1,7 @@
-"""The worker is killed (SIGKILL) mid-send, again and again: every recipient still gets
-exactly one email. A real worker process, a real database file (or the PostgreSQL test
-database when DATABASE_URL names one) and a real SMTP server that counts."""
+"""The worker is killed (SIGKILL) mid-send, again and again: no recipient gets two emails,
+and a kill costs at most the one message whose final "." it had not yet written (ADR 17).
+A real worker process, a real database file (or the PostgreSQL test database when
+DATABASE_URL names one) and a real SMTP server that counts."""
 
 import random
 import sqlite3
@@ -54,6 +55,18 @@ def _unfinished(database_url: str) -> int:
     return Delivery.objects.filter(state__in=["waiting", "claimed"]).count()
 
 
+def _states(database_url: str, addresses: set[str]) -> list[str]:
+    if connection.vendor == "sqlite":
+        marks = ",".join("?" * len(addresses))
+        with sqlite3.connect(database_url.removeprefix("sqlite:///")) as db:
+            rows = db.execute(
+                f"SELECT state FROM mailing_delivery WHERE address IN ({marks})",
+                sorted(addresses),
+            ).fetchall()
+        return [row[0] for row in rows]
+    return list(Delivery.objects.filter(address__in=addresses).values_list("state", flat=True))
+
+
 def _wait_for(condition, *, timeout: float, what: str, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -64,8 +77,13 @@ def _wait_for(condition, *, timeout: float, what: str, log: Path) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_killed_workers_send_to_everyone_exactly_once(tmp_path):
-    """SIGKILL at several points mid-send; restarted workers finish with no copy twice."""
+def test_killed_workers_never_send_twice_and_lose_at_most_one_per_kill(tmp_path):
+    """SIGKILL at several points mid-send; restarted workers finish with no copy twice.
+
+    A kill that lands between the delivery's "sent" commit and the final "." reaching the
+    kernel loses that one message: the documented price of never sending twice. It is rare
+    (microseconds in a cycle of milliseconds) but real, so the test allows it, once per
+    kill, and only for a delivery recorded as sent."""
     controller, server = counting_server(keep_messages=False)
     mailing = mailing_create(
         purpose="news",
@@ -85,8 +103,9 @@ def test_killed_workers_send_to_everyone_exactly_once(tmp_path):
         MAILING_CLAIM_SIZE="25",
     )
     rng = random.Random(15)
+    kills = (40, 150, 270)
     try:
-        for kill_after in (40, 150, 270):
+        for kill_after in kills:
             worker = worker_start(env, tmp_path / "worker.log")
             _wait_for(
                 lambda n=kill_after: server.total >= n,
@@ -109,8 +128,12 @@ def test_killed_workers_send_to_everyone_exactly_once(tmp_path):
     finally:
         controller.stop()
 
-    assert server.total == RECIPIENTS
-    assert sorted(server.received) == sorted(addresses)
-    assert set(server.received.values()) == {1}
+    assert set(server.received.values()) == {1}, "someone got a second copy"
+    assert set(server.received) <= set(addresses)
+    missing = set(addresses) - set(server.received)
+    assert len(missing) <= len(kills), f"more lost than one per kill: {sorted(missing)}"
+    if missing:
+        states = _states(database_url, missing)
+        assert set(states) == {"sent"}, f"lost outside the commit-to-dot window: {states}"
     if connection.vendor != "sqlite":
         assert Mailing.objects.get().status == Mailing.Status.SENT
