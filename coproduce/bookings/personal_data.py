@@ -1,7 +1,8 @@
 """What bookings holds about a person (see coproduce/personal_data/registry.py).
 
 A closing account's bookings still to come are cancelled, so the room is free again; past
-bookings stay in the room's history, with no one named as asking for them.
+bookings stay in the room's history, with no one named as asking for them. A room held for an
+event (ADR 22) stays held: the event goes on with its other organisers, who can free it.
 """
 
 from django.utils import timezone
@@ -16,6 +17,7 @@ def _cancel_and_unname(user, choices: ClosingChoices) -> None:
         requested_by=user,
         starts_at__gt=timezone.now(),
         status__in=[Booking.Status.REQUESTED, Booking.Status.CONFIRMED],
+        event__isnull=True,
     ).update(status=Booking.Status.CANCELLED)
     Booking.objects.filter(requested_by=user).update(requested_by=None)
 

@@ -126,7 +126,8 @@ def manager_queue(user) -> QuerySet[Booking]:
             room__space__in=spaces_managed_by(user),
             ends_at__gt=timezone.now(),
         )
-        .select_related("room__place", "room__space__place", "group", "requested_by")
+        # "event": a room held for an event (ADR 22) links to it.
+        .select_related("room__place", "room__space__place", "group", "requested_by", "event")
         .order_by("starts_at", "pk")
     )
 

@@ -24,6 +24,7 @@ from coproduce.staff.services import audit_record
 
 from . import availability, kinds, permissions, selectors
 from .models import BookableRoom, Booking
+from .spans import span
 
 LONGEST_BOOKING = timedelta(hours=24)
 
@@ -93,20 +94,29 @@ def _lock_room(room_id: int) -> BookableRoom:
     )
 
 
-def _clashes(room_id: int, starts_at: datetime, ends_at: datetime, *, exclude=None) -> bool:
+def _clash(room_id: int, starts_at: datetime, ends_at: datetime, *, exclude=None) -> Booking | None:
+    """The first confirmed booking of the room that overlaps [starts_at, ends_at), if any."""
     clashes = Booking.objects.filter(
         room_id=room_id,
         status=Booking.Status.CONFIRMED,
         starts_at__lt=ends_at,
         ends_at__gt=starts_at,
-    )
+    ).select_related("room__place")
     if exclude is not None:
         clashes = clashes.exclude(pk=exclude)
-    return clashes.exists()
+    return clashes.order_by("starts_at", "pk").first()
 
 
-def _slot_taken() -> SlotTaken:
-    return SlotTaken(_("That time is already booked. Choose another time."))
+def _slot_taken(clash: Booking | None) -> SlotTaken:
+    """'The Main hall is booked from 6pm to 8pm on Tuesday 8 December. Choose another time.'
+    Only the room and the time are named: what the booking is for, and who made it, stay
+    with the people who can see the booking."""
+    if clash is None:
+        return SlotTaken(_("That time is already booked. Choose another time."))
+    return SlotTaken(
+        _("The %(room)s is booked %(when)s. Choose another time.")
+        % {"room": clash.room.place.name, "when": span(clash.starts_at, clash.ends_at)}
+    )
 
 
 def _save_confirmed(booking: Booking, **kwargs) -> None:
@@ -116,7 +126,8 @@ def _save_confirmed(booking: Booking, **kwargs) -> None:
             booking.save(**kwargs)
     except IntegrityError as error:
         if "bookings_booking_no_overlap" in str(error):
-            raise _slot_taken() from error
+            clash = _clash(booking.room_id, booking.starts_at, booking.ends_at, exclude=booking.pk)
+            raise _slot_taken(clash) from error
         raise
 
 
@@ -166,8 +177,9 @@ def booking_request(
         raise Refusal(_("You can only book for a group you are a member of."))
     room = _lock_room(room.pk)
     _check_times(room, starts_at, ends_at, now)
-    if _clashes(room.pk, starts_at, ends_at):
-        raise _slot_taken()
+    clash = _clash(room.pk, starts_at, ends_at)
+    if clash is not None:
+        raise _slot_taken(clash)
     booking = Booking(
         room=room,
         starts_at=starts_at,
@@ -208,8 +220,9 @@ def booking_approve(*, booking: Booking, by, now: datetime | None = None) -> Boo
         raise Refusal(_("This booking is no longer waiting for a decision."))
     if booking.ends_at <= now:
         raise Refusal(_("This booking is in the past."))
-    if _clashes(booking.room_id, booking.starts_at, booking.ends_at, exclude=booking.pk):
-        raise _slot_taken()
+    clash = _clash(booking.room_id, booking.starts_at, booking.ends_at, exclude=booking.pk)
+    if clash is not None:
+        raise _slot_taken(clash)
     booking.status = Booking.Status.CONFIRMED
     booking.decided_by = by
     booking.decided_at = now
@@ -262,3 +275,62 @@ def booking_cancel(*, booking: Booking, by, reason: str, now: datetime | None = 
     _tell_managers(booking, title=title, skip=by)
     _tell_requester(booking, title=_("Your booking was cancelled"), skip=by)
     return booking
+
+
+# Holds: a room's time taken for something else on the platform (an event). A hold is an
+# ordinary Booking, under the same rules and locks, so a room has one calendar. The caller
+# (gatherings' services) has already decided that `by` may change the thing held for, so
+# these do not ask whether `by` made the booking. See docs/adr/0022-one-calendar-per-room.md.
+
+
+@transaction.atomic
+def booking_release(*, booking: Booking, by, reason: str, now: datetime | None = None) -> Booking:
+    """Free a held room. A hold already declined, cancelled or over is left as it is.
+
+    Tells the space's managers, and the person who asked for it if that is not `by`."""
+    now = now or timezone.now()
+    booking = _locked_booking(booking)
+    if booking.status not in (Booking.Status.REQUESTED, Booking.Status.CONFIRMED):
+        return booking
+    if booking.ends_at <= now:
+        return booking
+    booking.status = Booking.Status.CANCELLED
+    booking.decided_by = by
+    booking.decided_at = now
+    booking.reason = reason.strip()
+    booking.save(update_fields=["status", "decided_by", "decided_at", "reason", "updated_at"])
+    title = _("Booking cancelled: %(room)s") % {"room": booking.room}
+    _tell_managers(booking, title=title, skip=by)
+    _tell_requester(booking, title=_("Your booking was cancelled"), skip=by)
+    return booking
+
+
+@transaction.atomic
+def booking_move(
+    *,
+    booking: Booking,
+    room: BookableRoom,
+    starts_at: datetime,
+    ends_at: datetime,
+    purpose: str,
+    by,
+    group: Organisation | None = None,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a hold to another time or room: the old time is freed and the new one asked for
+    under the new room's rules (`booking_request`), in one transaction, so a refusal leaves
+    the old hold as it was. Both rooms are locked first, in order, so two moves between the
+    same rooms queue rather than deadlock."""
+    now = now or timezone.now()
+    for room_id in sorted({booking.room_id, room.pk}):
+        _lock_room(room_id)
+    booking_release(booking=booking, by=by, reason=_("Moved to another time or room."), now=now)
+    return booking_request(
+        room=room,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        purpose=purpose,
+        requested_by=by,
+        group=group,
+        now=now,
+    )

@@ -2,7 +2,8 @@
 
 import random
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -59,3 +60,41 @@ def remembered(model: type[models.Model]) -> models.QuerySet:
 
 def forget(model: type[models.Model]) -> None:
     DemoObject.objects.filter(model_label=model._meta.label_lower).delete()
+
+
+@contextmanager
+def keeping_dates(*models_: type[models.Model]) -> Iterator[None]:
+    """While open, rows of these models keep the created and changed times the demo gives
+    them (a comment made in March says March), instead of now; rows given none get now.
+
+    Only for building the demo, in one process: it changes how the models' automatic date
+    fields save, and puts that back on the way out.
+    """
+    patched = []
+    for model in models_:
+        for date_field in model._meta.concrete_fields:
+            if getattr(date_field, "auto_now", False) or getattr(date_field, "auto_now_add", False):
+                date_field.pre_save = _keep_given(date_field)
+                patched.append(date_field)
+    try:
+        yield
+    finally:
+        for date_field in patched:
+            del date_field.pre_save
+
+
+def _keep_given(date_field):
+    automatic = type(date_field).pre_save
+
+    def pre_save(model_instance, add):
+        given = getattr(model_instance, date_field.attname)
+        return given if given is not None else automatic(date_field, model_instance, add)
+
+    return pre_save
+
+
+def dated(obj: models.Model, when: datetime) -> models.Model:
+    """Give a row its created and changed times (saved as given inside keeping_dates)."""
+    obj.created_at = when
+    obj.updated_at = when
+    return obj

@@ -12,3 +12,10 @@ class DirectoryConfig(AppConfig):
     name = "coproduce.directory"
     label = "services"
     verbose_name = _("Services")
+
+    def ready(self) -> None:
+        from coproduce.common import panels
+
+        from .place_panel import services_panel
+
+        panels.register("place", services_panel)

@@ -8,4 +8,4 @@ class DiscussionConfig(AppConfig):
     verbose_name = _("Discussion and moderation")
 
     def ready(self) -> None:
-        from . import kinds  # noqa: F401  (registers notification kinds)
+        from . import kinds, report_targets  # noqa: F401  (register notification kinds, report targets)

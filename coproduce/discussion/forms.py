@@ -36,6 +36,15 @@ class ReplyForm(CommentForm):
         self.fields["body"].label = _("Your reply")
 
 
+class CommentEditForm(CommentForm):
+    """The new text of your own comment."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Your comment")
+        del self.fields["parent"]
+
+
 class ReportForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Why are you reporting it?"),

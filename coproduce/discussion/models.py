@@ -26,6 +26,11 @@ class Comment(TimeStampedModel):
     body = models.TextField(_("comment"), max_length=MAX_BODY)
     is_hidden = models.BooleanField(default=False)  # by a moderator, with a reason logged
     hidden_reason = models.CharField(max_length=500, blank=True)
+    # Set when its author last changed the text; each earlier text is kept in CommentEdit.
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # Set when its author deleted it. The row stays (for moderators, and so replies keep
+    # their place); the thread shows "Comment deleted by its author" or nothing.
+    deleted_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -37,9 +42,53 @@ class Comment(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.author} on {self.project_id}: {self.body[:40]}"
 
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class CommentEdit(models.Model):
+    """The text a comment had before its author changed it, kept for moderators."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="edits")
+    body = models.TextField(max_length=MAX_BODY)
+    # When this text was replaced.
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["replaced_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Earlier text of comment {self.comment_id}"
+
+
+class HiddenThing(models.Model):
+    """Something of a registered kind (discussion/reporting.py) a moderator has hidden.
+
+    The apps that own those things keep no flag of their own: they ask
+    discussion.hiding whether one is hidden. Restoring deletes the row.
+    """
+
+    kind = models.CharField(max_length=10)  # a ReportTarget slug
+    target_id = models.BigIntegerField()
+    reason = models.CharField(max_length=500)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "target_id"], name="hidden_once_per_thing")
+        ]
+
+    def __str__(self) -> str:
+        return f"Hidden {self.kind} {self.target_id}"
+
 
 class Report(TimeStampedModel):
-    """Someone telling the moderators that a comment or a project breaks the rules."""
+    """Someone telling the moderators that a comment, a project, or a thing of a kind
+    registered in discussion/reporting.py (`target_kind`, `target_id`) breaks the rules."""
 
     class Reason(models.TextChoices):
         ABUSIVE = "abusive", _("It is rude, abusive or hateful")
@@ -58,6 +107,9 @@ class Report(TimeStampedModel):
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
     )
+    # Anything else that can be reported, by its ReportTarget slug and its id.
+    target_kind = models.CharField(max_length=10, blank=True)
+    target_id = models.BigIntegerField(null=True, blank=True)
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reports_made"
     )
@@ -75,12 +127,21 @@ class Report(TimeStampedModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["status", "created_at"], name="report_queue")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="report_queue"),
+            models.Index(fields=["target_kind", "target_id"], name="report_target"),
+        ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(comment__isnull=False, project__isnull=True)
-                | Q(comment__isnull=True, project__isnull=False),
-                name="report_is_of_a_comment_or_a_project",
+                condition=Q(comment__isnull=False, project__isnull=True, target_id__isnull=True)
+                | Q(comment__isnull=True, project__isnull=False, target_id__isnull=True)
+                | Q(
+                    comment__isnull=True,
+                    project__isnull=True,
+                    target_id__isnull=False,
+                    target_kind__gt="",
+                ),
+                name="report_is_of_one_thing",
             ),
             models.UniqueConstraint(
                 fields=["comment", "reporter"],
@@ -92,10 +153,22 @@ class Report(TimeStampedModel):
                 condition=Q(status="open"),
                 name="one_open_report_per_person_per_project",
             ),
+            models.UniqueConstraint(
+                fields=["target_kind", "target_id", "reporter"],
+                condition=Q(status="open", target_id__isnull=False),
+                name="one_open_report_per_person_per_thing",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"Report of {'comment' if self.comment_id else 'project'} ({self.status})"
+        return f"Report of {self.kind} ({self.status})"
+
+    @property
+    def kind(self) -> str:
+        """ "comment", "project", or the slug of the reported thing's kind."""
+        if self.comment_id:
+            return "comment"
+        return "project" if self.project_id else self.target_kind
 
 
 class ModerationAction(models.Model):
@@ -117,6 +190,10 @@ class ModerationAction(models.Model):
         PROJECT = "project", _("Project")
         # Kinds of things waiting for moderation (discussion/waiting.py) are logged by slug.
         STATEMENT = "statement", _("Statement")
+        # Kinds of things that can be reported (discussion/reporting.py), logged by slug.
+        ITEM = "item", _("Shared item")
+        EVENT = "event", _("Event")
+        PHOTO = "photo", _("Place photo")
 
     moderator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

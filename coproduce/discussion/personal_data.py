@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from coproduce.notifications.models import Notification
 from coproduce.personal_data.registry import ClosingChoices, Erasure, declare
 
-from .models import Comment
+from .models import Comment, CommentEdit
 
 
 def _erase_comments(user, choices: ClosingChoices) -> None:
@@ -24,6 +24,8 @@ def _erase_comments(user, choices: ClosingChoices) -> None:
             for pk in ids[start : start + 200]:
                 quoting |= Q(url__endswith=f"#comment-{pk}")
             Notification.objects.filter(quoting).update(body="")
+        # Earlier texts of edited comments are their words too.
+        CommentEdit.objects.filter(comment__author=user).delete()
         comments.update(
             author=None,
             body="",
@@ -49,4 +51,10 @@ declare(
     kind="moderation_actions",
     erase=Erasure.KEEP,
     reason="The moderation log is kept whole so decisions can be reviewed.",
+)
+declare(
+    "discussion.HiddenThing",
+    field="hidden_by",
+    kind="things_hidden",
+    erase=Erasure.ANONYMISE,
 )

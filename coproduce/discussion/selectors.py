@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from coproduce.projects.models import Project
 
-from . import waiting
-from .models import Comment, ModerationAction, Report
+from . import reporting, waiting
+from .models import Comment, HiddenThing, ModerationAction, Report
 
 THREAD_PAGE = 50
 
@@ -24,16 +24,20 @@ def thread_for_project(project: Project, *, before: int | None = None) -> Thread
 
     Two queries whatever the number of comments: the page (one row more than shown, to
     know whether there are older ones) and the replies to it, each with its author.
+    A comment its author deleted is left out, unless replies hang on it: it keeps its place
+    then (the thread says it was deleted). Deleted replies are left out.
     """
+    live_replies = Comment.objects.filter(parent=OuterRef("pk"), deleted_at__isnull=True)
     top = (
         Comment.objects.filter(project=project, parent__isnull=True)
+        .filter(Q(deleted_at__isnull=True) | Exists(live_replies))
         .select_related("author__profile")
         .prefetch_related(
             Prefetch(
                 "replies",
-                queryset=Comment.objects.select_related("author__profile").order_by(
-                    "created_at", "pk"
-                ),
+                queryset=Comment.objects.filter(deleted_at__isnull=True)
+                .select_related("author__profile")
+                .order_by("created_at", "pk"),
             )
         )
         .order_by("-pk")
@@ -51,14 +55,65 @@ def thread_for_project(project: Project, *, before: int | None = None) -> Thread
 
 
 def open_reports() -> QuerySet[Report]:
-    """Open reports, oldest first, with the reported comment or project and who reported."""
+    """Open reports, oldest first, with the reported comment or project and who reported.
+    Reported things of other kinds are fetched for a page with `attach_things`."""
     return (
         Report.objects.filter(status=Report.Status.OPEN)
         .select_related(
             "reporter__profile", "comment__author__profile", "comment__project", "project"
         )
+        .prefetch_related("comment__edits")
         .order_by("created_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class ReportedThing:
+    """A reported thing of a registered kind, as the queue shows it."""
+
+    kind: str
+    pk: int
+    label: object
+    title: str
+    text: str
+    url: str
+    is_hidden: bool
+
+
+def attach_things(reports: list[Report]) -> list[Report]:
+    """Set `report.thing` (a ReportedThing, or None when it is gone) on each report of a
+    registered kind: one query per kind on the page, and one for what is hidden."""
+    wanted: dict[str, set[int]] = {}
+    for report in reports:
+        if report.target_id is not None:
+            wanted.setdefault(report.target_kind, set()).add(report.target_id)
+    found: dict[tuple[str, int], ReportedThing] = {}
+    hidden = set()
+    if wanted:
+        query = Q()
+        for kind, ids in wanted.items():
+            query |= Q(kind=kind, target_id__in=ids)
+        hidden = set(HiddenThing.objects.filter(query).values_list("kind", "target_id"))
+    for kind, ids in wanted.items():
+        target = reporting.target_for(kind)
+        if target is None:
+            continue
+        queryset = target.model._default_manager.all()
+        if target.select_related:
+            queryset = queryset.select_related(*target.select_related)
+        for pk, obj in queryset.in_bulk(ids).items():
+            found[(kind, pk)] = ReportedThing(
+                kind=kind,
+                pk=pk,
+                label=target.label,
+                title=target.title(obj),
+                text=target.text(obj),
+                url=target.url(obj),
+                is_hidden=(kind, pk) in hidden,
+            )
+    for report in reports:
+        report.thing = found.get((report.target_kind, report.target_id))
+    return reports
 
 
 def moderation_log() -> QuerySet[ModerationAction]:

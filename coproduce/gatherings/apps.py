@@ -12,9 +12,11 @@ class GatheringsConfig(AppConfig):
         from coproduce.common import panels
         from coproduce.notifications import kinds as notification_kinds
 
-        from . import kinds, signals
+        from . import kinds, report_targets, signals  # noqa: F401 (report_targets registers on import)
         from .models import AgendaInterest, Rsvp
+        from .place_panel import events_panel
         from .project_panel import chosen_panel, treatments_panel
+        from .topics import register_topic
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
@@ -24,3 +26,5 @@ class GatheringsConfig(AppConfig):
         )
         panels.register("project", treatments_panel)
         panels.register("project", chosen_panel)
+        panels.register("place", events_panel)
+        register_topic()

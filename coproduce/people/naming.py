@@ -52,6 +52,12 @@ def may_see_name(person, viewer) -> bool:
     return can_see(visibility, relation_between(viewer, person))
 
 
+def _written(name: str) -> str:
+    """A name as sentences carry it: "Sam H." is "Sam H", so "offered by Sam H." does not
+    end in two full stops (GOV.UK writes initials without them)."""
+    return name.rstrip(". ") or name
+
+
 def neutral_label() -> str:
     return _("A resident")
 
@@ -65,11 +71,11 @@ def name_for(person, viewer) -> str:
     if person is None:
         return _("A former member")
     if _is_signed_in(viewer) and viewer.pk == person.pk:
-        return person.display_name or _("You")
+        return _written(person.display_name) if person.display_name else _("You")
     if not getattr(person, "is_active", True):
         return _("A former member")
     if person.display_name and may_see_name(person, viewer):
-        return person.display_name
+        return _written(person.display_name)
     return neutral_label()
 
 
@@ -77,7 +83,7 @@ def shown_as(person) -> str:
     """How other signed-in members who do not organise with `person` see them."""
     visibility = _identity_visibility(person)
     if person.display_name and can_see(visibility, Relation.MEMBER):
-        return person.display_name
+        return _written(person.display_name)
     return neutral_label()
 
 

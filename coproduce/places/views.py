@@ -1,5 +1,6 @@
 """Pages for places: a place's page, flagging an unloved space, adding photos."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,14 +22,24 @@ def place_detail(request, pk: int):
     place = selectors.listed_place(pk)
     if place is None:
         raise Http404
+    exact = not selectors.is_someones_own(place)
     context = {
         "place": place,
+        "exact": exact,
         "hours": hours.describe(place.opening_hours) if place.opening_hours else [],
         "facilities": vocab.labels(place.facilities, vocab.FACILITIES),
         "accessibility": vocab.labels(place.accessibility, vocab.ACCESSIBILITY),
         "photos": list(place.photos.all()),
         "rooms": [room for room in place.rooms.all() if room.is_listed],
         "can_change": services.can_change(request.user, place),
+        # The small map: drawn by JavaScript where there is a spot to show; the text above
+        # it says the same, and links to the big map.
+        "map": {
+            "tile_url": settings.MAP_TILE_URL,
+            "attribution": settings.MAP_TILE_ATTRIBUTION,
+        }
+        if exact
+        else None,
     }
     return render(request, "places/place_detail.html", context)
 

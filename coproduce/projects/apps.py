@@ -8,10 +8,15 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects and ideas")
 
     def ready(self) -> None:
+        from coproduce.common import panels
         from coproduce.skills.services import MERGE_HANDLERS
 
         from . import kinds  # noqa: F401  (registers notification kinds)
+        from .place_panel import projects_panel
         from .services.needs import need_skills_merge
+        from .topics import register_topic
 
         if need_skills_merge not in MERGE_HANDLERS:
             MERGE_HANDLERS.append(need_skills_merge)
+        register_topic()  # people helping can write to the owners (messaging)
+        panels.register("place", projects_panel)

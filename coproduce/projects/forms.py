@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import sensible_day
@@ -7,7 +8,7 @@ from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
 
 from .lifecycle import NEXT, Status
-from .models import NOT_MET, Contribution, Owner, Project
+from .models import HELPING, NOT_MET, Contribution, Owner, Project
 from .selectors import MAX_QUERY
 from .themes import Theme
 
@@ -223,7 +224,14 @@ class VolunteerForm(forms.Form):
 
     def __init__(self, *args, project, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["role"].queryset = project.roles.all()
+        # Only roles with a place left: a full role says so on the project page.
+        self.fields["role"].queryset = (
+            project.roles.annotate(
+                filled=Count("volunteers", filter=Q(volunteers__status__in=HELPING))
+            )
+            .filter(filled__lt=F("places"))
+            .order_by("pk")
+        )
         self.fields["role"].empty_label = _("Any role")
         self.fields["proposal"].queryset = project.contributions.filter(
             kind=Contribution.Kind.PROPOSAL, status=Contribution.Status.ACCEPTED

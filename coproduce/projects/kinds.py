@@ -21,3 +21,13 @@ OWNER_INVITATIONS = register(
         default=Frequency.IMMEDIATELY,
     )
 )
+
+OFFER_ANSWERS = register(
+    Kind(
+        slug="project_offer_answers",
+        label=_("Answers to your offers of help"),
+        description=_("When a project's owners accept or decline your offer or volunteering."),
+        # It needs you to act (get in touch, turn up), so it goes straight away by default.
+        default=Frequency.IMMEDIATELY,
+    )
+)

@@ -20,6 +20,7 @@ from coproduce.places.models import Ward
 
 from .lifecycle import OPEN_TO_JOIN, Status
 from .models import (
+    HELPING,
     NOT_MET,
     Appreciation,
     Contribution,
@@ -30,6 +31,7 @@ from .models import (
     Project,
     StatusChange,
     Update,
+    VolunteerRole,
 )
 
 SORTS = {
@@ -115,7 +117,12 @@ def project_for_page(pk: int) -> Project | None:
                 queryset=Need.objects.filter(status__in=NOT_MET).prefetch_related("skills"),
                 to_attr="open_needs",
             ),
-            "roles",
+            Prefetch(
+                "roles",
+                queryset=VolunteerRole.objects.annotate(
+                    filled=Count("volunteers", filter=Q(volunteers__status__in=HELPING))
+                ),
+            ),
             "resources",
             Prefetch(
                 "updates",
@@ -134,6 +141,49 @@ def my_contributions(project: Project, user) -> list[Contribution]:
     return list(
         Contribution.objects.filter(project=project, person=user).select_related("role", "need")
     )
+
+
+def help_taken(project: Project) -> list[Contribution]:
+    """Every offer, proposal and volunteer the owners accepted, even if they stepped back
+    later, first accepted first: the project's story and its list of helpers, in one query."""
+    return list(
+        Contribution.objects.filter(project=project, decided_at__isnull=False)
+        .exclude(status=Contribution.Status.DECLINED)
+        .select_related("person__profile", "role", "need", "skill")
+        .order_by("decided_at", "pk")
+    )
+
+
+def helpers_among(taken: list[Contribution]) -> list[Contribution]:
+    """Who is helping now: those accepted who have not stepped back."""
+    return [c for c in taken if c.status in HELPING]
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    """One line of a project's story: a move in its life, or help the owners took."""
+
+    when: object  # a datetime
+    change: StatusChange | None = None
+    accepted: Contribution | None = None
+
+    @property
+    def stage(self) -> str:
+        """The stage moved to, in the words the page uses ("Getting started")."""
+        if self.change is None:
+            return ""
+        try:
+            return str(Project.Status(self.change.to_status).label)
+        except ValueError:
+            return self.change.to_status
+
+
+def story_of(project: Project, taken: list[Contribution]) -> list[StoryEntry]:
+    """The project's story so far: its moves (prefetched on the page's project) and each
+    offer or volunteer accepted (from `help_taken`), oldest first."""
+    entries = [StoryEntry(when=c.changed_at, change=c) for c in project.history.all()]
+    entries += [StoryEntry(when=c.decided_at, accepted=c) for c in taken]
+    return sorted(entries, key=lambda entry: entry.when)
 
 
 def contributions_for_owners(project: Project) -> list[Contribution]:

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "coproduce.credits",
     "coproduce.offline",
     "coproduce.insights",
+    "coproduce.search",
+    "coproduce.mypage",
+    "coproduce.messaging",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
     # demo: the demo borough, on top; nothing imports it
@@ -189,7 +192,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign_in"
-LOGIN_REDIRECT_URL = "site:home"
+LOGIN_REDIRECT_URL = "mypage:your_page"
 LOGOUT_REDIRECT_URL = "site:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 EMAIL_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3
@@ -249,6 +252,7 @@ TASKS = {
 # Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English")]
+FORMAT_MODULE_PATH = ["coproduce.common.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
@@ -294,7 +298,11 @@ CONTENT_SECURITY_POLICY = {
 # The map ---------------------------------------------------------------------------------
 # Tiles come from this server; with none reachable the map still shows every marker.
 MAP_TILE_URL = env("MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="© OpenStreetMap contributors")
+# HTML, as Leaflet shows it: OpenStreetMap asks for a link to its copyright page.
+MAP_TILE_ATTRIBUTION = env(
+    "MAP_TILE_ATTRIBUTION",
+    default='© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+)
 MAP_CENTRE = (
     env.float("MAP_CENTRE_LATITUDE", default=51.5),
     env.float("MAP_CENTRE_LONGITUDE", default=-0.1),
@@ -354,6 +362,7 @@ RATE_LIMITS = {
     "data_export": "3/d",  # downloads of your own data, per person
     "proposal_check": "200/h",  # per officer; each check tells the proposer
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
+    "message_send": "20/h",  # per sender; each message tells the others in the thread
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

@@ -10,7 +10,9 @@ class SharingConfig(AppConfig):
     def ready(self) -> None:
         from coproduce.notifications import kinds as notification_kinds
 
-        from . import kinds
+        from . import kinds, report_targets  # noqa: F401 (report_targets registers on import)
+        from .topics import register_topic
 
         for kind in kinds.ALL:
             notification_kinds.register(kind)
+        register_topic()

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from coproduce.discussion import hiding
 from coproduce.groups.models import Membership, Organisation
 
 from .models import (
@@ -38,7 +39,9 @@ def _with_photos(items: QuerySet[Item]) -> QuerySet[Item]:
 
 def items_listed(filters: ItemFilters) -> QuerySet[Item]:
     """Items still in play (available, reserved or on loan), newest first."""
-    items = Item.objects.filter(status__in=OPEN_STATUSES).select_related("ward", "organisation")
+    items = hiding.exclude_hidden(
+        Item.objects.filter(status__in=OPEN_STATUSES).select_related("ward", "organisation")
+    )
     if filters.kind:
         items = items.filter(kind=filters.kind)
     if filters.exchange:
@@ -192,4 +195,26 @@ def application_detail(pk: int) -> FundingApplication | None:
         FundingApplication.objects.select_related("opportunity", "organisation")
         .filter(pk=pk)
         .first()
+    )
+
+
+def follows_of(user, *, now) -> list[FundingFollow]:
+    """The rounds this person follows: open ones soonest deadline first, then closed ones,
+    latest first. One query."""
+    return list(
+        FundingFollow.objects.filter(user=user)
+        .select_related("opportunity__funder")
+        .annotate(
+            closed=Case(
+                When(opportunity__deadline__lte=now, then=1),
+                default=0,
+                output_field=IntegerField(),
+            )
+        )
+        .order_by(
+            "closed",
+            Case(When(opportunity__deadline__gt=now, then=F("opportunity__deadline"))).asc(),
+            F("opportunity__deadline").desc(),
+            "pk",
+        )
     )

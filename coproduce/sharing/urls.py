@@ -25,6 +25,7 @@ urlpatterns = [
     path("items/<int:pk>/<str:action>/", items.item_action, name="item_action"),
     path("funding/", funding.funding_list, name="funding_list"),
     path("funding/new/", funding.funding_create, name="funding_create"),
+    path("funding/following/", funding.funding_following, name="funding_following"),
     path("funding/<int:pk>/", funding.funding_detail, name="funding_detail"),
     path("funding/<int:pk>/edit/", funding.funding_edit, name="funding_edit"),
     path("funding/<int:pk>/follow/", funding.funding_follow, name="funding_follow"),

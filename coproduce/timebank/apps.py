@@ -12,9 +12,17 @@ class TimebankConfig(AppConfig):
 
         kinds.register(
             kinds.Kind(
+                slug="timebank_confirm",
+                label=_("Time to confirm"),
+                description=_("When someone asks you to confirm time they gave or got."),
+                default=kinds.Frequency.IMMEDIATELY,
+            )
+        )
+        kinds.register(
+            kinds.Kind(
                 slug="timebank",
                 label=_("Time bank"),
-                description=_("Time to confirm, and time recorded in your time bank account."),
+                description=_("Time confirmed, declined or recorded in your time bank account."),
                 default=kinds.Frequency.DAILY,
             )
         )

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import sensible_day
+from coproduce.people.naming import choice_labels
 
-from . import numbers
+from . import numbers, selectors
+from .hours import format_minutes
 from .models import Account, Listing, VolunteerCheck
 
 EXAMPLE = "TB 4071 2536 8206"
@@ -26,21 +28,21 @@ class AccountNumberField(forms.CharField):
         super().__init__(**kwargs)
 
     def clean(self, value):
-        value = super().clean(value)
-        number = numbers.parse(value or "")
-        if number is None:
-            raise forms.ValidationError(
-                _("Check the account number. It is TB and 12 digits, like %(example)s")
-                % {"example": EXAMPLE}
-            )
-        account = (
-            Account.objects.select_related("user__profile", "organisation")
-            .filter(number=number)
-            .first()
+        return account_from_number(super().clean(value) or "")
+
+
+def account_from_number(typed: str) -> Account:
+    """The account with the number typed, or a form error saying what is wrong."""
+    number = numbers.parse(typed)
+    if number is None:
+        raise forms.ValidationError(
+            _("Check the account number. It is TB and 12 digits, like %(example)s")
+            % {"example": EXAMPLE}
         )
-        if account is None:
-            raise forms.ValidationError(_("There is no account with that number"))
-        return account
+    account = selectors.account_by_number(number)
+    if account is None:
+        raise forms.ValidationError(_("There is no account with that number"))
+    return account
 
 
 def _whole(label, *, max_value: int, help_text="", width="govuk-input--width-3"):
@@ -82,7 +84,32 @@ class TimeMixin(forms.Form):
         return data
 
 
+UNUSUAL_MINUTES = 8 * 60  # more than this in one transfer asks "Is that right?"
+ROUTINE_MINUTES = 3 * 60  # up to this is never asked about
+MAX_MATCHES = 10  # more people than this with the name typed: ask for more of it
+
+
+def _looks_like_number(text: str) -> bool:
+    """An account number has digits; a name has none (so "Sam H" is looked up by name)."""
+    return any(char.isdigit() for char in text)
+
+
+def is_unusual(minutes: int, largest: int | None) -> bool:
+    """Over 8 hours, or over twice the most this account has sent or received before (when
+    that is over 3 hours): a slip such as 30 for 3 gets one question."""
+    if minutes > UNUSUAL_MINUTES:
+        return True
+    return largest is not None and minutes > max(2 * largest, ROUTINE_MINUTES)
+
+
 class TransferRequestForm(TimeMixin):
+    """Record time with someone found by name (or any account by its number).
+
+    One form for three steps, so it works without JavaScript: a name that several people
+    have shows them to choose from (`choosing`), an unusual amount needs a tick, and the
+    view shows a check page before anything is recorded.
+    """
+
     account = forms.TypedChoiceField(
         label=_("Which account is this for?"), coerce=int, widget=forms.RadioSelect
     )
@@ -94,28 +121,127 @@ class TransferRequestForm(TimeMixin):
             "required": _("Choose whether you gave time or received it"),
         },
     )
-    other = AccountNumberField(
-        label=_("The other person's or group's account number"),
-        help_text=_("They can find it on their time bank page. For example, TB 4071 2536 8206."),
+    other = forms.CharField(
+        label=_("Who was it with?"),
+        max_length=100,
+        help_text=_(
+            "Type their name as it shows on the site, or their account number, like "
+            "TB 4071 2536 8206. For a group, use its account number."
+        ),
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off"}),
+        error_messages={
+            "required": _("Enter their name or account number"),
+            "max_length": _("Use 100 characters or fewer"),
+        },
     )
-    field_order = ["account", "direction", "other", "hours", "minutes", "description"]
+    person = forms.TypedChoiceField(
+        label=_("Which person do you mean?"),
+        coerce=int,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the people listed")},
+    )
+    amount_ok = forms.BooleanField(label=_("Yes, the time is right"), required=False)
+    field_order = [
+        "account",
+        "direction",
+        "other",
+        "person",
+        "hours",
+        "minutes",
+        "description",
+        "amount_ok",
+    ]
 
-    def __init__(self, *args, accounts: list[Account], **kwargs):
+    def __init__(self, *args, accounts: list[Account], viewer, **kwargs):
         super().__init__(*args, **kwargs)
+        self.viewer = viewer
         self.accounts = {a.pk: a for a in accounts}
-        self.fields["account"].choices = [(a.pk, a.holder_name) for a in accounts]
+        self.fields["account"].choices = [(a.pk, a.holder_name_for(viewer)) for a in accounts]
         self.fields["account"].error_messages["required"] = _("Choose an account")
         if len(accounts) == 1:
             self.fields["account"].widget = forms.HiddenInput()
             self.initial.setdefault("account", accounts[0].pk)
+        self.choosing = False  # a name several people have: show them to choose from
+        self.unusual = False  # an unusual amount: show the tick
+        self.recipient: Account | None = None
+        self.found_by_name = False
+        # The people a typed name matches, found before cleaning so the choice can be checked.
+        self.matches: list[Account] = []
+        typed = " ".join(str(self.data.get(self.add_prefix("other"), "")).split())
+        if self.is_bound and len(typed) >= 2 and not _looks_like_number(typed):
+            self.matches = selectors.people_named(
+                typed, viewer=viewer, exclude=set(self.accounts), limit=MAX_MATCHES
+            )
+        labels = choice_labels([a.user for a in self.matches], viewer)
+        self.labels = {a.pk: labels[a.user_id] for a in self.matches}
+        self.fields["person"].choices = list(self.labels.items())
+
+    def clean_other(self):
+        typed = " ".join(self.cleaned_data["other"].split())
+        if _looks_like_number(typed):
+            return account_from_number(typed)
+        if len(typed) < 2:
+            raise forms.ValidationError(_("Enter at least 2 letters of their name"))
+        if not self.matches:
+            raise forms.ValidationError(
+                _(
+                    "We cannot find anyone called ‘%(name)s’. Check the spelling, or use their "
+                    "account number. Some people choose not to be found by name."
+                )
+                % {"name": typed}
+            )
+        if len(self.matches) > MAX_MATCHES:
+            raise forms.ValidationError(
+                _("Lots of people have ‘%(name)s’ in their name. Type more of it.")
+                % {"name": typed}
+            )
+        return typed
 
     def clean(self):
         data = super().clean()
-        if data.get("other") and data.get("account") == data["other"].pk:
-            self.add_error("other", _("Enter someone else's account number, not your own"))
         if data.get("account") is not None:
             data["account"] = self.accounts[data["account"]]
+        other = data.get("other")
+        if isinstance(other, Account):
+            self.recipient = other
+        elif other:
+            self.found_by_name = True
+            chosen = data.get("person")
+            if len(self.matches) == 1:
+                self.recipient = self.matches[0]
+            elif chosen:
+                self.recipient = next(a for a in self.matches if a.pk == chosen)
+            elif self.data.get(self.add_prefix("choosing")):
+                self.add_error("person", _("Choose the person you mean"))
+            else:
+                self.choosing = True
+        data["other"] = self.recipient
+        if self.recipient is not None and self.recipient.pk in self.accounts:
+            self.add_error("other", _("Enter someone else's account number, not your own"))
+            return data
+        minutes, account = data.get("total_minutes"), data.get("account")
+        if self.recipient is not None and minutes and minutes > 0 and account is not None:
+            time = format_minutes(minutes)
+            self.unusual = is_unusual(minutes, selectors.largest_transfer_minutes(account))
+            label = _("Yes, %(time)s is right") % {"time": time}
+            # The bound field was made (and its label copied) while cleaning: set both.
+            self.fields["amount_ok"].label = self["amount_ok"].label = label
+            if self.unusual and not data.get("amount_ok"):
+                self.add_error(
+                    "amount_ok",
+                    _("Is %(time)s right? Tick the box to say it is, or change the time")
+                    % {"time": time},
+                )
         return data
+
+    def recipient_name(self) -> str:
+        """The other side as the viewer may name them (numbered where two names read the same)."""
+        if self.recipient is None:
+            return ""
+        if self.found_by_name:
+            return self.labels[self.recipient.pk]
+        return self.recipient.holder_name_for(self.viewer)
 
 
 class RecordTransferForm(TimeMixin):

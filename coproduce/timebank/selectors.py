@@ -3,9 +3,11 @@
 from collections.abc import Iterator
 from datetime import datetime
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+
+from coproduce.people.naming import may_see_name
 
 from . import permissions
 from .models import Account, Listing, Posting, Transfer
@@ -31,6 +33,41 @@ def account_by_number(number: str) -> Account | None:
         .filter(number=number)
         .first()
     )
+
+
+def people_named(
+    text: str, *, viewer, exclude: set[int] = frozenset(), limit: int = 10
+) -> list[Account]:
+    """Personal accounts whose holder's shown name contains `text`, as `viewer` may find them.
+
+    Only names the viewer may see are searched (the one rule in people/naming.py), so
+    someone who hides their name cannot be found by it (their account number still works).
+    At most `limit` + 1 come back, so the caller can tell "too many" from "these".
+    """
+    text = " ".join(text.split())
+    if not text:
+        return []
+    candidates = (
+        Account.objects.select_related("user__profile")
+        .filter(user__isnull=False, user__is_active=True, user__display_name__icontains=text)
+        .exclude(pk__in=exclude)
+        .order_by("user__display_name", "pk")
+    )
+    found: list[Account] = []
+    # Read in small batches: most names match a handful, and hidden ones are skipped.
+    for account in candidates[: limit * 20]:
+        if may_see_name(account.user, viewer):
+            found.append(account)
+            if len(found) > limit:
+                break
+    return found
+
+
+def largest_transfer_minutes(account: Account) -> int | None:
+    """The most time this account has sent or received in one confirmed transfer, if any."""
+    return Transfer.objects.filter(
+        Q(from_account=account) | Q(to_account=account), status=Transfer.Status.POSTED
+    ).aggregate(largest=Max("minutes"))["largest"]
 
 
 def accounts_acted_for(user) -> list[Account]:

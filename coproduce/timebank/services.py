@@ -100,12 +100,13 @@ def _holders(account: Account) -> list:
     ]
 
 
-def _tell(account: Account, *, title, url: str, skip=None) -> None:
-    """`title` is words, or a function of the recipient when it names someone to them."""
+def _tell(account: Account, *, title, url: str, skip=None, kind: str = "timebank") -> None:
+    """`title` is words, or a function of the recipient when it names someone to them.
+    `kind` is "timebank_confirm" when the person must answer (sent straight away)."""
     for person in _holders(account):
         if skip is None or person.pk != skip.pk:
             words = title(person) if callable(title) else title
-            notify(recipient=person, kind="timebank", title=words, url=url)
+            notify(recipient=person, kind=kind, title=words, url=url)
 
 
 def _post(transfer: Transfer, *, recorded_by) -> Transfer:
@@ -180,6 +181,7 @@ def transfer_request(
     )
     _tell(
         other,
+        kind="timebank_confirm",
         title=lambda recipient: (
             _("%(name)s asked you to confirm %(time)s")
             % {"name": account.holder_name_for(recipient), "time": format_minutes(minutes)}

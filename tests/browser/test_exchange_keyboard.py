@@ -19,6 +19,17 @@ def _focused_text(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.innerText") or ""
 
 
+def _press_button(page, text: str, limit: int = 40) -> None:
+    """Tab until the button reading `text` has focus, then press Enter and wait for the page."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if _focused_text(page).strip() == text:
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            return
+    raise AssertionError(f"could not reach the {text!r} button with the Tab key")
+
+
 def test_time_given_is_recorded_and_confirmed_with_the_keyboard(page, live_server, demo_borough):
     """A resident records an hour given; the other side confirms it; both by keyboard."""
     resident = Account.objects.get(user__email=f"resident{DEMO}")
@@ -34,13 +45,11 @@ def test_time_given_is_recorded_and_confirmed_with_the_keyboard(page, live_serve
     page.keyboard.type("1")
     _tab_to(page, "id_description")
     page.keyboard.type("Mended a puncture for Zephyr")
-    page.keyboard.press("Tab")
-    for _ in range(5):
-        if "Ask them to confirm" in _focused_text(page):
-            break
-        page.keyboard.press("Tab")
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    _press_button(page, "Continue")
+    # The check page repeats what will be sent before anything is recorded.
+    assert "Check before you send" in page.inner_text("h1")
+    assert not Transfer.objects.filter(description="Mended a puncture for Zephyr").exists()
+    _press_button(page, "Ask them to confirm")
     transfer = Transfer.objects.get(description="Mended a puncture for Zephyr")
     assert transfer.status == "pending"
 

@@ -231,12 +231,19 @@ if ON_POSTGRESQL:
             )
 
     def test_the_constraint_becomes_a_clear_refusal(monkeypatch):
-        """If the check inside the service were missed, the constraint still refuses clearly."""
+        """If the check inside the service were missed, the constraint still refuses, naming
+        the booking in the way."""
         room = open_room(auto_approve=True)
         start, end = future()
         BookingFactory(room=room, starts_at=start, ends_at=end, status="confirmed")
-        monkeypatch.setattr(services, "_clashes", lambda *args, **kwargs: False)
-        with pytest.raises(services.SlotTaken):
+        real_clash, calls = services._clash, []
+
+        def missed_once(*args, **kwargs):
+            calls.append(args)
+            return None if len(calls) == 1 else real_clash(*args, **kwargs)
+
+        monkeypatch.setattr(services, "_clash", missed_once)
+        with pytest.raises(services.SlotTaken, match=f"The {room.place.name} is booked from"):
             _request(room, slot=(start, end))
         assert Booking.objects.count() == 1
 

@@ -111,7 +111,7 @@ def test_approving_a_taken_slot_shows_a_clear_error():
         reverse("bookings:decide", args=[waiting.pk]), {"decision": "approve"}
     )
     assert response.status_code == 400
-    assert "already booked" in response.content.decode()
+    assert f"The {room.place.name} is booked from" in response.content.decode()
 
 
 def test_requester_and_strangers_cannot_decide():
@@ -170,3 +170,16 @@ def test_managers_find_their_queue_from_their_bookings():
     queue = reverse("bookings:queue")
     assert queue in client_for(room.space.manager).get(reverse("bookings:mine")).content.decode()
     assert queue not in client_for(UserFactory()).get(reverse("bookings:mine")).content.decode()
+
+
+def test_queue_links_a_room_held_for_an_event_to_the_event():
+    """A request that holds a room for an event (ADR 22) names the event, with a link."""
+    from coproduce.gatherings.tests.factories import organiser
+    from coproduce.gatherings.tests.rooms import event_in
+
+    room = open_room()
+    start, end = future(days=12)
+    event = event_in(room, organiser(), starts_at=start, ends_at=end, now=timezone.now())
+    body = client_for(room.space.manager).get(reverse("bookings:queue")).content.decode()
+    assert "Held for the event" in body
+    assert reverse("gatherings:event", args=[event.pk]) in body

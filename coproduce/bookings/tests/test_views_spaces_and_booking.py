@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.bookings.models import Booking
@@ -150,7 +151,7 @@ def test_resident_asks_to_book():
         ({"starts": "20:00", "ends": "23:00"}, "The room is not available"),
         ({"day": "2026-13-45"}, "Enter the date as day/month/year"),
         ({"day": "next Tuesday"}, "Enter the date as day/month/year"),
-        ({"starts": "7pm"}, "Enter the start time as hours and minutes"),
+        ({"starts": "teatime"}, "Enter the start time as hours and minutes"),
         ({"purpose": ""}, "Say what the booking is for"),
         ({"day": "31/12/9999"}, "Enter a date in a year from 1900 to 2200"),
         ({"day": "01/01/0001"}, "Enter a date in a year from 1900 to 2200"),
@@ -170,13 +171,16 @@ def test_bad_booking_input_gives_a_clear_error_and_stores_nothing(overrides, mes
 
 
 def test_taken_slot_gives_a_clear_error():
-    """Asking for a time already confirmed is refused on the form."""
+    """Asking for a time already confirmed is refused on the form, naming the clash."""
     room = open_room(auto_approve=True)
     client = client_for(UserFactory())
     client.post(reverse("bookings:request", args=[room.pk]), _local_form())
     response = client.post(reverse("bookings:request", args=[room.pk]), _local_form())
     assert response.status_code == 400
-    assert "already booked" in response.content.decode()
+    day = date_format(timezone.localdate() + timedelta(days=10), "l j F")
+    assert f"The {room.place.name} is booked from 10am to midday on {day}" in (
+        response.content.decode()
+    )
     assert Booking.objects.count() == 1
 
 
@@ -215,7 +219,7 @@ def test_api_books_and_answers_409_when_taken():
     assert first.json() == {"id": Booking.objects.get().pk, "status": "confirmed"}
     second = _api(client, room, start + timedelta(minutes=30), end)
     assert second.status_code == 409
-    assert "already booked" in second.json()["error"]
+    assert f"The {room.place.name} is booked from" in second.json()["error"]
 
 
 def test_api_refuses_visitors_and_bad_input():

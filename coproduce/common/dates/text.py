@@ -1,17 +1,32 @@
-"""How a span of time is written for people, in local time."""
+"""How times and spans of time are written for people, in local time, the GOV.UK way."""
 
-from datetime import datetime
+from datetime import datetime, time
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .clock import clock_words
+
+
+def clock(at: time | datetime) -> str:
+    """ "6:09pm", "6pm", "midday", "midnight" (a datetime in local time)."""
+    if isinstance(at, datetime):
+        at = timezone.localtime(at).time()
+    return clock_words(at, midday=_("midday"), midnight=_("midnight"))
+
+
+def when(at: datetime, *, year: bool = True) -> str:
+    """ "Tuesday 3 March 2026, 6pm" in local time."""
+    local = timezone.localtime(at)
+    day = date_format(local, "l j F Y" if year else "l j F")
+    return f"{day}, {clock(local.time())}"
+
 
 def describe(starts_at: datetime, ends_at: datetime) -> str:
-    """'Tuesday 3 March 2026, 18:00 to 20:00' in local time."""
+    """'Tuesday 3 March 2026, 6pm to 8pm' in local time."""
     start = timezone.localtime(starts_at)
     end = timezone.localtime(ends_at)
-    day = date_format(start, "l j F Y")
     if start.date() == end.date():
-        return f"{day}, {start:%H:%M} " + _("to") + f" {end:%H:%M}"
-    return f"{day}, {start:%H:%M} " + _("to") + f" {date_format(end, 'l j F Y')}, {end:%H:%M}"
+        return when(start) + " " + _("to") + " " + clock(end.time())
+    return when(start) + " " + _("to") + " " + when(end)

@@ -2,12 +2,13 @@
 
 from django import template
 from django.core.paginator import Page
-from django.forms import BaseForm, BoundField
+from django.forms import BaseForm, BaseFormSet, BoundField
 from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from coproduce.common.dates.text import clock, when
 from coproduce.common.filters import TickGroup
 from coproduce.common.govuk_forms import (
     error_summary_items,
@@ -26,15 +27,59 @@ def govuk_field(field: BoundField | TickGroup, **options) -> SafeString:
     return render_field(field, **options)
 
 
-@register.simple_tag
-def govuk_error_summary(form: BaseForm) -> SafeString:
-    if not form.errors:
+def _page_errors(context) -> list[dict[str, str]]:
+    """Every error of every bound form and formset the page was given, once each, as error
+    summary items. The base layout asks this, so a page says its errors in one summary
+    whatever its forms are called (form, comment_form, choice_form...).
+
+    A view that shows another view's page with its own failed form (a comment sent empty
+    shows the project page) puts that form in `request.page_forms`."""
+    items: list[dict[str, str]] = []
+    seen: set[int] = set()
+    request = context.get("request")
+    values = [*getattr(request, "page_forms", []), *context.flatten().values()]
+    for value in values:
+        if isinstance(value, BaseFormSet) and value.is_bound:
+            items.extend({"text": str(e)} for e in value.non_form_errors())
+            forms = list(value.forms)
+        else:
+            forms = [value]
+        for form in forms:
+            if isinstance(form, BaseForm) and form.is_bound and id(form) not in seen:
+                seen.add(id(form))
+                items.extend(error_summary_items(form))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def page_error_summary(context) -> SafeString:
+    """The one error summary of a page, linked to the fields. Rendered by base.html only."""
+    items = _page_errors(context)
+    if not items:
         return SafeString("")
     return render_component(
         "error-summary",
         "govukErrorSummary",
-        {"titleText": _("There is a problem"), "errorList": error_summary_items(form)},
+        {"titleText": _("There is a problem"), "errorList": items},
     )
+
+
+@register.simple_tag(takes_context=True)
+def page_has_errors(context) -> bool:
+    """Whether the title starts "Error:" (the GOV.UK pattern), asked once, by base.html."""
+    return bool(_page_errors(context))
+
+
+@register.filter(name="clock")
+def clock_filter(value) -> str:
+    """{{ event.starts_at|clock }}: "6:09pm", "6pm", "midday" (GOV.UK style, local time)."""
+    return clock(value) if value else ""
+
+
+@register.filter(name="when")
+def when_filter(value) -> str:
+    """{{ event.starts_at|when }}: "Tuesday 3 March 2026, 6pm" (local time)."""
+    return when(value) if value else ""
 
 
 @register.simple_tag

@@ -2,6 +2,8 @@ import subprocess
 import sys
 from datetime import UTC, date, datetime, time
 
+import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coproduce.common.dates.fields import day_field, time_field
@@ -30,18 +32,21 @@ def test_day_bounds_run_from_local_midnight_to_local_midnight():
 def test_describe_writes_a_span_in_local_time():
     """A span on one day names the day once; one across days names both."""
     starts = timezone.make_aware(datetime(2026, 3, 3, 18))
-    assert describe(starts, starts.replace(hour=20)) == "Tuesday 3 March 2026, 18:00 to 20:00"
+    assert describe(starts, starts.replace(hour=20)) == "Tuesday 3 March 2026, 6pm to 8pm"
     ends = timezone.make_aware(datetime(2026, 3, 4, 9))
-    assert describe(starts, ends) == "Tuesday 3 March 2026, 18:00 to Wednesday 4 March 2026, 09:00"
+    assert describe(starts, ends) == "Tuesday 3 March 2026, 6pm to Wednesday 4 March 2026, 9am"
 
 
 def test_fields_accept_the_ways_people_write_dates_and_times():
-    """27/3/2026, 27-3-2026 and 2026-03-27 are one date; 18.30 and 18:30 are one time."""
+    """27/3/2026, 27-3-2026 and 2026-03-27 are one date; 18.30, 18:30 and 6.30pm one time."""
     day = day_field("Date", "Enter the date")
     for written in ["27/3/2026", "27-3-2026", "27.3.2026", "2026-03-27"]:
         assert day.clean(written) == date(2026, 3, 27)
     at = time_field("Start time", "18:00")
-    assert at.clean("18.30") == at.clean("18:30") == time(18, 30)
+    assert at.clean("18.30") == at.clean("18:30") == at.clean("6.30pm") == time(18, 30)
+    assert at.clean("7pm") == time(19, 0)
+    with pytest.raises(ValidationError, match="7pm"):
+        at.clean("7")
 
 
 def test_local_time_module_has_no_django_import():

@@ -2,10 +2,11 @@
 
 A part of the demo borough (see coproduce/demo/parts/): `build(ctx)` after places, the demo
 accounts and groups; `clear()` before them. Each space gets rooms (the building's rooms from
-the map, or a main hall and a meeting room made here), availability windows (school halls on
-weekday evenings and weekends, others every day), and a few bookings this month and next:
-confirmed ones, requests waiting for the demo officer, and one by the demo resident. Rows go
-in with bulk_create, bypassing the services on purpose (no notifications for made-up bookings).
+the map, or rooms made here for its kind of building: see rooms.py), availability windows
+(school halls and libraries on weekday evenings and weekends, others every day), and a few
+bookings this month and next: confirmed ones, requests waiting for the demo officer, and one
+by the demo resident. Rows go in with bulk_create, bypassing the services on purpose (no
+notifications for made-up bookings).
 """
 
 import random
@@ -23,14 +24,11 @@ from coproduce.places.models import Place
 from coproduce.places.services import places_create
 
 from ..context import DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from ..rooms import CAPACITY, capacity_in, kind_of_building, layout_for
 from .accounts import email_for
 from .people import EMAIL_PREFIX
 
 MAX_SPACES = 12
-ROOMS_MADE_HERE = [
-    ("Main hall", 80, ["main_hall", "kitchen", "toilets"]),
-    ("Meeting room", 16, ["wifi", "projector"]),
-]
 PURPOSES = [
     "Residents' association meeting",
     "Toddler group",
@@ -118,12 +116,14 @@ def _rooms(ctx: DemoContext, rng: random.Random, spaces: list[BookableSpace]):
     for space in spaces:
         places = existing.get(space.place.pk)
         if places:
-            pairs += [(space, p, rng.choice([12, 20, 30, 60])) for p in places]
+            pairs += [(space, p, capacity_in(p.description)) for p in places]
             continue
-        for name, capacity, facilities in ROOMS_MADE_HERE:
+        kind = kind_of_building(space.place.name)
+        for name, capacity, facilities in layout_for(rng, kind):
             room = Place(
                 kind=Place.Kind.ROOM,
                 name=name,
+                description=CAPACITY.format(n=capacity),
                 building=space.place,
                 ward_id=space.place.ward_id,
                 latitude=space.place.latitude,
@@ -145,7 +145,7 @@ def _windows(ctx: DemoContext, spaces: list[BookableSpace]) -> dict[int, list]:
     first = ctx.now.date().replace(day=1) - timedelta(days=31)
     windows: list[AvailabilityWindow] = []
     for space in spaces:
-        if "School" in space.place.name or "Library" in space.place.name:
+        if kind_of_building(space.place.name) in {"school", "library"}:
             # Used by the school or library in the day: evenings and weekends only.
             windows.append(_window(space, [0, 1, 2, 3, 4], time(18), time(22), first))
             windows.append(_window(space, [5, 6], time(9), time(17), first))
@@ -197,7 +197,10 @@ def _bookings(ctx, rng: random.Random, rooms, windows, resident) -> list[Booking
                     purpose=rng.choice(PURPOSES),
                     requested_by_id=rng.choice(requesters),
                     status=status,
-                    decided_at=None if status == Booking.Status.REQUESTED else ctx.now,
+                    decided_at=None
+                    if status == Booking.Status.REQUESTED
+                    else min(start, ctx.now)
+                    - timedelta(days=rng.randint(1, 10), hours=rng.randint(0, 8)),
                 )
             )
         if index == 0 and resident is not None:

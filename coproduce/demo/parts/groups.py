@@ -16,6 +16,7 @@ from coproduce.groups.models import OFFICIAL_KINDS, Membership, Organisation
 from coproduce.places.models import Place, Ward
 
 from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from ..unique import NameBook
 from .accounts import email_for
 from .people import demo_residents
 
@@ -63,6 +64,18 @@ NAMES: dict[str, list[str]] = {
         "{ward} Youth Football Club",
         "{ward} Seed Swap",
         "{ward} Street Party Committee",
+        "{ward} Allotment Society",
+        "{ward} Book Club",
+        "{ward} Men's Shed",
+        "{ward} Parents' Network",
+        "{ward} History Society",
+        "{ward} Baby and Toddler Music",
+        "{ward} Running Club",
+        "{ward} Chess Club",
+        "{ward} Tenants' and Residents' Association",
+        "{ward} Climate Action",
+        "{ward} Cycling Club",
+        "{ward} Women's Group",
     ],
     Kind.VOLUNTARY: [
         "{ward} Food Bank",
@@ -72,6 +85,11 @@ NAMES: dict[str, list[str]] = {
         "{ward} Good Neighbours",
         "{ward} Refugee Welcome",
         "{ward} Carers' Network",
+        "{ward} Citizens Advice Outreach",
+        "{ward} Debt Advice Drop-in",
+        "{ward} Youth Trust",
+        "{ward} Age Friendly Network",
+        "{ward} Mental Health Peer Support",
     ],
     Kind.FAITH: [
         "St Mary's Church, {ward}",
@@ -80,12 +98,18 @@ NAMES: dict[str, list[str]] = {
         "{ward} Methodist Church",
         "{ward} Synagogue",
         "{ward} Hindu Temple",
+        "{ward} Baptist Church",
+        "{ward} Pentecostal Church",
+        "{ward} Quaker Meeting",
+        "{ward} Islamic Centre",
     ],
     Kind.SCHOOL: [
         "{ward} Primary School",
         "{ward} Academy",
         "{ward} Nursery School",
         "{ward} Adult Learning Centre",
+        "{ward} Secondary School PTA",
+        "{ward} Sixth Form",
     ],
     Kind.COUNCIL_SERVICE: [
         "{ward} Library",
@@ -93,12 +117,17 @@ NAMES: dict[str, list[str]] = {
         "{ward} Neighbourhood Team",
         "{ward} Parks Service",
         "{ward} Family Hub",
+        "{ward} Housing Team",
+        "{ward} Community Safety Team",
+        "{ward} Adult Social Care Team",
     ],
     Kind.NHS: [
         "{ward} Health Centre",
         "{ward} Primary Care Network",
         "{ward} Social Prescribing Team",
         "{ward} Community Mental Health Team",
+        "{ward} Health Visitors",
+        "{ward} Pharmacy",
     ],
     Kind.BUSINESS: [
         "{ward} Bike Repairs",
@@ -106,6 +135,10 @@ NAMES: dict[str, list[str]] = {
         "{ward} Hardware",
         "{ward} Bakery",
         "{ward} Print Shop",
+        "{ward} Launderette",
+        "{ward} Barbers",
+        "{ward} Grocers",
+        "{ward} Florist",
     ],
 }
 # Borough-wide groups take the borough's name where a ward's would go.
@@ -167,12 +200,26 @@ def build(ctx: DemoContext) -> None:
     kinds = _kinds(rng, count)
     slugs = set(Organisation.objects.values_list("slug", flat=True))
     shuffled = rng.sample(wards, len(wards))
+    streets: dict[int | None, list[str]] = {}
+    for street in ctx.streets:
+        streets.setdefault(street.ward_id, []).append(street.name.rsplit(" ", 1)[0])
+    names = NameBook()
     organisations = []
     for number, kind in enumerate(kinds):
         # Round the shuffled wards, so every ward gets its share before any gets two.
         ward = shuffled[number % len(shuffled)]
         borough_wide = rng.random() < BOROUGH_WIDE_SHARE
-        organisation = _organisation(rng, kind, None if borough_wide else ward, slugs)
+        where = None if borough_wide else ward
+        key = where.pk if where else None
+        area = where.name if where else BOROUGH
+        stems = streets.get(key) or [BOROUGH]
+        name = names.give(
+            key,
+            lambda kind=kind, area=area: _name(rng, kind, area),
+            # Named for its patch when the ward's name is taken: "Arundel Food Bank".
+            otherwise=[_name(rng, kind, s) for s in rng.sample(stems, min(4, len(stems)))],
+        )
+        organisation = _organisation(rng, kind, name, where, slugs)
         if not borough_wide and places_by_ward.get(ward.pk) and rng.random() < 0.6:
             organisation.base_id = rng.choice(places_by_ward[ward.pk])
         organisations.append(organisation)
@@ -214,10 +261,13 @@ def _kinds(rng: random.Random, count: int) -> list[str]:
     return kinds
 
 
+def _name(rng: random.Random, kind: str, where: str) -> str:
+    return rng.choice(NAMES[kind]).format(ward=where)
+
+
 def _organisation(
-    rng: random.Random, kind: str, ward: Ward | None, slugs: set[str]
+    rng: random.Random, kind: str, name: str, ward: Ward | None, slugs: set[str]
 ) -> Organisation:
-    name = rng.choice(NAMES[kind]).format(ward=ward.name if ward else BOROUGH)
     slug = _free_slug(slugify(name), slugs)
     return Organisation(
         kind=kind,

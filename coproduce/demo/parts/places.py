@@ -1,5 +1,8 @@
 """Places: halls, libraries, green spaces, unloved spaces and rooms, spread by street.
 
+No two places in a ward share a name, and a building's rooms follow its kind (a church hall
+has a hall and a vestry; a school lets its hall after hours), with how many each holds.
+
 Places sit near streets, so busy wards have more of them, as in a real borough. Rows go in
 in batches through the places service, which works out their map position and week mask.
 """
@@ -12,25 +15,42 @@ from coproduce.places.models import Place
 from coproduce.places.services import places_create
 
 from ..context import BATCH_SIZE, DemoContext, forget, remembered
+from ..rooms import CAPACITY, kind_of_building, layout_for
+from ..unique import NameBook
 
 KINDS = ([Place.Kind.BUILDING, Place.Kind.GREEN_SPACE, Place.Kind.UNLOVED_SPACE], [60, 28, 12])
+# (name, how common): the kind of building follows from the name (rooms.kind_of_building).
 BUILDINGS = [
-    "{street} Community Centre",
-    "{street} Library",
-    "{stem} Tenants' Hall",
-    "St {saint}'s Church Hall",
-    "{stem} Youth Club",
-    "{stem} Primary School",
-    "{stem} Mosque",
-    "{stem} Gurdwara",
-    "{stem} Leisure Centre",
-    "{stem} Health Centre",
-    "{stem} Family Hub",
-    "{stem} Methodist Hall",
-    "The {stem} Arms (function room)",
-    "{stem} Scout Hut",
-    "{stem} Co-operative Café",
+    ("{street} Community Centre", 8),
+    ("{stem} Community Hall", 6),
+    ("{stem} Neighbourhood Centre", 3),
+    ("{stem} Library", 4),
+    ("St {saint}'s Church Hall", 7),
+    ("{stem} Methodist Hall", 3),
+    ("{stem} Baptist Church Hall", 2),
+    ("{stem} Primary School", 7),
+    ("St {saint}'s C of E Primary School", 3),
+    ("{stem} Academy", 3),
+    ("{stem} Mosque", 2),
+    ("{stem} Islamic Centre", 1),
+    ("{stem} Gurdwara", 1),
+    ("{stem} Hindu Temple", 1),
+    ("{stem} Youth Club", 3),
+    ("{stem} Leisure Centre", 2),
+    ("{stem} Sports Centre", 1),
+    ("{stem} Health Centre", 3),
+    ("{stem} Medical Centre", 2),
+    ("{stem} Tenants' Hall", 5),
+    ("{street} TRA Hall", 2),
+    ("{stem} Family Hub", 2),
+    ("{stem} Children's Centre", 2),
+    ("The {stem} Arms (function room)", 2),
+    ("The {stem} Tavern (function room)", 1),
+    ("{stem} Co-operative Café", 1),
+    ("{stem} Community Café", 2),
+    ("{stem} Scout Hut", 2),
 ]
+BUILDING_WEIGHTS = [w for _n, w in BUILDINGS]
 GREEN = [
     "{stem} Park",
     "{stem} Allotments",
@@ -40,6 +60,10 @@ GREEN = [
     "{stem} Nature Reserve",
     "{stem} Playground",
     "{street} Green",
+    "{stem} Orchard",
+    "{stem} Wildlife Garden",
+    "{stem} Play Street",
+    "{street} Gardens (square)",
 ]
 UNLOVED = [
     "Empty shop on {street}",
@@ -49,6 +73,10 @@ UNLOVED = [
     "Boarded-up kiosk on {street}",
     "Fly-tipped alley off {street}",
     "Disused car park on {street}",
+    "Empty shop at {number} {street}",
+    "Vacant plot on {street}",
+    "Old petrol station on {street}",
+    "Unused garden behind {number} {street}",
 ]
 COULD_BECOME = [
     "A community garden with raised beds.",
@@ -60,7 +88,6 @@ COULD_BECOME = [
     "A space for the youth club to meet.",
     "A market on Saturdays.",
 ]
-ROOMS = ["Main hall", "Meeting room", "Kitchen", "Small room", "IT suite", "Studio"]
 SAINTS = ["Mark", "John", "Mary", "Peter", "Anne", "Luke", "Paul", "Michael", "Barnabas"]
 HOURS_PATTERNS = [
     [(d, "09:00", "17:00") for d in range(5)],
@@ -76,6 +103,7 @@ def build(ctx: DemoContext) -> None:
     streets_by_ward = {w.pk: [s for s in ctx.streets if s.ward_id == w.pk] for w in ctx.wards}
     wards = [w for w in ctx.wards if streets_by_ward[w.pk]]
     weights = [len(streets_by_ward[w.pk]) for w in wards]
+    names = NameBook()
     total = ctx.size.places
     made = 0
     with ctx.progress(total=total, desc="Places") as bar:
@@ -83,13 +111,13 @@ def build(ctx: DemoContext) -> None:
             batch = []
             for _ in range(min(BATCH_SIZE, total - made)):
                 ward = rng.choices(wards, weights=weights)[0]
-                batch.append(_place(rng, ward, rng.choice(streets_by_ward[ward.pk])))
+                batch.append(_place(rng, names, ward, streets_by_ward[ward.pk]))
             places_create(places=batch)
             rooms = [
-                _room(rng, building, name)
+                _room(building, name, capacity, facilities)
                 for building in batch
                 if building.kind == Place.Kind.BUILDING and rng.random() < 0.3
-                for name in rng.sample(ROOMS, rng.randint(1, 3))
+                for name, capacity, facilities in layout_for(rng, kind_of_building(building.name))
             ]
             places_create(places=rooms)
             ctx.remember(batch + rooms)
@@ -105,17 +133,35 @@ def clear() -> None:
     forget(Place)
 
 
-def _place(rng: random.Random, ward, street) -> Place:
+def _place(rng: random.Random, names: NameBook, ward, streets: list) -> Place:
     kind = rng.choices(*KINDS)[0]
-    stem = street.name.rsplit(" ", 1)[0]
-    names = {Place.Kind.BUILDING: BUILDINGS, Place.Kind.GREEN_SPACE: GREEN}.get(kind, UNLOVED)
-    name = rng.choice(names).format(street=street.name, stem=stem, saint=rng.choice(SAINTS))
+    street = rng.choice(streets)
+    saint = rng.choice(SAINTS)
+    number = rng.randint(1, 250)
+
+    def draw() -> str:
+        nonlocal street
+        street = rng.choice(streets)
+        return _template(rng, kind).format(
+            street=street.name, stem=_stem(street), saint=saint, number=number
+        )
+
+    # Told apart by the whole street name when the short one is taken ("Arundel Road
+    # Mosque" beside "Arundel Mosque").
+    name = names.give(
+        ward.pk,
+        draw,
+        otherwise=(
+            _template(rng, kind).format(street=s.name, stem=s.name, saint=saint, number=number)
+            for s in rng.sample(streets, min(len(streets), 6))
+        ),
+    )
     lon, lat = _near(rng, street, ward)
     place = Place(
         kind=kind,
         name=name,
         ward=ward,
-        address=f"{rng.randint(1, 250)} {street.name}" if kind == Place.Kind.BUILDING else "",
+        address=f"{number} {street.name}" if kind == Place.Kind.BUILDING else "",
         latitude=lat,
         longitude=lon,
         owner=rng.choices(list(Place.Owner.values), weights=[45, 30, 15, 10])[0],
@@ -140,10 +186,21 @@ def _place(rng: random.Random, ward, street) -> Place:
     return place
 
 
-def _room(rng: random.Random, building: Place, name: str) -> Place:
+def _template(rng: random.Random, kind: str) -> str:
+    if kind == Place.Kind.BUILDING:
+        return rng.choices(BUILDINGS, weights=BUILDING_WEIGHTS)[0][0]
+    return rng.choice(GREEN if kind == Place.Kind.GREEN_SPACE else UNLOVED)
+
+
+def _stem(street) -> str:
+    return street.name.rsplit(" ", 1)[0]
+
+
+def _room(building: Place, name: str, capacity: int, facilities: list[str]) -> Place:
     return Place(
         kind=Place.Kind.ROOM,
-        name=f"{name}, {building.name}",
+        name=name,  # shown beside its building, as bookings does ("Vestry, St Mark's …")
+        description=CAPACITY.format(n=capacity),
         building=building,
         ward_id=building.ward_id,
         latitude=building.latitude,
@@ -151,6 +208,7 @@ def _room(rng: random.Random, building: Place, name: str) -> Place:
         owner=building.owner,
         step_free=building.step_free,
         opening_hours=building.opening_hours,
+        facilities=[f for f in facilities if f in vocab.FACILITIES],
     )
 
 

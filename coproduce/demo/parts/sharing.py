@@ -23,77 +23,19 @@ from coproduce.sharing.models import (
     Reservation,
 )
 
-from ..context import BATCH_SIZE, DemoContext, forget, remembered
+from ..context import BATCH_SIZE, DemoContext, dated, forget, keeping_dates, remembered
+from ..rhythm import Rhythm
 from .accounts import email_for
 from .people import demo_residents
+from .sharing_words import ELIGIBILITY, FUNDERS, PROGRAMMES, SEASONS, THINGS, WANTED_NOTES, WHERE
 
 PEOPLE_PER_ITEM = 300
 MIN_ITEMS = 30
 COUNCIL_FURNITURE = 12
 
 Category = Item.Category
-THINGS: dict[str, list[tuple[str, str]]] = {
-    Category.FURNITURE: [
-        ("Wooden kitchen table", "Seats four. A few marks on top."),
-        ("Two-seater sofa", "Grey fabric, clean, no pets."),
-        ("Chest of drawers", "Three drawers, all run smoothly."),
-        ("Single bed frame", "Pine, comes apart for carrying."),
-        ("Bookcase", "Tall, white, five shelves."),
-    ],
-    Category.TOOLS: [
-        ("Hedge trimmer", "Electric, with a long cable."),
-        ("Cordless drill", "With two batteries and a set of bits."),
-        ("Ladder", "Three-section, reaches a first-floor window."),
-        ("Wallpaper steamer", "Used twice."),
-    ],
-    Category.EQUIPMENT: [
-        ("Gazebo for events", "Three by three metres, with weights."),
-        ("Projector and screen", "Good for a film night in a hall."),
-        ("Folding tables", "Six tables, good for a street party."),
-        ("Pressure washer", "For patios and paths."),
-    ],
-    Category.BOOKS: [
-        ("Box of children's books", "Ages 4 to 8, about thirty books."),
-        ("Cookery books", "A dozen, mostly vegetarian."),
-    ],
-    Category.CLOTHES: [
-        ("School uniform, age 9 to 10", "Jumpers and trousers, washed."),
-        ("Winter coats", "Adult sizes, warm and dry."),
-    ],
-    Category.KITCHEN: [
-        ("Slow cooker", "Works well, with its lid."),
-        ("Set of saucepans", "Four pans, suitable for induction."),
-        ("Bread maker", "With the instruction book."),
-    ],
-    Category.GARDEN: [
-        ("Lawn mower", "Push mower, sharp blades."),
-        ("Seed trays and pots", "A big bag of them."),
-        ("Wheelbarrow", "Solid tyre, never goes flat."),
-    ],
-    Category.OTHER: [
-        ("Baby buggy", "Folds flat, rain cover included."),
-        ("Bike for a child", "Age 6 to 8, with stabilisers."),
-    ],
-}
-WANTED_NOTES = [
-    "For our new flat. Can collect.",
-    "For the community garden. Happy to pick up.",
-    "Just for a weekend, will look after it.",
-]
-WHERE = [
-    "Outside the library on a Saturday morning.",
-    "Front garden, any evening after six.",
-    "At the community centre, ask at reception.",
-]
 # (status, share) for offered items; the rest of the flow shows in every state.
 STATUSES = ([Item.Status.AVAILABLE, Item.Status.RESERVED, Item.Status.LENT], [80, 12, 8])
-
-FUNDERS = [
-    ("Northbrook Landfill Communities Trust", "https://landfill-trust.example.org"),
-    ("Northbrook Council Community Chest", "https://council.example.org/community-chest"),
-    ("The Lottery Awards for All (demo)", "https://awards.example.org"),
-    ("Northbrook Health Partnership", "https://health.example.org"),
-]
 
 
 def build(ctx: DemoContext) -> None:
@@ -128,10 +70,12 @@ def _items(ctx, rng: random.Random, wards, residents) -> tuple[list, list]:
     ward_ids = [w.pk for w in wards]
     count = max(MIN_ITEMS, round(ctx.size.people / PEOPLE_PER_ITEM))
     items, reserved_by = [], []
+    flavours = {w.pk: _flavour(ctx, w) for w in wards}
     for _n in range(count):
         user_id, ward_id = rng.choice(residents)
-        category = rng.choice(list(THINGS))
-        title, description = rng.choice(THINGS[category])
+        weights, things = flavours.get(ward_id) or (None, THINGS)
+        category = rng.choices(list(THINGS), weights=weights)[0]
+        title, description = rng.choice(things[category])
         wanted = rng.random() < 0.2
         exchange = (
             Item.Exchange.LEND
@@ -162,22 +106,42 @@ def _items(ctx, rng: random.Random, wards, residents) -> tuple[list, list]:
         )
     items.extend(_council_furniture(rng, ward_ids))
     reserved_by.extend([None] * (len(items) - len(reserved_by)))
-    Item.objects.bulk_create(items, batch_size=BATCH_SIZE)
-    ctx.remember(items)
+    # Posted over the past year, with the weekly and seasonal beat of the rest.
+    rhythm = Rhythm(ctx.now)
+    for item in items:
+        dated(item, rhythm.moment(rng))
     reservations = [
-        Reservation(
-            item=item,
-            reserved_by_id=person,
-            status=Reservation.Status.LENT
-            if item.status == Item.Status.LENT
-            else Reservation.Status.ACTIVE,
+        dated(
+            Reservation(
+                item=item,
+                reserved_by_id=person,
+                status=Reservation.Status.LENT
+                if item.status == Item.Status.LENT
+                else Reservation.Status.ACTIVE,
+            ),
+            rhythm.moment(rng, after=item.created_at),
         )
         for item, person in zip(items, reserved_by, strict=True)
         if person is not None
     ]
-    Reservation.objects.bulk_create(reservations, batch_size=BATCH_SIZE)
+    with keeping_dates(Item, Reservation):
+        Item.objects.bulk_create(items, batch_size=BATCH_SIZE)
+        ctx.remember(items)
+        Reservation.objects.bulk_create(reservations, batch_size=BATCH_SIZE)
     ctx.remember(reservations)
     return items, reservations
+
+
+def _flavour(ctx, ward) -> tuple[list[float], dict[str, list[tuple[str, str]]]]:
+    """What a ward's people tend to share: more baby things on one estate, tools in a ward
+    of houses with gardens. Its own stream per ward, so it stays put as the borough grows."""
+    rng = random.Random(f"{ctx.seed}:sharing:{ward.name}")
+    weights = [rng.uniform(0.2, 2.5) for _category in THINGS]
+    things = {
+        category: rng.sample(listed, max(1, round(len(listed) * 0.6)))
+        for category, listed in THINGS.items()
+    }
+    return weights, things
 
 
 def _someone_else(rng: random.Random, residents, user_id: int) -> int:
@@ -273,20 +237,31 @@ def _funding(ctx, rng: random.Random, wards) -> list[FundingOpportunity]:
                 [Theme.ENVIRONMENT, Theme.SPACES],
             )
         )
-    others = [f for name, f in by_name.items() if f != landfill]
+    programmes = [
+        (by_name[name], programme)
+        for name, listed in PROGRAMMES.items()
+        if name in by_name
+        for programme in listed
+    ]
+    titles: set[str] = set()
     for number in range(max(6, len(wards))):
-        funder = others[number % len(others)]
+        funder, (name, funds, themes, low) = programmes[number % len(programmes)]
         days = rng.randint(-30, 150)
         deadline = (now + timedelta(days=days)).replace(hour=12, minute=0, second=0, microsecond=0)
-        low = rng.choice([250, 500, 1_000])
-        theme = rng.choice(Theme.values)
+        # Named the way funders name their rounds: "Winter warmth fund, autumn 2026".
+        title = f"{name}, {SEASONS[deadline.month]} {deadline.year}"
+        while title in titles:
+            deadline += timedelta(days=91)
+            title = f"{name}, {SEASONS[deadline.month]} {deadline.year}"
+        titles.add(title)
+        themes = themes or [rng.choice(Theme.values)]
         rounds.append(
             (
                 FundingOpportunity(
                     funder=funder,
-                    title=f"{Theme(theme).label} fund {number + 1}",
-                    what_it_funds=f"Small grants for local {str(Theme(theme).label).lower()} work.",
-                    eligibility="Community groups and projects in the borough.",
+                    title=title,
+                    what_it_funds=funds,
+                    eligibility=rng.choice(ELIGIBILITY),
                     min_amount=low,
                     max_amount=low * rng.choice([5, 10, 20]),
                     deadline=deadline,
@@ -295,7 +270,7 @@ def _funding(ctx, rng: random.Random, wards) -> list[FundingOpportunity]:
                     link=funder.website,
                     borough_wide=rng.random() < 0.6,
                 ),
-                [theme],
+                themes,
             )
         )
     opportunities = [o for o, _t in rounds]

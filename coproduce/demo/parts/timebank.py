@@ -26,7 +26,16 @@ from coproduce.timebank.models import (
     VolunteerCheck,
 )
 
-from ..context import BATCH_SIZE, DEMO_EMAIL_DOMAIN, DemoContext, forget, remembered
+from ..context import (
+    BATCH_SIZE,
+    DEMO_EMAIL_DOMAIN,
+    DemoContext,
+    dated,
+    forget,
+    keeping_dates,
+    remembered,
+)
+from ..rhythm import Rhythm
 from .accounts import email_for
 from .people import demo_residents
 
@@ -111,29 +120,46 @@ def build(ctx: DemoContext) -> None:
     Account.objects.bulk_create(accounts, batch_size=BATCH_SIZE)
     ctx.remember(accounts)
 
+    # Spread over the past year, busier at weekends and quiet in August, in time order.
+    rhythm = Rhythm(ctx.now)
+    times = sorted(rhythm.moments(rng, len(planned)))
     transfers = [
-        Transfer(
-            from_account=accounts[payer],
-            to_account=accounts[payee],
-            minutes=minutes,
-            description=what,
-            status=Transfer.Status.POSTED,
-            posted_at=ctx.now - datetime.timedelta(days=rng.randrange(90)),
-            requested_by=staff,
-            recorded_by=staff,
+        dated(
+            Transfer(
+                from_account=accounts[payer],
+                to_account=accounts[payee],
+                minutes=minutes,
+                description=what,
+                status=Transfer.Status.POSTED,
+                posted_at=at,
+                requested_by=staff,
+                recorded_by=staff,
+            ),
+            at,
         )
-        for payer, payee, minutes, what in planned
+        for (payer, payee, minutes, what), at in zip(planned, times, strict=True)
     ]
-    Transfer.objects.bulk_create(transfers, batch_size=BATCH_SIZE)
     postings = []
     for transfer in transfers:
         postings.append(
-            Posting(account=transfer.from_account, transfer=transfer, minutes=-transfer.minutes)
+            Posting(
+                account=transfer.from_account,
+                transfer=transfer,
+                minutes=-transfer.minutes,
+                created_at=transfer.posted_at,
+            )
         )
         postings.append(
-            Posting(account=transfer.to_account, transfer=transfer, minutes=transfer.minutes)
+            Posting(
+                account=transfer.to_account,
+                transfer=transfer,
+                minutes=transfer.minutes,
+                created_at=transfer.posted_at,
+            )
         )
-    Posting.objects.bulk_create(postings, batch_size=BATCH_SIZE)
+    with keeping_dates(Transfer, Posting):
+        Transfer.objects.bulk_create(transfers, batch_size=BATCH_SIZE)
+        Posting.objects.bulk_create(postings, batch_size=BATCH_SIZE)
 
     # The demo resident has a request from a neighbour waiting for them to confirm.
     resident_account, neighbour = accounts[0], accounts[2]
@@ -146,7 +172,10 @@ def build(ctx: DemoContext) -> None:
         requested_for=neighbour,
     )
     listings = _listings(rng, accounts)
-    Listing.objects.bulk_create(listings, batch_size=BATCH_SIZE)
+    with keeping_dates(Listing):
+        Listing.objects.bulk_create(
+            [dated(listing, rhythm.moment(rng)) for listing in listings], batch_size=BATCH_SIZE
+        )
     _buddying(ctx, rng, staff, chosen, demo_users)
     ctx.counts["time bank accounts"] = len(accounts)
     ctx.counts["time bank transfers"] = len(transfers) + 1

@@ -5,10 +5,13 @@ from coproduce.accounts.models import User
 from coproduce.accounts.roles import Role
 from coproduce.demo.parts.accounts import email_for
 from coproduce.demo.services import demo_loaded
+from coproduce.groups.models import Organisation
 from coproduce.people.models import Profile
 from coproduce.people.tests.factories import ProfileFactory
-from coproduce.places.models import Street, Ward
+from coproduce.places.models import Place, Street, Ward
 from coproduce.places.tests.factories import WardFactory
+from coproduce.projects.models import Project
+from coproduce.timebank.models import Transfer
 
 from .factories import seed_demo
 
@@ -34,6 +37,11 @@ def snapshot() -> dict:
                 "what_i_would_like_to_do",
             )
         ),
+        # The names of things follow the seed too (pks differ from build to build).
+        "places": list(Place.objects.order_by("pk").values_list("name", "ward__name")),
+        "groups": list(Organisation.objects.order_by("pk").values_list("name", "ward__name")),
+        "projects": list(Project.objects.order_by("pk").values_list("title", "ward__name")),
+        "transfers": list(Transfer.objects.order_by("pk").values_list("minutes", "description")),
     }
 
 

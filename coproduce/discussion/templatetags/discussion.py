@@ -37,15 +37,27 @@ def project_discussion(context, project) -> dict:
             # Hidden comments are shown in full only to their author and to moderators.
             item.shown = not item.is_hidden or can_moderate or item.author_id == user.pk
             item.mine = signed_in and item.author_id == user.pk
+            item.can_change = item.mine and not item.is_hidden and not item.is_deleted
         entries.append((comment, replies))
     refusal = services.comment_refusal(user=user, project=project)
+    form = None
+    if not refusal:
+        # A failed comment shows this page again with its form, errors and text kept.
+        form = next(
+            (
+                f
+                for f in getattr(request, "page_forms", [])
+                if getattr(f, "subject", None) == ("project", project.pk)
+            ),
+            None,
+        ) or CommentForm(auto_id="comment-%s")
     return {
         "project": project,
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "thread": thread,
         "entries": entries,
-        "form": CommentForm(auto_id="comment-%s") if not refusal else None,
+        "form": form,
         "refusal": refusal,
         "signed_in": signed_in,
         "can_moderate": can_moderate,

@@ -4,7 +4,9 @@ from datetime import date
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from coproduce.bookings.models import BookableRoom
 from coproduce.common.dates.fields import DATE_FORMATS, day_field, sensible_day, time_field
 from coproduce.common.dates.local import local_instant
 from coproduce.common.filters import FilterForm
@@ -18,6 +20,9 @@ from coproduce.places.models import Place
 from .. import provisions
 from ..models import Event
 from .fields import PlaceChoiceField
+
+# The room question's answer when the event needs no room booked at its place.
+NO_ROOM = "none"
 
 
 def _group_field(help_text="") -> forms.ModelChoiceField:
@@ -83,6 +88,18 @@ class EventForm(forms.Form):
         empty_label=_("Online only"),
         error_messages={"invalid_choice": _("Choose a place from the list")},
     )
+    # Asked only when the chosen place has rooms to book, and offering only those rooms (see
+    # `_offer_rooms`). Without JavaScript: choose the place, send, and the form comes back
+    # asking which room.
+    room = forms.ChoiceField(
+        label=_("Which room do you need?"),
+        widget=forms.RadioSelect,
+        choices=[],
+        error_messages={
+            "required": _("Choose a room, or say that you do not need one"),
+            "invalid_choice": _("Choose one of the rooms at this place"),
+        },
+    )
     online_url = forms.URLField(
         label=_("Link to join online (optional)"),
         help_text=_("Only people with a place see this link."),
@@ -123,6 +140,11 @@ class EventForm(forms.Form):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         _groups_of(self, user)
+        self.rooms: dict[str, BookableRoom] = {}
+        _offer_rooms(self)
+
+    def clean_room(self) -> BookableRoom | None:
+        return self.rooms.get(self.cleaned_data.get("room") or NO_ROOM)
 
     def clean(self):
         data = super().clean()
@@ -145,6 +167,70 @@ class EventForm(forms.Form):
         if data["ends_at"] is None:
             self.add_error("ends", _("The clocks go forward at that time. Choose another."))
         return data
+
+
+def _chosen_place_id(form: forms.Form) -> int | None:
+    """The place chosen in what was sent, or else the form's starting place."""
+    value = form.data.get(form.add_prefix("place")) if form.is_bound else form.initial.get("place")
+    value = getattr(value, "pk", value)
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _offer_rooms(form: forms.Form) -> None:
+    """Offer the bookable rooms at the chosen place, or drop the question if there are none
+    (an online event, a place with no rooms to book, or no place chosen yet)."""
+    place_id = _chosen_place_id(form)
+    rooms = (
+        list(
+            BookableRoom.objects.filter(
+                space__place_id=place_id,
+                space__place__is_listed=True,
+                space__is_open_for_booking=True,
+            )
+            .select_related("place", "space__place")
+            .order_by("place__name", "pk")
+        )
+        if place_id is not None
+        else []
+    )
+    if not rooms:
+        del form.fields["room"]
+        return
+    form.rooms = {str(room.pk): room for room in rooms}
+    field = form.fields["room"]
+    building = rooms[0].space
+    field.label = _("Which room at %(place)s do you need?") % {"place": building.place.name}
+    field.choices = [
+        *(
+            (
+                str(room.pk),
+                ngettext(
+                    "%(room)s (holds %(count)s person)",
+                    "%(room)s (holds %(count)s people)",
+                    room.capacity,
+                )
+                % {"room": room.place.name, "count": room.capacity},
+            )
+            for room in rooms
+        ),
+        (NO_ROOM, _("No room: we do not need one booked")),
+    ]
+    if building.auto_approve:
+        field.help_text = _("We book the room for the event's time straight away.")
+    else:
+        field.help_text = _(
+            "We ask the building's manager to book the room for the event's time. Until "
+            "they say yes, the event page says the room is to be confirmed."
+        )
+
+
+def event_room_initial(event: Event) -> str:
+    """The room question's starting answer when an event is changed."""
+    hold = event.room_hold
+    return str(hold.room_id) if hold is not None else NO_ROOM
 
 
 def _groups_of(form: forms.Form, user) -> None:

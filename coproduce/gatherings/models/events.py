@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.bookings.models import Booking
 from coproduce.common.models import TimeStampedModel
 from coproduce.groups.models import Organisation
 from coproduce.places.models import Place
@@ -79,6 +80,18 @@ class Event(TimeStampedModel):
     place = models.ForeignKey(
         Place, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
+    # The room's time this event holds: an ordinary booking of a bookable room at `place`,
+    # so bookings and events share one calendar per room (ADR 22). Changed only through
+    # services.events, which call the bookings services in the same transaction.
+    room_booking = models.OneToOneField(
+        Booking,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="event",
+        verbose_name=_("room booking"),
+    )
     online_url = models.URLField(_("link to join online"), max_length=500, blank=True)
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
@@ -142,6 +155,22 @@ class Event(TimeStampedModel):
     @property
     def is_online(self) -> bool:
         return self.place_id is None
+
+    @property
+    def room_hold(self) -> Booking | None:
+        """The booking holding a room for this event, while it is asked for or confirmed."""
+        booking = self.room_booking
+        if booking is None or booking.status not in (
+            Booking.Status.REQUESTED,
+            Booking.Status.CONFIRMED,
+        ):
+            return None
+        return booking
+
+    @property
+    def room_confirmed(self) -> bool:
+        hold = self.room_hold
+        return hold is not None and hold.status == Booking.Status.CONFIRMED
 
     @property
     def places_left(self) -> int | None:

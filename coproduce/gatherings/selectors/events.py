@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from coproduce.discussion import hiding
+
 from ..models import Event, EventOrganiserInvitation, Rsvp, Series
 
 PAGE_SIZE = 20
@@ -21,9 +23,10 @@ def events_upcoming(
     q: str = "",
     include_past: bool = False,
 ) -> QuerySet[Event]:
-    """Events still to come (or all), soonest first, with what a list shows."""
+    """Events still to come (or all), soonest first, with what a list shows; none that a
+    moderator hid."""
     now = now or timezone.now()
-    events = Event.objects.select_related("place__ward", "series")
+    events = hiding.exclude_hidden(Event.objects.select_related("place__ward", "series"))
     if not include_past:
         events = events.filter(ends_at__gt=now)
     if kind:
@@ -39,7 +42,9 @@ def events_upcoming(
 
 def event_detail(pk: int) -> Event | None:
     return (
-        Event.objects.select_related("place__ward", "place__building", "series", "group")
+        Event.objects.select_related(
+            "place__ward", "place__building", "series", "group", "room_booking__room__place"
+        )
         .prefetch_related("organisers")
         .filter(pk=pk)
         .first()

@@ -5,12 +5,15 @@ Places at events (and the rule that none is ever overbooked) are in `places`.
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from enum import Enum
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coproduce.bookings import services as bookings
+from coproduce.bookings.models import BookableRoom
 from coproduce.common.dates.text import describe
 from coproduce.common.errors import Refusal
 from coproduce.groups.models import Membership, Organisation
@@ -20,10 +23,20 @@ from coproduce.places.models import Place
 from .. import kinds, permissions, provisions
 from ..models import Event, Rsvp, Series
 from .common import event_url, lock_event, where
+from .room_holds import check_room, hold_room
 from .rsvps import promote_waiting
 
 MAX_CAPACITY = 100_000
 LONGEST_EVENT = timedelta(days=14)
+
+
+class Keep(Enum):
+    """`event_update(room=KEEP)`: keep the room the event holds (moving it with the times)."""
+
+    ROOM = "keep"
+
+
+KEEP = Keep.ROOM
 
 
 def _check_details(
@@ -149,12 +162,17 @@ def event_create(
     agenda_open: bool = False,
     series: Series | None = None,
     group: Organisation | None = None,
+    room: BookableRoom | Keep | None = None,
     now: datetime | None = None,
 ) -> Event:
     """Put an event on. Whoever creates it is its first organiser.
 
     Guarantees: the event starts in the future, ends after it starts, is at a place or
-    online, and offers only access support from the fixed list.
+    online, and offers only access support from the fixed list. With a `room` (a bookable
+    room at `place`), the room's time is booked for it by the room's rules: confirmed, or
+    asked for where the space's manager approves bookings; if the time clashes with a
+    confirmed booking, nothing is stored and the Refusal names the clash. (`KEEP` means
+    no room here: a new event has none to keep.)
     """
     now = now or timezone.now()
     if not permissions.can_create_events(by):
@@ -175,6 +193,8 @@ def event_create(
     )
     if starts_at <= now:
         raise Refusal(_("The start must be in the future."))
+    room = None if room is KEEP else room
+    check_room(room, place)
     event = Event.objects.create(
         title=title.strip(),
         summary=summary.strip(),
@@ -192,6 +212,9 @@ def event_create(
         created_by=by,
     )
     event.organisers.add(by)
+    if room is not None:
+        event.room_booking = hold_room(event=event, room=room, by=by, now=now)
+        event.save(update_fields=["room_booking"])
     return event
 
 
@@ -217,10 +240,15 @@ def event_update(
     capacity: int | None = None,
     access_provisions: Iterable[str] = (),
     agenda_open: bool = False,
+    room: BookableRoom | Keep | None = KEEP,
     now: datetime | None = None,
 ) -> Event:
     """Change an event. People with a place hear of a new time or place; if there are more
-    places, people move up from the waiting list. Places can't drop below those taken."""
+    places, people move up from the waiting list. Places can't drop below those taken.
+
+    The room's time moves with the event (or is freed, with `room=None`, or on a move to
+    another place); `room=KEEP` keeps the room it holds. A clash refuses the whole change.
+    """
     now = now or timezone.now()
     event = lock_event(event.pk)
     if not permissions.can_manage(by, event):
@@ -250,6 +278,10 @@ def event_update(
             )
             % {"count": event.confirmed_count}
         )
+    if room is KEEP:
+        hold = event.room_hold
+        room = hold.room if hold is not None and place == event.place else None
+    check_room(room, place)
     moved = (
         starts_at != event.starts_at
         or ends_at != event.ends_at
@@ -260,6 +292,7 @@ def event_update(
     event.kind, event.starts_at, event.ends_at = kind, starts_at, ends_at
     event.place, event.online_url, event.capacity = place, online_url, capacity
     event.access_provisions, event.agenda_open = offered, agenda_open
+    event.room_booking = hold_room(event=event, room=room, by=by, now=now)
     event.sequence += 1
     event.save()
     if moved:
@@ -279,8 +312,10 @@ def event_update(
 
 
 @transaction.atomic
-def event_cancel(*, event: Event, by, reason: str) -> Event:
-    """Cancel an event and tell everyone who had a place or was waiting."""
+def event_cancel(*, event: Event, by, reason: str, now: datetime | None = None) -> Event:
+    """Cancel an event, free any room it holds, and tell everyone who had a place or was
+    waiting."""
+    now = now or timezone.now()
     event = lock_event(event.pk)
     if not permissions.can_manage(by, event):
         raise Refusal(_("Only the event's organisers can cancel it."))
@@ -293,6 +328,11 @@ def event_cancel(*, event: Event, by, reason: str) -> Event:
     event.cancel_reason = reason
     event.sequence += 1
     event.save(update_fields=["status", "cancel_reason", "sequence", "updated_at"])
+    if event.room_booking is not None:
+        # The room is free again for anyone; the cancelled booking stays linked as history.
+        bookings.booking_release(
+            booking=event.room_booking, by=by, reason=_("The event was cancelled."), now=now
+        )
     _tell(
         event.rsvps.exclude(status=Rsvp.Status.CANCELLED).select_related("user"),
         kind=kinds.EVENT_PLACE.slug,

@@ -319,7 +319,7 @@ def test_the_personal_feed_has_the_link_only_for_a_confirmed_place(client, onlin
 def test_giving_up_a_place_hides_the_link_again(client, online):
     """Once Ada gives up her place, she no longer sees the link; Wes, moved up, does."""
     client.force_login(online.ada)
-    client.post(reverse("gatherings:rsvp_cancel", args=[online.event.pk]))
+    client.post(reverse("gatherings:rsvp_cancel", args=[online.event.pk]), {"confirm": "yes"})
     assert JOIN not in client.get(reverse("gatherings:event", args=[online.event.pk])).text
     client.force_login(online.wes)
     assert JOIN in client.get(reverse("gatherings:event", args=[online.event.pk])).text

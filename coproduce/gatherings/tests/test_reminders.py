@@ -128,7 +128,7 @@ def test_reminder_says_when_and_where_and_what_was_asked_for():
     user = _join(event, access_requests=["creche"]).user
     reminders.event_reminders_send(now=NOW)
     body = _reminded(user).get().body
-    assert "Tuesday 11 June 2030, 18:00 to 20:00 at Northbrook Library." in body
+    assert "Tuesday 11 June 2030, 6pm to 8pm at Northbrook Library." in body
     assert "1 High Street, Northbrook" in body
     assert "The organisers know about the support you asked for." in body
     assert "Crèche" not in body
@@ -184,7 +184,7 @@ def test_reminder_goes_by_email_over_smtp(smtp_server, django_capture_on_commit_
     assert message["To"] == user.email
     assert message["Subject"] == "Tomorrow: Repair café"
     text = message.get_body(("plain",)).get_content()
-    assert "Tuesday 11 June 2030, 18:00 to 20:00 at The Old Bank." in text
+    assert "Tuesday 11 June 2030, 6pm to 8pm at The Old Bank." in text
     assert reverse("gatherings:event", args=[event.pk]) in text
     with django_capture_on_commit_callbacks(execute=True):
         assert reminders.event_reminders_send(now=NOW) == 0
@@ -269,7 +269,7 @@ def test_owner_is_reminded_to_report_back_before_the_next_session():
     assert reminders.action_reminders_send(now=NOW) == 1
     [reminder] = _action_reminders(action.owner)
     assert reminder.title == f"Report back at {upcoming.title}"
-    assert "Wednesday 12 June 2030, 18:00 to 20:00" in reminder.body
+    assert "Wednesday 12 June 2030, 6pm to 8pm" in reminder.body
     assert ActionReminder.objects.get().about_date == date(2030, 6, 12)
 
 

@@ -206,7 +206,7 @@ def test_new_time_says_when_it_is_now():
     join(event, going)
     update_event(event, person, starts_at=at(18, 19), ends_at=at(18, 21))
     change = Notification.objects.filter(recipient=going, title__startswith="Change").get()
-    assert "Tuesday 18 June 2030, 19:00 to 21:00" in change.body
+    assert "Tuesday 18 June 2030, 7pm to 9pm" in change.body
 
 
 def test_new_time_resets_the_day_before_reminder():

@@ -80,7 +80,8 @@ def test_an_empty_arrange_form_is_a_400_with_a_message_per_field(client, cast):
     [
         ("17:00", "18:30", "The session must be within the event"),
         ("19:00", "18:45", "The session must end after it starts."),
-        ("7pm", "19:30", "Enter the time as hours and minutes"),
+        ("7", "19:30", "Enter a time such as 7pm"),
+        ("25:00", "19:30", "Enter a time such as 7pm"),
     ],
 )
 def test_a_session_at_a_bad_time_is_refused(client, cast, starts, ends, message):
@@ -158,7 +159,7 @@ def test_everyone_sees_the_board(client, cast, role):
     response = as_role(client, cast, role).get(reverse("gatherings:board", args=[cast.event.pk]))
     assert response.status_code == 200
     page = response.text
-    assert "Main hall" in page and "18:30 to 19:00" in page and "Pop-up cinema" in page
+    assert "Main hall" in page and "6:30pm to 7pm" in page and "Pop-up cinema" in page
     assert "Suggested, not yet on the board" in page and "Empty shops as studios" in page
 
 

@@ -14,9 +14,11 @@ from coproduce.gatherings.services.rsvps import rsvp_join
 
 from .event_cast import ROLES, event_cast, past_event
 from .factories import EventFactory
-from .pages import SIGN_IN, as_role, check
+from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
+
+GIVE_UP = {"confirm": "yes"}  # the answer sent from the "Are you sure?" page
 
 
 @pytest.fixture
@@ -110,7 +112,7 @@ def test_giving_up_a_place_moves_the_first_person_waiting_up(client, cast):
     for person in (holder, first, second):
         rsvp_join(event=event, user=person)
     client.force_login(holder)
-    response = client.post(reverse("gatherings:rsvp_cancel", args=[event.pk]))
+    response = client.post(reverse("gatherings:rsvp_cancel", args=[event.pk]), GIVE_UP)
     assert response["Location"] == reverse("gatherings:event", args=[event.pk])
     statuses = dict(event.rsvps.values_list("user_id", "status"))
     assert statuses == {
@@ -120,12 +122,59 @@ def test_giving_up_a_place_moves_the_first_person_waiting_up(client, cast):
     }
 
 
-def test_giving_up_needs_a_post(client, cast):
-    """Following a link to give up a place does nothing."""
+def test_giving_up_asks_first_and_a_link_changes_nothing(client, cast):
+    """Following the link shows "Are you sure?" with the event and time; nothing changes."""
     client.force_login(cast.attendee)
     response = client.get(reverse("gatherings:rsvp_cancel", args=[cast.event.pk]))
-    assert response.status_code == 405
+    assert response.status_code == 200
+    page = text(response)
+    assert f"Are you sure you want to give up your place at {cast.event.title} on" in page
+    assert "No, keep my place" in page
+    assert 'name="confirm" value="yes"' in page
     assert Rsvp.objects.get(user=cast.attendee).status == Rsvp.Status.CONFIRMED
+
+
+def test_the_event_page_links_to_the_question_rather_than_giving_up(client, cast):
+    """The "Give up my place" button on the event is a link to the question, not a form."""
+    client.force_login(cast.attendee)
+    page = text(client.get(reverse("gatherings:event", args=[cast.event.pk])))
+    url = reverse("gatherings:rsvp_cancel", args=[cast.event.pk])
+    assert f'href="{url}"' in page
+    assert f'action="{url}"' not in page
+
+
+def test_a_post_without_the_answer_only_asks(client, cast):
+    """A POST from an older page, without confirm=yes, asks the question and changes nothing."""
+    client.force_login(cast.attendee)
+    response = client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk]))
+    assert response.status_code == 200
+    assert "Are you sure you want to give up your place" in text(response)
+    assert Rsvp.objects.get(user=cast.attendee).status == Rsvp.Status.CONFIRMED
+
+
+def test_saying_yes_gives_up_the_place(client, cast):
+    """The POST from the question gives the place up."""
+    client.force_login(cast.attendee)
+    response = client.post(
+        reverse("gatherings:rsvp_cancel", args=[cast.event.pk]), GIVE_UP, follow=True
+    )
+    assert "You have given up your place." in text(response)
+    assert Rsvp.objects.get(user=cast.attendee).status == Rsvp.Status.CANCELLED
+
+
+def test_leaving_the_waiting_list_asks_in_its_own_words(client, cast):
+    """Someone waiting is asked about the waiting list, not a place."""
+    event = EventFactory(capacity=1)
+    holder, waiting = UserFactory(), UserFactory()
+    for person in (holder, waiting):
+        rsvp_join(event=event, user=person)
+    client.force_login(waiting)
+    url = reverse("gatherings:rsvp_cancel", args=[event.pk])
+    page = text(client.get(url))
+    assert f"Are you sure you want to leave the waiting list for {event.title}" in page
+    assert "No, stay on the waiting list" in page
+    assert "You have left the waiting list." in text(client.post(url, GIVE_UP, follow=True))
+    assert Rsvp.objects.get(user=waiting).status == Rsvp.Status.CANCELLED
 
 
 def test_a_visitor_is_sent_to_sign_in_to_give_up_a_place(client, cast):
@@ -136,7 +185,9 @@ def test_a_visitor_is_sent_to_sign_in_to_give_up_a_place(client, cast):
 def test_giving_up_a_place_you_do_not_have_changes_nothing(client, cast):
     """Someone without a place is told so."""
     client.force_login(cast.resident)
-    response = client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk]), follow=True)
+    response = client.post(
+        reverse("gatherings:rsvp_cancel", args=[cast.event.pk]), GIVE_UP, follow=True
+    )
     assert "You did not have a place at this event." in response.text
     cast.event.refresh_from_db()
     assert cast.event.confirmed_count == 1
@@ -152,7 +203,7 @@ def test_a_place_cannot_be_given_up_once_the_event_has_started(client, cast):
         ends_at=timezone.now() + timedelta(hours=1),
     )
     client.force_login(person)
-    response = client.post(reverse("gatherings:rsvp_cancel", args=[event.pk]))
+    response = client.post(reverse("gatherings:rsvp_cancel", args=[event.pk]), GIVE_UP)
     assert response.status_code == 400
     assert "This event has already started." in response.text
     assert Rsvp.objects.get(user=person).status == Rsvp.Status.CONFIRMED
@@ -205,7 +256,7 @@ def test_an_invitation_stops_working_when_its_sender_gives_up_their_place(client
     """Once the person who sent it has no place, the link is not found."""
     token = Rsvp.objects.get(user=cast.attendee).invite_token
     client.force_login(cast.attendee)
-    client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk]))
+    client.post(reverse("gatherings:rsvp_cancel", args=[cast.event.pk]), GIVE_UP)
     client.logout()
     assert client.get(reverse("gatherings:invite", args=[token])).status_code == 404
 

@@ -9,10 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.common import limits
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.discussion import hiding
 
 from .. import permissions, provisions, selectors
 from ..forms import EventFilterForm, RsvpForm
@@ -69,6 +70,7 @@ def _detail_context(request, event: Event, *, inviter=None) -> dict:
         else "",
         "rsvp_form": RsvpForm(event=event, initial=_rsvp_initial(rsvp)),
         "choices": selectors.choices_on_event(event),
+        "ask_url": reverse("messaging:new", args=["event", event.pk]),
     }
     if event.kind == Event.Kind.ACTION_LEARNING_SET:
         context["treatments"] = selectors.treatments_for(event)
@@ -85,6 +87,8 @@ def _rsvp_initial(rsvp: Rsvp | None) -> dict:
 @require_GET
 def event_detail(request, pk: int):
     event = event_or_404(pk)
+    if hiding.hidden_from(request.user, event):
+        raise Http404  # a moderator hid it: only its organisers and moderators see it
     return render(request, "gatherings/event_detail.html", _detail_context(request, event))
 
 
@@ -135,20 +139,28 @@ def rsvp(request, pk: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def rsvp_cancel(request, pk: int):
+    """Give up a place (or leave the waiting list) in two steps: the GET asks "Are you sure?"
+    and only the POST from that page (with confirm=yes) does it. A POST without it, from an
+    older page, asks the question too, so nothing happens in one click."""
     event = event_or_404(pk)
     place = selectors.rsvp_of(event, request.user)
     if place is None or place.status == Rsvp.Status.CANCELLED:
         messages.info(request, _("You did not have a place at this event."))
         return redirect("gatherings:event", event.pk)
+    if request.method == "GET" or request.POST.get("confirm") != "yes":
+        return render(request, "gatherings/rsvp_cancel.html", {"event": event, "rsvp": place})
     try:
         rsvps.rsvp_cancel(rsvp=place, by=request.user)
     except Refusal as refusal:
         context = _detail_context(request, event)
         context["form"] = form_with_errors(str(refusal))
         return render(request, "gatherings/event_detail.html", context, status=400)
-    messages.success(request, _("You have given up your place. Thank you for letting us know."))
+    if place.status == Rsvp.Status.WAITING:
+        messages.success(request, _("You have left the waiting list."))
+    else:
+        messages.success(request, _("You have given up your place. Thank you for letting us know."))
     return redirect("gatherings:event", event.pk)
 
 

@@ -24,6 +24,7 @@ from coproduce.people.naming import name_for
 
 from .. import permissions, provisions, selectors
 from ..forms import EventForm, OrganiserForm, ReasonForm
+from ..forms.events import event_room_initial
 from ..models import BarrierTheme, Event, EventOrganiserInvitation, Rsvp, Series
 from ..services import events as services
 from ..services import organisers, rsvps
@@ -42,6 +43,7 @@ def _event_form_initial(event: Event) -> dict:
         "starts": start.strftime("%H:%M"),
         "ends": end.strftime("%H:%M"),
         "place": event.place_id,
+        "room": event_room_initial(event),
         "online_url": event.online_url,
         "capacity": event.capacity,
         "access_provisions": event.access_provisions,
@@ -59,6 +61,8 @@ def _event_fields(form: EventForm) -> dict:
         "starts_at": data["starts_at"],
         "ends_at": data["ends_at"],
         "place": data["place"],
+        # Asked only at a place with rooms to book; otherwise the event keeps what it holds.
+        "room": data["room"] if "room" in form.fields else services.KEEP,
         "online_url": data["online_url"],
         "capacity": data["capacity"],
         "access_provisions": data["access_provisions"],

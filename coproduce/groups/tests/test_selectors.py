@@ -139,10 +139,13 @@ def test_a_member_who_organises_elsewhere_does_not_open_the_relation():
 @pytest.fixture
 def group_of_four():
     """A group whose members show their names to anyone, members, organisers and only me."""
-    organiser = OrganiserFactory(user=ProfileFactory(visibility_identity="members").user)
+    # Names are fixed so that a random clash cannot make one person look like another.
+    organiser = OrganiserFactory(
+        user=ProfileFactory(visibility_identity="members", user__display_name="Olu").user
+    )
     people = {}
     for level in ["public", "members", "organisers", "only_me"]:
-        profile = ProfileFactory(visibility_identity=level)
+        profile = ProfileFactory(visibility_identity=level, user__display_name=f"Named {level}")
         MembershipFactory(
             organisation=organiser.organisation, user=profile.user, shares_with_organisers=True
         )

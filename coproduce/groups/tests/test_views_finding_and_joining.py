@@ -27,14 +27,14 @@ def test_everyone_sees_the_list_of_listed_groups(client):
     body = client.get(url("list")).content.decode()
     assert "Canal Friends" in body
     assert "Secret Supper Club" not in body
-    assert '<td class="govuk-table__cell govuk-table__cell--numeric">6</td>' in body
+    assert 'aria-hidden="true">Members: </span>6</td>' in body
 
 
 def test_a_group_of_1_to_4_members_shows_fewer_than_5(client):
     """A small group's member count says "fewer than 5" on the list and on its page."""
     small = OrganisationFactory(name="Canal Friends")
     MembershipFactory.create_batch(3, organisation=small)
-    cell = '<td class="govuk-table__cell govuk-table__cell--numeric">fewer than 5</td>'
+    cell = 'aria-hidden="true">Members: </span>fewer than 5</td>'
     assert cell in client.get(url("list")).content.decode()
     assert '<dd class="govuk-summary-list__value">fewer than 5</dd>' in (
         client.get(url("detail", small)).content.decode()

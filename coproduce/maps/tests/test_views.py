@@ -174,6 +174,51 @@ def test_map_page_lists_the_same_places_as_the_api(client):
     assert "1 place" in body
 
 
+def test_words_about_the_map_are_hidden_until_the_map_is_drawn(client):
+    """Without JavaScript there is no map: the key and any talk of zooming start hidden (the
+    map's script shows them), and the page says what the list offers instead."""
+    from html.parser import HTMLParser
+
+    class Visible(HTMLParser):
+        """Collects the text outside elements that start hidden."""
+
+        VOID = {"input", "br", "img", "meta", "link", "hr", "source", "wbr"}
+
+        def __init__(self):
+            super().__init__()
+            self.stack, self.text = [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in self.VOID:
+                self.stack.append("hidden" in dict(attrs))
+
+        def handle_endtag(self, tag):
+            if tag not in self.VOID and self.stack:
+                self.stack.pop()
+
+        def handle_data(self, data):
+            if not any(self.stack):
+                self.text.append(data)
+
+    body = client.get(reverse("maps:map")).content.decode()
+    parser = Visible()
+    parser.feed(body)
+    shown = " ".join(parser.text)
+    assert "zoom" not in shown.lower()
+    assert "Key to the map" not in shown
+    assert "The list below shows the places, projects, groups and services" in shown
+    # They are in the page, for the map's script to show.
+    assert "Key to the map" in body
+    assert "Zoom in" in body
+
+
+def test_the_filters_fold_on_phones_unless_there_is_an_error_to_fix(client):
+    """The filters may fold away on a phone; with an error in them they never do."""
+    assert "data-fold-on-phone" in client.get(reverse("maps:map")).content.decode()
+    response = client.get(reverse("maps:map"), {"ward": "atlantis"})
+    assert "data-fold-on-phone" not in response.content.decode()
+
+
 def test_map_page_explains_a_bad_filter(client):
     """A bad filter on the map page gives a 400 page with the reason."""
     response = client.get(reverse("maps:map"), {"ward": "atlantis"})

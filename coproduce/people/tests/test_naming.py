@@ -89,3 +89,11 @@ def test_template_tag_reads_viewer_from_request():
     template = Template("{% load naming %}{% name_for person %}|{{ person|name_to:person }}")
     rendered = template.render(Context({"request": request, "person": person}))
     assert rendered == "A resident|Zebedee Quill"
+
+
+def test_initials_lose_their_full_stop_so_sentences_end_once():
+    """A name "Sam H." must not read "Offered by Sam H.." in a sentence."""
+    person = UserFactory(display_name="Sam H.")
+    ProfileFactory(user=person, visibility_identity="public")
+    assert naming.name_for(person, None) == "Sam H"
+    assert naming.name_for(person, person) == "Sam H"

@@ -107,6 +107,23 @@ class Contribution(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} by {self.person} for {self.project}"
 
+    @property
+    def next_step(self) -> str:
+        """What happens after the owners accept: plain words for the person."""
+        if self.role_id is not None:
+            return _(
+                "You have a place as %(role)s. The owners will tell you when and where. "
+                "You can send them a message now."
+            ) % {"role": self.role.title}
+        return _(
+            "The owners will get in touch through this site to agree the details. "
+            "You can send them a message now."
+        )
+
+
+# Offers and volunteers the owners took: they are listed as helping and fill a role's places.
+HELPING = (Contribution.Status.ACCEPTED, Contribution.Status.DONE)
+
 
 class Update(TimeStampedModel):
     """News from a project's owners; followers are told."""

@@ -11,9 +11,9 @@ from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
 from coproduce.skills.models import Skill
 
-from ..kinds import PROJECT_UPDATES
+from ..kinds import OFFER_ANSWERS, PROJECT_UPDATES
 from ..lifecycle import OPEN_TO_JOIN
-from ..models import Contribution, Follow, Need, Project, Resource, Update, VolunteerRole
+from ..models import HELPING, Contribution, Follow, Need, Project, Resource, Update, VolunteerRole
 from .common import notify_followers, require_manager
 
 
@@ -108,26 +108,36 @@ def contribution_decide(
     if contribution.status != Contribution.Status.PENDING:
         raise Refusal(_("This has already been answered."))
     if accept and contribution.role is not None:
-        taken = contribution.role.volunteers.filter(status=Contribution.Status.ACCEPTED).count()
+        taken = contribution.role.volunteers.filter(status__in=HELPING).count()
         if taken >= contribution.role.places:
             raise Refusal(_("All the places for this role are taken."))
     contribution.status = Contribution.Status.ACCEPTED if accept else Contribution.Status.DECLINED
     contribution.decided_by, contribution.decided_at = user, timezone.now()
     contribution.decision_note = note.strip()[:500]
     contribution.save()
-    verdict = _("accepted") if accept else _("declined")
-    _tell(
-        contribution.person,
-        contribution.project,
-        _("Your %(kind)s for %(name)s was %(verdict)s")
-        % {
-            "kind": contribution.get_kind_display().lower(),
-            "name": contribution.project.title,
-            "verdict": verdict,
-        },
-        body=contribution.decision_note,
-    )
+    _tell_decision(contribution, accept)
     return contribution
+
+
+def _tell_decision(contribution: Contribution, accept: bool) -> None:
+    """Tell the person the answer straight away; when accepted, what happens next."""
+    person, project = contribution.person, contribution.project
+    if not person.is_active:
+        return
+    kind = contribution.get_kind_display().lower()
+    if accept:
+        title = _("%(name)s: your %(kind)s was accepted") % {"name": project.title, "kind": kind}
+        body = contribution.next_step
+        url = reverse("messaging:new", args=["project", project.pk])
+    else:
+        title = _("%(name)s: your %(kind)s was declined") % {"name": project.title, "kind": kind}
+        body = ""
+        url = reverse("projects:detail", args=[project.pk])
+    if contribution.decision_note:
+        body = (body + "\n\n" if body else "") + _("The owners said: %(note)s") % {
+            "note": contribution.decision_note
+        }
+    notify(recipient=person, kind=OFFER_ANSWERS.slug, title=title, body=body, url=url)
 
 
 @transaction.atomic

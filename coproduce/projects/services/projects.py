@@ -52,7 +52,7 @@ def project_take_ownership(*, user, project: Project) -> Project:
         raise Refusal(_("This project already has owners. Ask them to add you."))
     Owner.objects.create(project=project, user=user, role=Owner.Role.LEAD)
     Follow.objects.get_or_create(project=project, user=user)
-    return _move(project, to=lifecycle.Status.FORMING, by=user, note=_("Took ownership"))
+    return _move(project, to=lifecycle.Status.FORMING, by=user, note=_("someone took it on"))
 
 
 @transaction.atomic

@@ -48,10 +48,12 @@ def visible_project(request, pk: int):
 @require_GET
 def project_detail(request, pk: int):
     project = visible_project(request, pk)
+    taken = selectors.help_taken(project)
     context = {
         "project": project,
         "owners": list(project.owners.all()),
-        "history": list(project.history.all()),
+        "story": selectors.story_of(project, taken),
+        "helpers": selectors.helpers_among(taken),
         "can_manage": can_manage(request.user, project),
         "council_owns": selectors.council_owns(project),
         "state": selectors.viewer_state(project, request.user),
@@ -106,7 +108,7 @@ def project_parameters(request, pk: int):
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             services.project_set_parameters(user=request.user, project=project, **form.cleaned_data)
-            messages.success(request, _("The parameters have been saved."))
+            messages.success(request, _("What is fixed and what is open has been saved."))
             return redirect("projects:detail", pk=project.pk)
     return render_form(request, "projects/parameters_form.html", {"form": form, "project": project})
 

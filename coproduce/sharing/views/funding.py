@@ -1,4 +1,5 @@
-"""Pages for funding rounds: the list, a round's page, following, applications, officers' forms."""
+"""Pages for funding rounds: the list, a round's page, following (and the rounds you follow),
+applications, officers' forms."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -57,6 +58,8 @@ def _detail(request, opportunity, *, form=None, application_form=None):
             "opportunity": opportunity,
             "is_open": opportunity.is_open(),
             "following": selectors.follows(user, opportunity),
+            # The reminders still to come depend on how far away the deadline is.
+            "days_left": (timezone.localdate(opportunity.deadline) - timezone.localdate()).days,
             "applications": list(
                 selectors.applications_visible_to(user, opportunity, see_all=see_all)
             ),
@@ -87,8 +90,33 @@ def funding_follow(request, pk: int):
 def funding_unfollow(request, pk: int):
     opportunity = _opportunity(pk)
     services.opportunity_unfollow(opportunity=opportunity, user=request.user)
-    messages.success(request, _("You no longer follow this funding."))
+    messages.success(
+        request,
+        _("You no longer follow %(title)s.") % {"title": opportunity.title},
+    )
+    # From the list of funding you follow, back to that list; else to the round's page.
+    if request.POST.get("back_to") == "following":
+        return redirect("sharing:funding_following")
     return redirect("sharing:funding_detail", pk=opportunity.pk)
+
+
+@login_required
+@require_GET
+def funding_following(request):
+    """The funding rounds the signed-in person follows, with their deadlines, to unfollow."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    follows = selectors.follows_of(request.user, now=now)
+    for follow in follows:
+        follow.days_left = (timezone.localdate(follow.opportunity.deadline) - today).days
+    return render(
+        request,
+        "sharing/funding_following.html",
+        {
+            "open": [f for f in follows if not f.closed],
+            "closed": [f for f in follows if f.closed],
+        },
+    )
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -17,9 +18,10 @@ from coproduce.common.errors import (
     refusal_to_form,
     render_form,
 )
+from coproduce.discussion import hiding
 from coproduce.places.photos import PhotoError
 
-from .. import permissions, selectors
+from .. import permissions, selectors, topics
 from ..forms import ItemFilterForm, ItemForm, ReplyForm
 from ..models import Item, ItemPhoto, ItemReply
 from ..services import items as services
@@ -51,6 +53,8 @@ def _visible_item(request, pk: int) -> tuple[Item, dict]:
     )
     if not item.is_open and not can_change and not selectors.ever_reserved(item, user):
         raise Http404
+    if hiding.hidden_from(user, item):
+        raise Http404  # a moderator hid it: only its giver and moderators see it
     return item, {
         "keeper": keeper,
         "can_change": can_change,
@@ -83,6 +87,8 @@ def _detail(request, item, roles, *, form=None, reply_form=None) -> HttpResponse
         and my_reply is None,
         "reply_form": reply_form or ReplyForm(),
         "form": form,
+        "can_message": topics.may_write_about(user, item),
+        "message_url": reverse("messaging:new", args=["item", item.pk]),
     }
     return render_form(request, "sharing/item_detail.html", context)
 

@@ -32,13 +32,15 @@ def service_navigation(context) -> SafeString:
     if user is not None and user.is_authenticated:
         if user.has_perm("accounts.run_group_or_project"):
             items.append((_("Find people"), reverse("matching:need_list")))
-        items.append((_("Invitations"), reverse("matching:invitation_list")))
         if user.has_perm("accounts.moderate_content"):
             items.append((_("Moderation"), reverse("discussion:queue")))
         if user.has_perm("groups.verify_organisation"):
             items.append((_("Group checks"), reverse("groups:kind_requests")))
         if user.has_perm("staff.see_audit_log"):
             items.append((_("Audit log"), reverse("staff:audit_log")))
+        items.insert(1, (_("Your page"), reverse("mypage:your_page")))
+        # No count here: each new message is also a notification, counted just below.
+        items.append((_("Messages"), reverse("messaging:inbox")))
         count = unread_count_for(user)
         label = _("Notifications")
         items.append((f"{label} ({count})" if count else label, reverse("notifications:list")))

@@ -1,7 +1,9 @@
-"""Ward pages: a ward's streets (places) with how many people signed up there (people)."""
+"""Ward pages: what is in a ward (projects, events, groups, places, services, its street
+champions), how many people signed up there (a count), and its streets."""
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from coproduce.news.selectors import latest as latest_news
 from coproduce.places.selectors import streets_in_ward
@@ -16,11 +18,18 @@ def ward_list(request):
 
 
 def ward_detail(request, slug: str):
-    ward = get_object_or_404(selectors.wards_with_counts(), slug=slug)
+    ward = selectors.ward_for_page(slug)
+    if ward is None:
+        raise Http404
     paginator = Paginator(streets_in_ward(ward), STREETS_PER_PAGE)
     streets = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "site/ward_detail.html",
-        {"ward": ward, "streets": streets, "news": latest_news(limit=3, ward=ward)},
+        {
+            "ward": ward,
+            "contents": selectors.ward_contents(ward),
+            "streets": streets,
+            "news": latest_news(limit=3, ward=ward),
+        },
     )

@@ -96,7 +96,7 @@ def test_verify_goes_nowhere_outside_the_site(client):
     """A `next` on another site is ignored."""
     _officer, device, _codes = _officer_with_app(client)
     response = client.post(VERIFY, {"code": _code(device.key), "next": "https://evil.example/"})
-    assert response.url == reverse("site:home")
+    assert response.url == reverse("mypage:your_page")
 
 
 def test_a_recovery_code_works_once(client):

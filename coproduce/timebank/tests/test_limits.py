@@ -33,6 +33,7 @@ def _form(me, other) -> dict:
         "hours": "1",
         "minutes": "0",
         "description": "Fixed a bike",
+        "confirm": "yes",  # sent from the check page
     }
 
 

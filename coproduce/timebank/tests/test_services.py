@@ -131,7 +131,9 @@ def test_request_then_confirm_by_the_other_side_posts():
     )
     assert transfer.status == Transfer.Status.PENDING
     assert transfer.postings.count() == 0
-    assert Notification.objects.filter(recipient=helped.user, kind="timebank").exists()
+    asked = Notification.objects.get(recipient=helped.user, kind="timebank_confirm")
+    # Time to confirm needs an answer: emailed straight away, not in the morning summary.
+    assert asked.email_frequency == "immediately"
     with pytest.raises(NotAllowed):
         services.transfer_confirm(actor=helper.user, transfer=transfer)
     services.transfer_confirm(actor=helped.user, transfer=transfer)

@@ -119,6 +119,7 @@ def test_transfer_form_asks_the_other_side(client):
             "hours": "1",
             "minutes": "30",
             "description": "Fixed a bike",
+            "confirm": "yes",
         },
     )
     assert response.status_code == 302
@@ -153,9 +154,10 @@ def test_transfer_form_refuses_bad_input(client, hours, minutes, other, message)
             "hours": hours,
             "minutes": minutes,
             "description": "Help",
+            "confirm": "yes",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.content.decode()
     assert "govuk-error-summary" in response.content.decode()
     assert Transfer.objects.count() == 0
@@ -357,7 +359,14 @@ def test_typed_account_number_is_found_with_spaces_and_any_case(client):
     client.force_login(me.user)
     client.post(
         reverse("timebank:transfer_new"),
-        {"account": me.pk, "direction": "gave", "other": typed, "hours": "1", "description": "x"},
+        {
+            "account": me.pk,
+            "direction": "gave",
+            "other": typed,
+            "hours": "1",
+            "description": "x",
+            "confirm": "yes",
+        },
     )
     assert Transfer.objects.filter(to_account=me, from_account=them).exists()
 

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from coproduce.common import limits
-from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message
+from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message, render_form
 from coproduce.groups.models import Organisation
 
 from .. import permissions, selectors, services
 from ..forms import LimitsForm, ListingForm, RecordTransferForm, ReverseForm, TransferRequestForm
-from ..hours import decimal_hours
+from ..hours import decimal_hours, format_minutes
 from ..models import Account, Listing, Transfer
 
 RECENT = 10
@@ -134,20 +134,64 @@ def _csv_safe(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+def _transfer_summary(form: TransferRequestForm) -> str:
+    """ "You are sending 2 hours to Sam H for 'Fixing shelves'." in the viewer's words."""
+    data = form.cleaned_data
+    account = data["account"]
+    words = {
+        "time": format_minutes(data["total_minutes"]),
+        "name": form.recipient_name(),
+        "what": data["description"].strip(),
+        "group": account.holder_name_for(form.viewer),
+    }
+    gave = data["direction"] == "gave"
+    if account.organisation_id:
+        if gave:
+            return _("You are asking %(name)s to send %(group)s %(time)s for ‘%(what)s’.") % words
+        return _("%(group)s is sending %(time)s to %(name)s for ‘%(what)s’.") % words
+    if gave:
+        return _("You are asking %(name)s to send you %(time)s for ‘%(what)s’.") % words
+    return _("You are sending %(time)s to %(name)s for ‘%(what)s’.") % words
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def transfer_new(request):
+    """Record time in up to four steps, each a POST of the same form, so it works without
+    JavaScript: the details; choosing the person when several share the name typed; a tick
+    for an unusual amount (a form error until ticked); then a check page. Only the POST from
+    the check page (confirm=yes) records anything."""
     accounts = selectors.accounts_acted_for(request.user)
     if not accounts:  # nothing to record time from until the person opens an account
         return render(request, "timebank/no_account.html")
+    fields = ("account", "direction", "other", "hours", "minutes", "description")
+    if request.method == "POST" and request.POST.get("change"):
+        # "Change something" on the check page: the form again, filled in, with no errors.
+        initial = {key: request.POST[key] for key in fields if request.POST.get(key)}
+        form = TransferRequestForm(accounts=accounts, viewer=request.user, initial=initial)
+        return render(request, "timebank/transfer_form.html", {"form": form})
     initial = {
         key: request.GET[key]
         for key in ("other", "direction", "description")
         if request.GET.get(key)
     }
-    form = TransferRequestForm(request.POST or None, accounts=accounts, initial=initial)
+    form = TransferRequestForm(
+        request.POST or None, accounts=accounts, viewer=request.user, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
+        if form.choosing:
+            return render(request, "timebank/transfer_form.html", {"form": form})
         data = form.cleaned_data
+        if request.POST.get("confirm") != "yes":
+            return render(
+                request,
+                "timebank/transfer_check.html",
+                {
+                    "form": form,
+                    "summary": _transfer_summary(form),
+                    "number": "" if form.found_by_name else data["other"].number,
+                },
+            )
         limits.check(request, "transfer_request")
         with refusal_to_form(form):
             services.transfer_request(
@@ -160,11 +204,10 @@ def transfer_new(request):
             )
             messages.success(
                 request,
-                _("We have asked %(name)s to confirm the time.")
-                % {"name": data["other"].holder_name_for(request.user)},
+                _("We have asked %(name)s to confirm the time.") % {"name": form.recipient_name()},
             )
             return redirect("timebank:pending")
-    return render(request, "timebank/transfer_form.html", {"form": form})
+    return render_form(request, "timebank/transfer_form.html", {"form": form})
 
 
 @login_required

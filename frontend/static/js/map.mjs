@@ -90,8 +90,25 @@ function popup(feature) {
   return container;
 }
 
+// Phones: the map comes first (CSS) and the filters fold away under it, unless a filter has an
+// error to fix. From 641px wide they are open. Without the map they stay open.
+function foldFiltersOnPhones() {
+  const filters = document.querySelector("details[data-fold-on-phone]");
+  if (!filters) return;
+  const phone = window.matchMedia("(max-width: 640px)");
+  filters.open = !phone.matches;
+  phone.addEventListener("change", (event) => {
+    filters.open = !event.matches;
+  });
+}
+
 if (element && typeof L !== "undefined") {
   element.hidden = false;
+  // What only makes sense with a map (the key, the zoom tip) shows now; the words for the
+  // list alone go.
+  for (const extra of document.querySelectorAll("[data-map-only]")) extra.hidden = false;
+  for (const words of document.querySelectorAll("[data-no-map]")) words.hidden = true;
+  foldFiltersOnPhones();
   const map = L.map(element, { keyboard: true }).setView(
     [Number(element.dataset.latitude), Number(element.dataset.longitude)],
     13,

@@ -1,6 +1,7 @@
 import os
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from coproduce.common.db import statistics_refresh
@@ -67,5 +68,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Building the {size} demo borough (seed {seed})…")
         seconds = services.demo_build(ctx)
         statistics_refresh()
+        # The site search reads its own index; fill it from what was just made.
+        call_command("search_rebuild", verbosity=0)
         counts = ", ".join(f"{count:,} {name}" for name, count in ctx.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo borough ready in {seconds:.1f}s: {counts}."))

@@ -140,11 +140,16 @@ def _work_shop(ctx, rng, cast: Cast, venues: Venues, series: Series, scale: int)
     today = ctx.now.astimezone(LONDON).date()
     gatherings: list[Gathering] = []
     resident_past = resident_next = False
-    for offset in (-190, 20):
+    # Each season has its own titles: nothing in the shop is called the same twice.
+    shuffled = {kind: rng.sample(spec[3], len(spec[3])) for kind, spec in WORK_SHOP.items()}
+    full = next(t for t in WORK_SHOP[Kind.WORKSHOP][3] if t[0] == FULL_WORKSHOP)
+    others = [t for t in shuffled[Kind.WORKSHOP] if t != full]
+    half = len(others) // 2 + 1
+    for season, offset in enumerate((-190, 20)):
         thursday = on_or_after(today + timedelta(days=offset), 3, days=3)
-        titles = {kind: rng.sample(spec[3], len(spec[3])) for kind, spec in WORK_SHOP.items()}
-        if offset > 0:
-            titles[Kind.WORKSHOP].sort(key=lambda t: t[0] != FULL_WORKSHOP)
+        titles = {kind: listed[season::2] for kind, listed in shuffled.items()}
+        # The full workshop is the first to come.
+        titles[Kind.WORKSHOP] = [full, *others[half:]] if season else others[:half]
         for week in range(2 + scale):
             if week:
                 thursday = on_or_after(thursday + timedelta(weeks=1), 3, days=3)

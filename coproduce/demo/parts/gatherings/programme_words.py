@@ -17,6 +17,10 @@ WORK_SHOP = {
             ("What does our street already have?", "An introduction to asset mapping."),
             ("Time banking: an hour for an hour", "How neighbours swap time."),
             ("Getting a small grant for your group", "Who funds what, and how to ask."),
+            ("How planning decisions are made", "Who decides, and when you can have a say."),
+            ("Running a group without burning out", "Sharing the jobs, and saying no."),
+            ("What the council's new housing plan means", "In plain words, with time to ask."),
+            ("Keeping your group's money safe", "Bank accounts, receipts and two signatures."),
         ],
     ),
     Kind.HOSTED_CONVERSATION: (
@@ -30,6 +34,10 @@ WORK_SHOP = {
             ("Getting older in Northbrook", "What helps, what gets in the way."),
             ("Making meetings welcoming for everyone", "Tea, not presentations."),
             ("What should happen to empty shops?", "Ideas for the spaces on our streets."),
+            ("Feeling safe on our streets at night", "Lighting, paths and who to call."),
+            ("What would help families with young children?", "Bring the children too."),
+            ("Is the bus working for you?", "Routes, times and getting on with a buggy."),
+            ("Winter: keeping warm and well", "What is on offer, and what is missing."),
         ],
     ),
     Kind.WORKSHOP: (
@@ -43,6 +51,10 @@ WORK_SHOP = {
             ("Run a street party", "Permits, insurance and bunting."),
             ("Plan a community garden", "From a patch of grass to raised beds."),
             ("Make a film about your project on your phone", "Film, edit, share."),
+            ("Set up a WhatsApp group for your street", "Safely, and without the arguments."),
+            ("Fix a bike in a morning", "Punctures, brakes and chains."),
+            ("Write a leaflet people will read", "Short words, big print, one idea."),
+            ("Run a safe first aid kit for your group", "What to keep, and who to ask."),
         ],
     ),
 }
@@ -54,6 +66,10 @@ ONLINE_TALKS = [
     "sharing power with residents",
     "getting a small grant",
     "time banking",
+    "paying people for their time",
+    "working with young people",
+    "measuring what changed",
+    "reaching people who do not usually come",
 ]
 OPEN_SPACE_ITEMS = [
     ("Barrier-busting: access to affordable space", "The barrier we keep hitting."),

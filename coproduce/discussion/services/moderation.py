@@ -1,10 +1,5 @@
-"""Every write to discussion and moderation goes through here (telling people of a new
-comment is queued to tasks.comment_notify).
-
-Each moderation service checks the moderator's permission, changes the item, resolves the
-open reports about it, writes the ModerationAction and tells the author, in one transaction.
-A project's hidden flag itself is written by projects.services.project_hidden_set.
-"""
+"""Moderating: reports, hiding and restoring comments, projects and other things, and
+what waits for a moderator."""
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -13,65 +8,19 @@ from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.notifications.services import notify
-from coproduce.projects.lifecycle import Status
 from coproduce.projects.models import Owner, Project
 from coproduce.projects.permissions import can_moderate as can_moderate_projects
 from coproduce.projects.services import project_hidden_set
 from coproduce.staff.services import audit_record
 
-from . import permissions, tasks, waiting
-from .kinds import MODERATION
-from .models import MAX_BODY, Comment, ModerationAction, Report
+from .. import permissions, reporting, waiting
+from ..kinds import MODERATION
+from ..models import Comment, HiddenThing, ModerationAction, Report
+from .comments import thread_url
 
 
-def thread_url(project_id: int) -> str:
-    return reverse("projects:detail", args=[project_id]) + "#comments"
-
-
-def comment_refusal(*, user, project: Project) -> str | None:
-    """Why this person may not comment on this project, or None if they may."""
-    if user is None or not user.is_authenticated:
-        return _("Sign in to comment.")
-    if not user.is_active:
-        return _("Your account cannot comment.")
-    if project.is_hidden:
-        return _("A moderator has hidden this project, so it cannot take comments.")
-    if project.status == Status.ARCHIVED:
-        return _("This project is archived, so it cannot take new comments.")
-    return None
-
-
-@transaction.atomic
-def comment_post(*, author, project: Project, body: str, parent: Comment | None = None) -> Comment:
-    """Add a comment (or a reply) to a project and tell the people who care.
-
-    Raises Refusal if the person may not comment here, the text is empty or too
-    long, or the parent is not a visible comment on this project. Nothing is stored then.
-    """
-    refusal = comment_refusal(user=author, project=project)
-    if refusal:
-        raise NotAllowed(refusal)
-    body = body.replace("\r\n", "\n").strip()
-    if not body:
-        raise Refusal(_("Enter your comment."))
-    if len(body) > MAX_BODY:
-        raise Refusal(
-            _("Your comment must be %(limit)s characters or fewer.") % {"limit": f"{MAX_BODY:,}"}
-        )
-    replying_to = parent
-    if parent is not None:
-        if parent.project_id != project.pk:
-            raise Refusal(_("You can only reply to comments on this project."))
-        if parent.is_hidden:
-            raise Refusal(_("A moderator has hidden that comment. You cannot reply."))
-        if parent.parent_id is not None:
-            parent = Comment(pk=parent.parent_id)  # replies stay one level deep
-    comment = Comment.objects.create(project=project, author=author, parent=parent, body=body)
-    # Telling owners and followers can mean many rows: it runs as a task once this commits,
-    # so posting stays quick however many people follow the project.
-    replying_to_id = replying_to.pk if replying_to is not None else None
-    transaction.on_commit(lambda: tasks.comment_notify.enqueue(comment.pk, replying_to_id))
-    return comment
+def _thing_hidden(kind: str, pk: int) -> bool:
+    return HiddenThing.objects.filter(kind=kind, target_id=pk).exists()
 
 
 @transaction.atomic
@@ -82,23 +31,42 @@ def report_make(
     details: str = "",
     comment: Comment | None = None,
     project: Project | None = None,
+    thing=None,
 ) -> Report:
-    """Report a comment or a project to the moderators. One open report per person per item."""
-    if (comment is None) == (project is None):
-        raise ValueError("Report either a comment or a project.")
+    """Report a comment, a project, or a thing of a registered kind (discussion/reporting.py)
+    to the moderators. One open report per person per item."""
+    if sum(x is not None for x in (comment, project, thing)) != 1:
+        raise ValueError("Report one comment, project or thing.")
     if reporter is None or not reporter.is_authenticated or not reporter.is_active:
         raise NotAllowed(_("Sign in to report something."))
     if reason not in Report.Reason.values:
-        raise Refusal(_("Choose why you are reporting it."))
-    item = comment or project
-    if item.is_hidden:
-        raise Refusal(_("A moderator has already hidden this."))
+        raise Refusal(_("Choose why you are reporting it."), field="reason")
+    target = None
+    if thing is not None:
+        target = reporting.target_of(thing)
+        if target is None:
+            raise ValueError("That kind of thing cannot be reported.")
+        if not target.can_see(reporter, thing):
+            raise NotAllowed(_("You cannot report that."))
+        if _thing_hidden(target.slug, thing.pk):
+            raise Refusal(_("A moderator has already hidden this."))
+    else:
+        item = comment or project
+        if item.is_hidden:
+            raise Refusal(_("A moderator has already hidden this."))
+        if (
+            comment is not None
+            and Comment.objects.filter(pk=comment.pk, deleted_at__isnull=False).exists()
+        ):
+            raise Refusal(_("Its author has deleted that comment."))
     try:
         with transaction.atomic():
             return Report.objects.create(
                 reporter=reporter,
                 comment=comment,
                 project=project,
+                target_kind=target.slug if target else "",
+                target_id=thing.pk if thing is not None else None,
                 reason=reason,
                 details=details.strip()[:1000],
             )
@@ -115,10 +83,14 @@ def _require_reason(reason: str) -> str:
     return reason[:500]
 
 
-def _resolve_reports(*, moderator, comment=None, project=None) -> None:
-    Report.objects.filter(status=Report.Status.OPEN, comment=comment, project=project).update(
-        status=Report.Status.RESOLVED, resolved_by=moderator, resolved_at=timezone.now()
-    )
+def _resolve_reports(*, moderator, comment=None, project=None, kind="", target_id=None) -> None:
+    Report.objects.filter(
+        status=Report.Status.OPEN,
+        comment=comment,
+        project=project,
+        target_kind=kind,
+        target_id=target_id,
+    ).update(status=Report.Status.RESOLVED, resolved_by=moderator, resolved_at=timezone.now())
 
 
 def _log(*, moderator, action: str, target: str, item, text: str, reason: str, report=None):
@@ -251,13 +223,71 @@ def project_restore(*, moderator, project: Project, reason: str) -> Project:
         return _project_change(moderator=moderator, project=project, reason=reason, hide=False)
 
 
+def _thing_change(*, moderator, kind: str, pk: int, reason: str, hide: bool):
+    if not permissions.can_moderate_comments(moderator):
+        raise NotAllowed(_("Only moderators can do that."))
+    target = reporting.target_for(kind)
+    if target is None:
+        raise Refusal(_("There is nothing of that kind to moderate."))
+    reason = _require_reason(reason)
+    # Lock the thing's row so two moderators cannot act on it at once.
+    thing = target.model._default_manager.select_for_update(of=("self",)).filter(pk=pk).first()
+    if thing is None:
+        raise Refusal(_("That no longer exists."))
+    hidden = HiddenThing.objects.filter(kind=kind, target_id=pk)
+    if hidden.exists() == hide:
+        raise Refusal(_("That is already hidden.") if hide else _("That is not hidden."))
+    if hide:
+        HiddenThing.objects.create(kind=kind, target_id=pk, reason=reason, hidden_by=moderator)
+    else:
+        hidden.delete()
+    _resolve_reports(moderator=moderator, kind=kind, target_id=pk)
+    _log(
+        moderator=moderator,
+        action=ModerationAction.Action.HIDE if hide else ModerationAction.Action.RESTORE,
+        target=kind,
+        item=thing,
+        text=target.text(thing),
+        reason=reason,
+    )
+    title = (
+        _("A moderator hid %(title)s, which you shared")
+        if hide
+        else _("A moderator restored %(title)s, which you shared")
+    )
+    for person in target.owners(thing):
+        if person is None or not person.is_active:
+            continue
+        notify(
+            recipient=person,
+            kind=MODERATION.slug,
+            title=title % {"title": target.title(thing)},
+            body=_("Reason: %(reason)s") % {"reason": reason},
+            url=target.url(thing),
+        )
+    return thing
+
+
+def thing_hide(*, moderator, kind: str, pk: int, reason: str):
+    """Hide a reported thing (a shared item, an event, a place photo) from everyone but its
+    owners and moderators; its owners are told why, never who reported it."""
+    with transaction.atomic():
+        return _thing_change(moderator=moderator, kind=kind, pk=pk, reason=reason, hide=True)
+
+
+def thing_restore(*, moderator, kind: str, pk: int, reason: str):
+    """Show a hidden thing again; its owners are told why."""
+    with transaction.atomic():
+        return _thing_change(moderator=moderator, kind=kind, pk=pk, reason=reason, hide=False)
+
+
 @transaction.atomic
 def report_dismiss(*, moderator, report: Report, reason: str) -> Report:
     """Close a report without acting on the item. The reporter is not told."""
     allowed = (
-        permissions.can_moderate_comments(moderator)
-        if report.comment_id
-        else can_moderate_projects(moderator)
+        can_moderate_projects(moderator)
+        if report.project_id
+        else permissions.can_moderate_comments(moderator)
     )
     if not allowed:
         raise NotAllowed(_("Only moderators can do that."))
@@ -271,15 +301,21 @@ def report_dismiss(*, moderator, report: Report, reason: str) -> Report:
         timezone.now(),
     )
     report.save(update_fields=["status", "resolved_by", "resolved_at", "updated_at"])
-    item = report.comment or report.project
+    if report.comment_id:
+        item, text = report.comment, report.comment.body
+    elif report.project_id:
+        item, text = report.project, report.project.title
+    else:
+        target = reporting.target_for(report.target_kind)
+        thing = reporting.find(report.target_kind, report.target_id)
+        item = thing if thing is not None else Report(pk=report.target_id)
+        text = target.text(thing) if target is not None and thing is not None else ""
     _log(
         moderator=moderator,
         action=ModerationAction.Action.DISMISS,
-        target=ModerationAction.Target.COMMENT
-        if report.comment_id
-        else (ModerationAction.Target.PROJECT),
+        target=report.kind,
         item=item,
-        text=item.body if report.comment_id else item.title,
+        text=text,
         reason=reason,
         report=report,
     )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "messaging"
+
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:pk>/", views.thread, name="thread"),
+    path("<int:pk>/open/", views.thread_open, name="open"),
+    path("<int:pk>/read/", views.thread_read, name="read"),
+    path("<int:pk>/share-email/", views.email_share, name="share_email"),
+    path("new/<slug:topic>/<int:pk>/", views.thread_new, name="new"),
+]

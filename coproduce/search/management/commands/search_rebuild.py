@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from coproduce.search.indexing import index_rebuild
+
+
+class Command(BaseCommand):
+    help = "Index everything search can find again, from scratch."
+
+    def handle(self, *args, **options):
+        counts = index_rebuild()
+        if options["verbosity"] >= 1:
+            for key, n in counts.items():
+                self.stdout.write(f"{key}: {n}")

@@ -1,0 +1,45 @@
+"""A place's page and a ward's page in a real browser: the small map, and axe."""
+
+from coproduce.places.models import Place
+from coproduce.places.tests.panels import place_panels
+
+from .axe import axe_violations
+
+
+def _busy_place() -> Place:
+    # The demo place with most events, so its page shows the "what happens here" sections.
+    return (
+        Place.objects.filter(is_listed=True, kind="building", events__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+
+
+def test_place_page_draws_its_small_map(page, live_server, demo_borough, axe_source):
+    """With JavaScript, the small map appears with one marker; axe finds nothing."""
+    place = _busy_place()
+    with place_panels():
+        page.goto(f"{live_server.url}/places/{place.pk}/")
+        page.wait_for_selector("#place-map .coproduce-marker", timeout=10_000)
+        assert page.locator("#place-map").is_visible()
+        assert page.get_by_role("heading", name="Events coming up here").is_visible()
+        assert axe_violations(page, axe_source, label="place page") == []
+
+
+def test_place_page_without_javascript_says_where_in_words(
+    page_without_javascript, live_server, demo_borough
+):
+    """Without JavaScript there is no empty map box; the ward and the big map's link remain."""
+    place = _busy_place()
+    page = page_without_javascript
+    page.goto(f"{live_server.url}/places/{place.pk}/")
+    assert not page.locator("#place-map").is_visible()
+    assert page.get_by_role("link", name=f"See {place.ward.name} on the big map").is_visible()
+
+
+def test_ward_page_has_no_axe_violations(page, live_server, demo_borough, axe_source):
+    """A demo ward's page, with its sections, passes axe."""
+    ward = _busy_place().ward
+    page.goto(f"{live_server.url}/wards/{ward.slug}/")
+    assert page.get_by_role("heading", name=ward.name, level=1).is_visible()
+    assert axe_violations(page, axe_source, label="ward page") == []
