@@ -22,9 +22,9 @@ class SpaceFilterForm(FilterForm):
         max_value=10_000,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
         error_messages={
-            "invalid": _("Enter a number of people, like 20"),
-            "min_value": _("Enter a number of people of 1 or more"),
-            "max_value": _("Enter a number of people of 10,000 or fewer"),
+            "invalid": _("Enter how many people, like 20"),
+            "min_value": _("Enter 1 person or more"),
+            "max_value": _("Enter 10,000 people or fewer"),
         },
     )
     facility = forms.ChoiceField(
@@ -42,15 +42,15 @@ class BookingForm(forms.Form):
     day = day_field(_("Date"), _("Enter the date"))
     starts = time_field(
         _("Start time"),
-        "18:00",
+        "6pm",
         required_message=_("Enter the start time"),
-        invalid_message=_("Enter the start time as hours and minutes, for example 18:00"),
+        invalid_message=_("Enter the start time, for example 6pm, 6:30pm or 18:30"),
     )
     ends = time_field(
         _("End time"),
-        "20:30",
+        "8:30pm",
         required_message=_("Enter the end time"),
-        invalid_message=_("Enter the end time as hours and minutes, for example 20:30"),
+        invalid_message=_("Enter the end time, for example 8:30pm or 20:30"),
     )
     purpose = forms.CharField(
         label=_("What is the booking for?"),

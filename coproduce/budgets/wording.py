@@ -116,7 +116,7 @@ RULE_EXPLAINED = {
         "chosen when the people who voted for it can pay for it together from their shares. "
         "Proposals that many people want, for their cost, go first. This way, groups of "
         "people who want different things each get something. When no more can be paid "
-        "for, everyone's share is raised a little and the count is run again, while the "
+        "for, everyone's share goes up a little. Then the count runs again, as long as the "
         "result still fits the budget."
     ),
 }

@@ -11,7 +11,10 @@ from typing import Any
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 from jinja2 import Environment, PackageLoader, PrefixLoader, select_autoescape
+
+from coproduce.common.dates.fields import DayInput, day_parts
 
 
 @cache
@@ -105,6 +108,8 @@ def render_field(field: forms.BoundField, **options: Any) -> SafeString:
     common["attributes"] = attrs or None
     heading = options.get("is_page_heading", False)
 
+    if isinstance(widget, DayInput):
+        return _render_day(field, common, heading=heading)
     if isinstance(widget, forms.HiddenInput):
         return mark_safe(str(field))  # noqa: S308
     if isinstance(widget, forms.PasswordInput):
@@ -188,6 +193,38 @@ def render_field(field: forms.BoundField, **options: Any) -> SafeString:
             "label": _label(field, is_page_heading=heading),
             "value": "" if value is None else str(value),
             "spellcheck": False if getattr(widget, "input_type", "") == "email" else None,
+        },
+    )
+
+
+def _render_day(field: forms.BoundField, common: dict[str, Any], *, heading: bool) -> SafeString:
+    """The GOV.UK date input: a fieldset with a legend and boxes for day, month and year."""
+    legend: dict[str, Any] = {"text": str(field.label), "classes": "govuk-fieldset__legend--s"}
+    if heading:
+        legend.update(isPageHeading=True, classes="govuk-fieldset__legend--l")
+    parts = day_parts(field.value())
+    error = " govuk-input--error" if field.errors else ""
+    widths = {"day": 2, "month": 2, "year": 4}
+    labels = {"day": _("Day"), "month": _("Month"), "year": _("Year")}
+    return render_component(
+        "date-input",
+        "govukDateInput",
+        {
+            "id": field.auto_id,
+            "namePrefix": field.html_name,
+            "fieldset": {"legend": legend},
+            "hint": common["hint"],
+            "errorMessage": common["errorMessage"],
+            "items": [
+                {
+                    "name": part,
+                    "label": str(labels[part]),
+                    "value": parts.get(part, ""),
+                    "classes": f"govuk-input--width-{widths[part]}{error}",
+                    "autocomplete": None,
+                }
+                for part in ("day", "month", "year")
+            ],
         },
     )
 

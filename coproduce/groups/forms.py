@@ -4,15 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.filters import FilterForm
 from coproduce.common.form_errors import too_long
 from coproduce.common.writing import plain_language_attrs
-from coproduce.places.fields import ward_field, ward_filter_field
-from coproduce.places.models import Place
+from coproduce.places.fields import PlaceChoiceField, ward_field, ward_filter_field
 
 from .models import Membership, Organisation
-
-
-class _PlaceChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Place) -> str:
-        return f"{obj.name}, {obj.ward.name}"
 
 
 class OrganisationForm(forms.Form):
@@ -47,12 +41,9 @@ class OrganisationForm(forms.Form):
     ward = ward_field(
         _("Which ward is it mostly in?"), empty_label=_("All over the borough, or not sure")
     )
-    base = _PlaceChoiceField(
+    base = PlaceChoiceField(
         label=_("Where does it usually meet?"),
-        queryset=Place.objects.filter(is_listed=True).select_related("ward").order_by("name"),
-        required=False,
         empty_label=_("Nowhere in particular, or not on the map"),
-        error_messages={"invalid_choice": _("Choose a place from the list")},
     )
     website = forms.URLField(
         label=_("Website (optional)"),

@@ -124,7 +124,7 @@ class PostForm(forms.Form):
 
 class ScheduleForm(forms.Form):
     day = day_field(_("Date"), _("Enter the date to publish it"))
-    at = time_field(_("Time"), "09:00", required_message=_("Enter the time to publish it"))
+    at = time_field(_("Time"), "9am", required_message=_("Enter the time to publish it"))
 
     def clean(self):
         data = super().clean()

@@ -13,7 +13,7 @@ SCRIPT_VERSION = "1"
 def script() -> str:
     """The standard words to read out, in plain English."""
     return _(
-        "We would like to put your name on the council's Coproduce website, so you can take "
+        "We would like to put your name on the council's Coproduce website. Then you can take "
         "part in local events, polls and the time bank without going online. "
         "We will keep your name, your street and how you want us to contact you. "
         "Only council officers and your street champion can see your contact details. "

@@ -190,7 +190,7 @@ class WalkInsForm(forms.Form):
         min_value=0,
         max_value=100_000,
         error_messages={
-            "required": _("Enter a number of people"),
+            "required": _("Enter how many people"),
             "invalid": _("Enter a whole number, like 12"),
             "min_value": _("Enter 0 or more"),
             "max_value": _("Enter 100,000 or fewer"),

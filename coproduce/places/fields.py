@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Ward
+from .models import Place, Ward
 
 CHOOSE_A_WARD = _("Choose a ward from the list")
 WARD = _("Ward")
@@ -46,3 +46,30 @@ def ward_filter_field(
         empty_label=empty_label,
         error_messages={"invalid_choice": invalid_message},
     )
+
+
+class PlaceChoiceField(forms.ModelChoiceField):
+    """A listed place, named with its ward so two places of one name can be told apart.
+
+    Without JavaScript it is a plain select. With it, the select becomes the GOV.UK
+    accessible autocomplete (`data-coproduce-picker`, see `frontend/static/js/init.mjs`):
+    people type part of a name and choose from what matches, by keyboard or screen reader."""
+
+    def __init__(self, *, label, empty_label, help_text="", **kwargs):
+        kwargs.setdefault(
+            "queryset",
+            Place.objects.filter(is_listed=True).select_related("ward").order_by("name", "pk"),
+        )
+        kwargs.setdefault("error_messages", {"invalid_choice": _("Choose a place from the list")})
+        super().__init__(
+            label=label,
+            empty_label=empty_label,
+            help_text=help_text
+            or _("Start typing the name of the place, or choose it from the list"),
+            required=False,
+            widget=forms.Select(attrs={"data-coproduce-picker": "place"}),
+            **kwargs,
+        )
+
+    def label_from_instance(self, obj: Place) -> str:
+        return f"{obj.name}, {obj.ward.name}"

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.common.dates.fields import sensible_day
+from coproduce.common.dates.fields import day_field
 from coproduce.common.filters import FilterForm, TickField
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
@@ -143,13 +143,6 @@ class OwnerForm(forms.Form):
         return data
 
 
-class NativeDateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
 def _message(label, help_text=""):
     return forms.CharField(
         label=label,
@@ -204,15 +197,7 @@ class ProposalForm(forms.Form):
             "Start with “I will”. For example: “I will ask the school if we can use the hall.”"
         ),
     )
-    due_on = forms.DateField(
-        label=_("By when?"),
-        widget=NativeDateInput(),
-        validators=[sensible_day],
-        error_messages={
-            "required": _("Say by when you will do it"),
-            "invalid": _("Enter a real date, like 2027-03-31"),
-        },
-    )
+    due_on = day_field(_("By when?"), _("Say by when you will do it"), example_days_ahead=30)
 
 
 class VolunteerForm(forms.Form):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.common.dates.text import when
 from coproduce.people.naming import name_for
 
 from .models import Project
@@ -165,7 +166,7 @@ def render_pdf(pack: Pack) -> bytes:
         Spacer(1, 6 * mm),
         para(
             _("Made on %(when)s. The latest is always at %(url)s")
-            % {"when": f"{pack.made_at:%d %B %Y %H:%M}", "url": pack.url},
+            % {"when": when(pack.made_at), "url": pack.url},
             "Italic",
         ),
     ]

@@ -266,6 +266,10 @@ SKILL_VECTORS_DIR = env("SKILL_VECTORS_DIR", default=str(VAR_DIR / "cache"))
 STATICFILES_DIRS = [
     ("govuk-frontend", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend"),
     ("leaflet", BASE_DIR / "frontend" / "node_modules" / "leaflet" / "dist"),
+    (
+        "accessible-autocomplete",
+        BASE_DIR / "frontend" / "node_modules" / "accessible-autocomplete" / "dist",
+    ),
     ("coproduce", BASE_DIR / "frontend" / "build"),
     ("coproduce", BASE_DIR / "frontend" / "static"),
 ]

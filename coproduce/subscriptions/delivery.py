@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from coproduce.common.dates.text import when
 from coproduce.common.email import absolute_url
 from coproduce.common.errors import Refusal
 from coproduce.mailing import services as mailing
@@ -73,9 +74,7 @@ def _item_context(item: Item) -> dict:
         "url": absolute_url(item.url) if item.url.startswith("/") else item.url,
         "thing": item.get_thing_display(),
         "where": item.where,
-        "starts_at": timezone.localtime(item.starts_at).strftime("%A %-d %B %Y, %H:%M")
-        if item.starts_at
-        else "",
+        "starts_at": when(item.starts_at) if item.starts_at else "",
     }
 
 

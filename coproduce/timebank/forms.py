@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.common.dates.fields import sensible_day
+from coproduce.common.dates.fields import day_field
 from coproduce.people.naming import choice_labels
 
 from . import numbers, selectors
@@ -285,7 +285,7 @@ class LimitsForm(forms.Form):
         data = super().clean()
         for name in ("debt_hours", "credit_hours"):
             if name in data and data[name] is None:
-                self.add_error(name, _("Enter a number of hours"))
+                self.add_error(name, _("Enter how many hours"))
         return data
 
 
@@ -359,27 +359,9 @@ class VolunteerCheckForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the kind of check")},
     )
-    checked_on = forms.DateField(
-        label=_("Date checked"),
-        help_text=_("For example, 2025-03-27"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
-        validators=[sensible_day],
-        error_messages={
-            "required": _("Enter the date checked"),
-            "invalid": _("Enter a real date, like 2025-03-27"),
-        },
-    )
-    expires_on = forms.DateField(
-        label=_("Date it expires"),
-        help_text=_("For example, 2028-03-27"),
-        input_formats=["%Y-%m-%d", "%d/%m/%Y"],
-        widget=forms.DateInput(attrs={"class": "govuk-input--width-10"}),
-        validators=[sensible_day],
-        error_messages={
-            "required": _("Enter the date it expires"),
-            "invalid": _("Enter a real date, like 2028-03-27"),
-        },
+    checked_on = day_field(_("Date checked"), _("Enter the date checked"), example_days_ahead=-14)
+    expires_on = day_field(
+        _("Date it expires"), _("Enter the date it expires"), example_days_ahead=3 * 365
     )
 
     def clean(self):

@@ -120,7 +120,7 @@ def test_the_map_has_a_key_that_names_every_kind_of_marker(page, live_server, de
     """A key near the map, named for screen readers, says what each letter and shape means."""
     page.goto(f"{live_server.url}/map/")
     page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
-    key = page.get_by_role("region", name="Key to the map")
+    key = page.get_by_role("region", name="What the map symbols mean")
     assert key.is_visible()
     items = key.get_by_role("listitem").all_inner_texts()
     assert len(items) == 6
@@ -173,7 +173,7 @@ def test_without_javascript_the_page_talks_about_the_list_not_zooming(
     page.goto(f"{live_server.url}/map/")
     main = page.locator("main").inner_text()
     assert "zoom" not in main.lower()
-    assert "Key to the map" not in main
+    assert "What the map symbols mean" not in main
     assert "The list below shows the places, projects, groups and services" in main
     # The filters are open: there is no map to put first.
     assert page.locator("details.coproduce-map-filters").get_attribute("open") is not None

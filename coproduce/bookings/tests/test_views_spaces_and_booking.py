@@ -73,7 +73,7 @@ def test_bad_filter_gives_a_form_error():
     """A capacity that is not a number is an error on the form, not a crash."""
     response = Client().get(reverse("bookings:list"), {"capacity": "lots"})
     assert response.status_code == 200
-    assert "Enter a number of people" in response.content.decode()
+    assert "Enter how many people" in response.content.decode()
 
 
 def test_space_page_shows_rooms_and_the_month_table():
@@ -149,9 +149,9 @@ def test_resident_asks_to_book():
     [
         ({"starts": "12:00", "ends": "10:00"}, "The end time must be after the start time"),
         ({"starts": "20:00", "ends": "23:00"}, "The room is not available"),
-        ({"day": "2026-13-45"}, "Enter the date as day/month/year"),
-        ({"day": "next Tuesday"}, "Enter the date as day/month/year"),
-        ({"starts": "teatime"}, "Enter the start time as hours and minutes"),
+        ({"day": "2026-13-45"}, "The date must be a real date"),
+        ({"day": "next Tuesday"}, "The date must be a real date"),
+        ({"starts": "teatime"}, "Enter the start time, for example 6pm"),
         ({"purpose": ""}, "Say what the booking is for"),
         ({"day": "31/12/9999"}, "Enter a date in a year from 1900 to 2200"),
         ({"day": "01/01/0001"}, "Enter a date in a year from 1900 to 2200"),

@@ -10,9 +10,11 @@ import re
 from datetime import time
 
 _WORDS = {"midday": time(12, 0), "noon": time(12, 0), "midnight": time(0, 0)}
-# "7", "7pm", "7 pm", "7.30pm", "7:30 p.m.", "19:00", "19.00", "1900" (hours and minutes).
+# "7", "7pm", "7 pm", "7.30pm", "7:30 p.m.", "19:00", "19.00", "1900" (hours and minutes),
+# and "19:00:00" as a browser or a saved value writes it (whole minutes only).
 _CLOCK = re.compile(
-    r"(?P<hour>[0-9]{1,2})(?:[:.]?(?P<minute>[0-9]{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
+    r"(?P<hour>[0-9]{1,2})(?:[:.]?(?P<minute>[0-9]{2})(?::00)?)?"
+    r"\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
 )
 
 

@@ -43,8 +43,8 @@ class ArrangeForm(forms.Form):
         max_length=100,
         error_messages={"required": _("Say which room or space"), **too_long()},
     )
-    starts = time_field(_("Start time"), "10:30")
-    ends = time_field(_("End time"), "11:15")
+    starts = time_field(_("Start time"), "10:30am")
+    ends = time_field(_("End time"), "11:15am")
 
     def __init__(self, *args, days: list[date], **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,19 +7,17 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from coproduce.bookings.models import BookableRoom
-from coproduce.common.dates.fields import DATE_FORMATS, day_field, sensible_day, time_field
+from coproduce.common.dates.fields import day_field, time_field
 from coproduce.common.dates.local import local_instant
 from coproduce.common.filters import FilterForm
 from coproduce.common.form_errors import too_long
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Membership, Organisation
 from coproduce.people.naming import choice_labels
-from coproduce.places.fields import ward_filter_field
-from coproduce.places.models import Place
+from coproduce.places.fields import PlaceChoiceField, ward_filter_field
 
 from .. import provisions
 from ..models import Event
-from .fields import PlaceChoiceField
 
 # The room question's answer when the event needs no room booked at its place.
 NO_ROOM = "none"
@@ -68,26 +66,15 @@ class EventForm(forms.Form):
         },
     )
     day = day_field(_("Date"), _("Enter the date"))
-    starts = time_field(_("Start time"), "18:00")
-    end_day = forms.DateField(
-        label=_("End date, if it ends on a later day (optional)"),
-        help_text=_("For a hack weekend, say. For example, 28/3/2026"),
-        input_formats=DATE_FORMATS,
+    starts = time_field(_("Start time"), "6pm")
+    end_day = day_field(
+        _("End date, if it ends on a later day (optional)"),
+        _("Enter the end date"),
         required=False,
-        validators=[sensible_day],
-        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
-        error_messages={
-            "invalid": _("Enter the end date as day/month/year, for example 28/3/2026")
-        },
+        example_days_ahead=62,
     )
-    ends = time_field(_("End time"), "20:30")
-    place = PlaceChoiceField(
-        label=_("Where is it?"),
-        queryset=Place.objects.filter(is_listed=True).select_related("ward").order_by("name"),
-        required=False,
-        empty_label=_("Online only"),
-        error_messages={"invalid_choice": _("Choose a place from the list")},
-    )
+    ends = time_field(_("End time"), "8:30pm")
+    place = PlaceChoiceField(label=_("Where is it?"), empty_label=_("Online only"))
     # Asked only when the chosen place has rooms to book, and offering only those rooms (see
     # `_offer_rooms`). Without JavaScript: choose the place, send, and the form comes back
     # asking which room.
@@ -116,9 +103,9 @@ class EventForm(forms.Form):
         max_value=100_000,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
         error_messages={
-            "invalid": _("Enter a number of places, like 30"),
-            "min_value": _("Enter a number of places of 1 or more"),
-            "max_value": _("Enter a number of places of 100,000 or fewer"),
+            "invalid": _("Enter how many places, like 30"),
+            "min_value": _("Enter 1 place or more"),
+            "max_value": _("Enter 100,000 places or fewer"),
         },
     )
     access_provisions = forms.MultipleChoiceField(

@@ -66,7 +66,7 @@ def _check_details(
     if place is None and not online_url:
         raise Refusal(_("Choose a place, or give a link to join online."))
     if capacity is not None and not 1 <= capacity <= MAX_CAPACITY:
-        raise Refusal(_("Give a number of places from 1 to 100,000, or leave it empty."))
+        raise Refusal(_("Say how many places there are, from 1 to 100,000, or leave it empty."))
     offered = list(dict.fromkeys(access_provisions))
     if provisions.unknown(offered):
         raise Refusal(_("Choose access support from the list."))

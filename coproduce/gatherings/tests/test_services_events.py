@@ -104,7 +104,7 @@ def test_naive_times_are_a_programming_error():
 @pytest.mark.parametrize("capacity", [0, 100_001])
 def test_capacity_out_of_range_is_refused(capacity):
     """Places must be from 1 to 100,000 (or no limit)."""
-    with pytest.raises(Refusal, match="number of places"):
+    with pytest.raises(Refusal, match="how many places"):
         _create(organiser(), capacity=capacity)
 
 

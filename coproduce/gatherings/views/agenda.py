@@ -136,8 +136,8 @@ def arrange(request, pk: int):
         initial = {
             "room": item.room,
             "day": timezone.localdate(item.slot_starts_at).isoformat(),
-            "starts": timezone.localtime(item.slot_starts_at).strftime("%H:%M"),
-            "ends": timezone.localtime(item.slot_ends_at).strftime("%H:%M"),
+            "starts": timezone.localtime(item.slot_starts_at).time(),
+            "ends": timezone.localtime(item.slot_ends_at).time(),
         }
     form = ArrangeForm(request.POST or None, initial=initial, days=_days_of(event))
     rooms = _room_names(event)

@@ -205,10 +205,10 @@ def test_words_about_the_map_are_hidden_until_the_map_is_drawn(client):
     parser.feed(body)
     shown = " ".join(parser.text)
     assert "zoom" not in shown.lower()
-    assert "Key to the map" not in shown
+    assert "What the map symbols mean" not in shown
     assert "The list below shows the places, projects, groups and services" in shown
     # They are in the page, for the map's script to show.
-    assert "Key to the map" in body
+    assert "What the map symbols mean" in body
     assert "Zoom in" in body
 
 

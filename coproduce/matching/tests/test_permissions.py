@@ -160,7 +160,7 @@ def test_a_project_page_owner_without_the_right_sees_why(client):
     need = _need_of(project, owner)
     client.force_login(owner)
     assert (
-        "once a project is published"
+        "when a project has been published"
         in client.get(reverse("matching:need_detail", args=[need.pk])).text
     )
 

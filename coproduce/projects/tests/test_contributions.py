@@ -130,7 +130,7 @@ def test_a_badly_written_date_is_a_form_error(client):
         {"message": "I will", "due_on": "31/31/2027"},
     )
     assert response.status_code == 400
-    assert "Enter a real date" in response.text
+    assert "The date must be a real date" in response.text
     assert not Contribution.objects.exists()
 
 

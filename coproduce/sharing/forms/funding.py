@@ -1,10 +1,10 @@
-from datetime import datetime, time
+from datetime import datetime
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.common.dates.fields import sensible_day
+from coproduce.common.dates.fields import day_field, time_field
 from coproduce.common.filters import FilterForm
 from coproduce.common.form_errors import too_long
 from coproduce.places.fields import ward_filter_field
@@ -12,20 +12,6 @@ from coproduce.places.models import Ward
 from coproduce.projects.themes import Theme
 
 from ..models import Funder, FundingApplication
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%H:%M")
 
 
 def _pounds(label, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
@@ -46,16 +32,7 @@ def _pounds(label, *, required: bool = False, help_text: str = "") -> forms.Inte
 
 
 def _date(label, *, required: bool = False) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput(),
-        validators=[sensible_day],
-        error_messages={
-            "required": _("Enter a date"),
-            "invalid": _("Enter a real date, like 2027-03-31"),
-        },
-    )
+    return day_field(label, _("Enter a date"), required=required)
 
 
 class FundingFilterForm(FilterForm):
@@ -112,15 +89,8 @@ class OpportunityForm(forms.Form):
     min_amount = _pounds(_("Smallest grant, in pounds (optional)"))
     max_amount = _pounds(_("Largest grant, in pounds (optional)"))
     deadline_date = _date(_("Deadline date"), required=True)
-    deadline_time = forms.TimeField(
-        label=_("Deadline time"),
-        help_text=_("UK time, for example 17:00."),
-        initial=time(23, 59),
-        widget=TimeInput(),
-        error_messages={
-            "required": _("Enter the deadline time"),
-            "invalid": _("Enter a time, like 17:00"),
-        },
+    deadline_time = time_field(
+        _("Deadline time"), "5pm", required_message=_("Enter the deadline time")
     )
     decision_date = _date(_("When will they decide? (optional)"))
     release_date = _date(_("When is the money released? (optional)"))

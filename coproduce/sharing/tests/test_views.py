@@ -349,7 +349,7 @@ def test_bad_deadline_date_is_a_clear_error(client):
     }
     response = client.post(reverse("sharing:funding_create"), data)
     assert response.status_code == 400
-    assert "Enter a real date" in response.content.decode()
+    assert "The date must be a real date" in response.content.decode()
     assert not FundingOpportunity.objects.exists()
 
 

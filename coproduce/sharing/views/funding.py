@@ -1,6 +1,8 @@
 """Pages for funding rounds: the list, a round's page, following (and the rounds you follow),
 applications, officers' forms."""
 
+from datetime import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -197,7 +199,9 @@ def _save_opportunity(request, form, opportunity):
 def funding_create(request):
     if not permissions.can_add_opportunity(request.user):
         raise PermissionDenied(_("Only council officers can add funding."))
-    form = OpportunityForm(request.POST or None, initial={"borough_wide": True})
+    form = OpportunityForm(
+        request.POST or None, initial={"borough_wide": True, "deadline_time": time(23, 59)}
+    )
     if request.method == "POST" and form.is_valid():
         opportunity = _save_opportunity(request, form, None)
         if opportunity is not None:

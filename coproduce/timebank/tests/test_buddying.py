@@ -250,7 +250,7 @@ def test_coordinator_approves_from_the_page(client):
 @pytest.mark.parametrize(
     ("checked_on", "expires_on", "message"),
     [
-        ("2025-13-01", "2027-01-01", "Enter a real date"),
+        ("2025-13-01", "2027-01-01", "The date must be a real date"),
         ("2025-03-01", "2024-01-01", "must be after"),
     ],
 )
