@@ -103,6 +103,40 @@ def thread_start(*, user, topic: Topic, subject, body: str) -> Thread:
     return thread
 
 
+@transaction.atomic
+def thread_start_with_member(*, user, topic: Topic, subject, member, body: str) -> Thread:
+    """A member of a thing's team writes first to someone who may write to the team (a
+    helper the owners accepted), in the same thread that person would have started.
+
+    Only people who are already welcome to write can be written to, so nobody is contacted
+    who did not first offer; the team never sees their email address."""
+    if not signed_in(user):
+        raise NotAllowed(_("Sign in to send a message."))
+    team = [person for person in topic.team(subject) if person.is_active]
+    if not topic.visible(user, subject) or not any(p.pk == user.pk for p in team):
+        raise NotAllowed(_("Only the people who look after this can start a message here."))
+    if member is None or not member.is_active or member.pk == user.pk:
+        raise NotAllowed(_("You cannot send a message to this person."))
+    if not topic.may_write(member, subject):
+        raise NotAllowed(_("You can write only to people who are helping with this."))
+    body = _clean(body)
+    thread, _created = Thread.objects.get_or_create(
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=subject.pk,
+        member=member,
+        defaults={
+            "topic": topic.slug,
+            "subject_title": str(topic.title(subject))[:200],
+            "subject_url": topic.url(subject)[:300],
+            "last_message_at": timezone.now(),
+        },
+    )
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    _join(thread, [member, *team])
+    _post(thread, user, body)
+    return thread
+
+
 def _participant(thread: Thread, user) -> Participant:
     participant = (
         Participant.objects.filter(thread=thread, user=user).first() if signed_in(user) else None

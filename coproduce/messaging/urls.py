@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/read/", views.thread_read, name="read"),
     path("<int:pk>/share-email/", views.email_share, name="share_email"),
     path("new/<slug:topic>/<int:pk>/", views.thread_new, name="new"),
+    path("new/<slug:topic>/<int:pk>/to/<int:member>/", views.thread_new_to, name="new_to"),
 ]

@@ -9,8 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from coproduce.accounts.models import User
 from coproduce.common import limits
 from coproduce.common.errors import Refusal, refusal_to_form, render_form
+from coproduce.people.naming import name_for
 
 from . import selectors, services, topics
 from .forms import MessageForm
@@ -156,6 +158,42 @@ def thread_new(request, topic: str, pk: int):
         "subject_title": topic.title(subject),
         "subject_url": topic.url(subject),
         "allowed": allowed,
+        "form": form,
+    }
+    return render_form(request, "messaging/thread_new.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def thread_new_to(request, topic: str, pk: int, member: int):
+    """Someone who looks after a thing writes first to a person helping with it."""
+    topic, subject = _subject_or_404(request, topic, pk)
+    person = User.objects.filter(pk=member, is_active=True).first()
+    if person is None or not topic.may_write(person, subject):
+        raise Http404  # only helpers can be written to; others are not named
+    existing = selectors.thread_of_member(subject=subject, user=person)
+    on_team = any(p.pk == request.user.pk for p in topic.team(subject))
+    if existing is not None and on_team:
+        return redirect("messaging:thread", pk=existing.pk)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and on_team and form.is_valid():
+        limits.check(request, "message_send")
+        with refusal_to_form(form):
+            thread = services.thread_start_with_member(
+                user=request.user,
+                topic=topic,
+                subject=subject,
+                member=person,
+                body=form.cleaned_data["body"],
+            )
+            messages.success(request, _("Your message has been sent."))
+            return redirect("messaging:thread", pk=thread.pk)
+    context = {
+        "topic": topic,
+        "subject_title": topic.title(subject),
+        "subject_url": topic.url(subject),
+        "allowed": on_team,
+        "to_name": name_for(person, request.user),
         "form": form,
     }
     return render_form(request, "messaging/thread_new.html", context)

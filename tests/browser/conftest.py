@@ -95,3 +95,20 @@ def sign_in(page, base_url: str, email: str, password: str = DEMO_PASSWORD) -> N
     page.get_by_label("Password", exact=True).fill(password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
+
+
+def fill_date(page, legend: str, day) -> None:
+    """Type a day into a GOV.UK date input, found as a person finds it: by its question."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
+def choose_place(page, label: str, place) -> None:
+    """Pick a place in the accessible autocomplete: type part of its name, choose it."""
+    shown = f"{place.name}, {place.ward.name}"
+    box = page.get_by_label(label)
+    box.fill(place.name[:8])
+    page.locator(".autocomplete__option", has_text=shown).first.click()
+    assert box.input_value() == shown

@@ -14,9 +14,10 @@ from django.utils.formats import date_format
 
 from coproduce.gatherings.models import Action, Barrier, Event, Rsvp, Series, Treatment
 from coproduce.gatherings.services.reminders import action_reminders_send
+from coproduce.places.models import Place
 
 from .axe import axe_violations
-from .conftest import sign_in
+from .conftest import choose_place, fill_date, sign_in
 
 DEMO = "@demo.northbrook.invalid"
 SET = "Northbrook Coproduction Action Learning Set"
@@ -29,10 +30,6 @@ PROJECT = "Elm estate community fridge"
 
 def _pk_in(url: str) -> int:
     return int(re.search(r"/(\d+)/(?:[?#].*)?$", url).group(1))
-
-
-def _day(value) -> str:
-    return f"{value.day}/{value.month}/{value.year}"
 
 
 def _focused_label(page) -> str:
@@ -83,10 +80,13 @@ def _organiser_sets_up_a_session(page, base: str, day) -> Event:
     page.get_by_label("What is the event called?").fill(SESSION)
     page.get_by_label("Say in a sentence what it is").fill("Bring a project for a treatment.")
     assert page.get_by_label("Action learning set").is_checked()  # the series' kind
-    page.get_by_label("Date", exact=True).fill(_day(day))
-    page.get_by_label("Start time").fill("18:00")
+    fill_date(page, "Date", day)
+    page.get_by_label("Start time").fill("6pm")
     page.get_by_label("End time").fill("20:00")
-    page.get_by_label("Where is it?").select_option(index=1)
+    first_place = (
+        Place.objects.filter(is_listed=True).select_related("ward").order_by("name", "pk").first()
+    )
+    choose_place(page, "Where is it?", first_place)
     page.get_by_label("How many places? (optional)").fill("12")
     page.get_by_label("Crèche").check()
     page.get_by_role("button", name="Put the event on").click()
@@ -173,7 +173,7 @@ def test_a_whole_action_learning_set(
         _add(other, "Add a resource", "The church hall kitchen", "Add to resources")
         other.get_by_label("Action", exact=True).fill(ACTION)
         other.get_by_label("Who will do it?").select_option(label=str(resident))
-        other.get_by_label("Due by").fill(_day(due))
+        fill_date(other, "Due by", due)
         with other.expect_navigation():
             other.get_by_role("button", name="Add to the action plan").click()
         _add(other, "Add a barrier", BARRIER, "Add to barriers")

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from coproduce.projects.models import Contribution, Project
 
-from .conftest import sign_in
+from .conftest import fill_date, sign_in
 
 DEMO = "@demo.northbrook.invalid"
 
@@ -51,7 +51,7 @@ def test_an_idea_becomes_a_project_people_join(page, live_server, demo_borough):
     assert page.get_by_role("button", name="Take back my appreciation").is_visible()
     page.get_by_role("button", name="Propose an action").click()
     page.get_by_label("What will you do?").fill("I will ask the school if we can use the hall.")
-    page.get_by_label("By when?").fill((date.today() + timedelta(days=14)).isoformat())
+    fill_date(page, "By when?", date.today() + timedelta(days=14))
     page.get_by_role("button", name="Propose it").click()
 
     _as(page, live_server, "officer")

@@ -27,7 +27,8 @@ def snapshot() -> dict:
             )
         ),
         "people": list(
-            Profile.objects.order_by("user__email").values_list(
+            # People without email (registered offline) tie on it: creation order decides.
+            Profile.objects.order_by("user__email", "pk").values_list(
                 "user__email",
                 "user__display_name",
                 "ward__name",
