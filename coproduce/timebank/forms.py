@@ -125,8 +125,8 @@ class TransferRequestForm(TimeMixin):
         label=_("Who was it with?"),
         max_length=100,
         help_text=_(
-            "Type their name as it shows on the site, or their account number, like "
-            "TB 4071 2536 8206. For a group, use its account number."
+            "Type the name of the person or group as it shows on the site, or their account "
+            "number, like TB 4071 2536 8206."
         ),
         widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off"}),
         error_messages={
@@ -135,11 +135,11 @@ class TransferRequestForm(TimeMixin):
         },
     )
     person = forms.TypedChoiceField(
-        label=_("Which person do you mean?"),
+        label=_("Which one do you mean?"),
         coerce=int,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose one of the people listed")},
+        error_messages={"invalid_choice": _("Choose one of the people or groups listed")},
     )
     amount_ok = forms.BooleanField(label=_("Yes, the time is right"), required=False)
     field_order = [
@@ -170,11 +170,17 @@ class TransferRequestForm(TimeMixin):
         self.matches: list[Account] = []
         typed = " ".join(str(self.data.get(self.add_prefix("other"), "")).split())
         if self.is_bound and len(typed) >= 2 and not _looks_like_number(typed):
-            self.matches = selectors.people_named(
+            self.matches = selectors.holders_named(
                 typed, viewer=viewer, exclude=set(self.accounts), limit=MAX_MATCHES
             )
-        labels = choice_labels([a.user for a in self.matches], viewer)
-        self.labels = {a.pk: labels[a.user_id] for a in self.matches}
+        people = [a.user for a in self.matches if a.user_id]
+        labels = choice_labels(people, viewer)
+        self.labels = {
+            a.pk: labels[a.user_id]
+            if a.user_id
+            else _("%(name)s (a group)") % {"name": a.organisation.name}
+            for a in self.matches
+        }
         self.fields["person"].choices = list(self.labels.items())
 
     def clean_other(self):
@@ -186,8 +192,8 @@ class TransferRequestForm(TimeMixin):
         if not self.matches:
             raise forms.ValidationError(
                 _(
-                    "We cannot find anyone called ‘%(name)s’. Check the spelling, or use their "
-                    "account number. Some people choose not to be found by name."
+                    "We cannot find a person or group called ‘%(name)s’. Check the spelling, or "
+                    "use their account number. Some people choose not to be found by name."
                 )
                 % {"name": typed}
             )
@@ -213,7 +219,7 @@ class TransferRequestForm(TimeMixin):
             elif chosen:
                 self.recipient = next(a for a in self.matches if a.pk == chosen)
             elif self.data.get(self.add_prefix("choosing")):
-                self.add_error("person", _("Choose the person you mean"))
+                self.add_error("person", _("Choose the one you mean"))
             else:
                 self.choosing = True
         data["other"] = self.recipient

@@ -63,6 +63,25 @@ def people_named(
     return found
 
 
+def holders_named(
+    text: str, *, viewer, exclude: set[int] = frozenset(), limit: int = 10
+) -> list[Account]:
+    """People (as `people_named`) and then listed groups whose name contains `text`.
+
+    A listed group's name is public, so any group account can be found by it."""
+    people = people_named(text, viewer=viewer, exclude=exclude, limit=limit)
+    if len(people) > limit:
+        return people
+    text = " ".join(text.split())
+    groups = (
+        Account.objects.select_related("organisation")
+        .filter(organisation__is_listed=True, organisation__name__icontains=text)
+        .exclude(pk__in=exclude)
+        .order_by("organisation__name", "pk")[: limit + 1 - len(people)]
+    )
+    return [*people, *groups]
+
+
 def largest_transfer_minutes(account: Account) -> int | None:
     """The most time this account has sent or received in one confirmed transfer, if any."""
     return Transfer.objects.filter(

@@ -88,7 +88,7 @@ def test_people_who_hide_their_name_cannot_be_found_by_it(client, me, visibility
     response = client.post(URL, _form(me, "Priya"))
     assert response.status_code == 400
     page = _text(response)
-    assert "We cannot find anyone called ‘Priya’" in page
+    assert "We cannot find a person or group called ‘Priya’" in page
     assert "Some people choose not to be found by name." in page
     assert "Priya Secret" not in page
     assert str(hidden.pk) not in page.split('name="person"')[-1][:20]
@@ -115,7 +115,7 @@ def test_a_hidden_person_cannot_be_chosen_by_sending_their_key(client, me):
     hidden = _person("Sam Secret", "only_me")
     response = client.post(URL, _form(me, "Sam", person=hidden.pk, confirm="yes"))
     assert response.status_code == 400
-    assert "Choose one of the people listed" in _text(response)
+    assert "Choose one of the people or groups listed" in _text(response)
     assert Transfer.objects.count() == 0
 
 
@@ -126,7 +126,7 @@ def test_several_matches_are_shown_to_choose_from(client, me):
     response = client.post(URL, _form(me, "Sam H"))
     assert response.status_code == 200
     page = _text(response)
-    assert "Which person do you mean?" in page
+    assert "Which one do you mean?" in page
     assert "Sam Hughes" in page and "Sam Hart" in page
     assert "Sam Hidden" not in page
     assert 'name="choosing" value="yes"' in page
@@ -144,7 +144,7 @@ def test_not_choosing_from_the_list_is_a_form_error(client, me):
     _person("Sam Hughes"), _person("Sam Hart")
     response = client.post(URL, _form(me, "Sam", choosing="yes"))
     assert response.status_code == 400
-    assert "Choose the person you mean" in _text(response)
+    assert "Choose the one you mean" in _text(response)
 
 
 def test_two_people_with_the_same_shown_name_are_numbered(client, me):
@@ -158,7 +158,7 @@ def test_you_are_not_found_by_your_own_name(client, me):
     """Typing your own name does not offer you."""
     response = client.post(URL, _form(me, "Mo Farah"))
     assert response.status_code == 400
-    assert "We cannot find anyone called ‘Mo Farah’" in _text(response)
+    assert "We cannot find a person or group called ‘Mo Farah’" in _text(response)
 
 
 def test_a_very_common_name_asks_for_more_of_it(client, me):
@@ -272,3 +272,37 @@ def test_a_link_never_records_anything(client, me):
     response = client.get(URL, {"other": sam.number, "description": "Tea", "confirm": "yes"})
     assert response.status_code == 200
     assert Transfer.objects.count() == 0
+
+
+def test_a_listed_group_is_found_by_its_name(client, me):
+    """Time given to a group goes to its account, found by the group's public name."""
+    from coproduce.groups.tests.factories import OrganisationFactory
+
+    group = AccountFactory(user=None, organisation=OrganisationFactory(name="Hazel Food Bank"))
+    page = _text(client.post(URL, _form(me, "food bank", direction="gave")))
+    assert "Hazel Food Bank" in page and "Ask them to confirm" in page
+    assert f'name="person" value="{group.pk}"' in page
+    response = client.post(URL, _form(me, "food bank", person=group.pk, confirm="yes"))
+    assert response.status_code == 302
+    assert Transfer.objects.get().to_account == group
+
+
+def test_an_unlisted_group_is_not_found_by_name(client, me):
+    from coproduce.groups.tests.factories import OrganisationFactory
+
+    AccountFactory(
+        user=None, organisation=OrganisationFactory(name="Quiet Circle", is_listed=False)
+    )
+    response = client.post(URL, _form(me, "Quiet Circle"))
+    assert "We cannot find a person or group called ‘Quiet Circle’" in _text(response)
+
+
+def test_a_person_and_a_group_of_one_name_are_both_offered(client, me):
+    from coproduce.groups.tests.factories import OrganisationFactory
+
+    sam = _person("Sam Okafor")
+    group = AccountFactory(user=None, organisation=OrganisationFactory(name="Sam's Bikes"))
+    page = _text(client.post(URL, _form(me, "sam")))
+    assert "Which one do you mean?" in page
+    assert f'value="{sam.pk}"' in page and f'value="{group.pk}"' in page
+    assert "Sam&#x27;s Bikes (a group)" in page or "Sam's Bikes (a group)" in page
