@@ -69,6 +69,27 @@ def _post(thread: Thread, sender, body: str) -> Message:
     return message
 
 
+def _write_in_thread(topic: Topic, subject, *, member, team: list, sender, body: str) -> Thread:
+    """The one thread of `member` about `subject` (made if new), with the team in it, and the
+    message posted by `sender` (the member, or someone on the team)."""
+    body = _clean(body)
+    thread, _created = Thread.objects.get_or_create(
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=subject.pk,
+        member=member,
+        defaults={
+            "topic": topic.slug,
+            "subject_title": str(topic.title(subject))[:200],
+            "subject_url": topic.url(subject)[:300],
+            "last_message_at": timezone.now(),
+        },
+    )
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    _join(thread, [member, *team])
+    _post(thread, sender, body)
+    return thread
+
+
 @transaction.atomic
 def thread_start(*, user, topic: Topic, subject, body: str) -> Thread:
     """Write to the team of a thing (its owners, organisers or giver).
@@ -85,22 +106,7 @@ def thread_start(*, user, topic: Topic, subject, body: str) -> Thread:
         raise Refusal(_("You look after this. When people write to you, you will see it here."))
     if not team:
         raise Refusal(_("There is nobody to write to about this just now."))
-    body = _clean(body)
-    thread, _created = Thread.objects.get_or_create(
-        subject_type=ContentType.objects.get_for_model(subject),
-        subject_id=subject.pk,
-        member=user,
-        defaults={
-            "topic": topic.slug,
-            "subject_title": str(topic.title(subject))[:200],
-            "subject_url": topic.url(subject)[:300],
-            "last_message_at": timezone.now(),
-        },
-    )
-    thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    _join(thread, [user, *team])
-    _post(thread, user, body)
-    return thread
+    return _write_in_thread(topic, subject, member=user, team=team, sender=user, body=body)
 
 
 @transaction.atomic
@@ -119,22 +125,7 @@ def thread_start_with_member(*, user, topic: Topic, subject, member, body: str) 
         raise NotAllowed(_("You cannot send a message to this person."))
     if not topic.may_write(member, subject):
         raise NotAllowed(_("You can write only to people who are helping with this."))
-    body = _clean(body)
-    thread, _created = Thread.objects.get_or_create(
-        subject_type=ContentType.objects.get_for_model(subject),
-        subject_id=subject.pk,
-        member=member,
-        defaults={
-            "topic": topic.slug,
-            "subject_title": str(topic.title(subject))[:200],
-            "subject_url": topic.url(subject)[:300],
-            "last_message_at": timezone.now(),
-        },
-    )
-    thread = Thread.objects.select_for_update().get(pk=thread.pk)
-    _join(thread, [member, *team])
-    _post(thread, user, body)
-    return thread
+    return _write_in_thread(topic, subject, member=member, team=team, sender=user, body=body)
 
 
 def _participant(thread: Thread, user) -> Participant:

@@ -5,7 +5,7 @@ Every form that asks for a date or a time uses these, so a date is asked the GOV
 the same way everywhere.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 from django import forms
 from django.utils import timezone
@@ -74,19 +74,13 @@ def day_parts(value) -> dict[str, str]:
     if isinstance(value, list | tuple):
         return dict(zip(PARTS, (str(v) for v in value), strict=False))
     if isinstance(value, str) and value:
-        value = _parse_text(value)
+        try:
+            value = forms.DateField(input_formats=DATE_FORMATS).to_python(value)
+        except forms.ValidationError:
+            return {}
     if isinstance(value, date):
         return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
     return {}
-
-
-def _parse_text(text: str) -> date | None:
-    for format in DATE_FORMATS:
-        try:
-            return datetime.strptime(text.strip(), format).date()
-        except ValueError:
-            continue
-    return None
 
 
 _PART_NAMES = {"day": _("a day"), "month": _("a month"), "year": _("a year")}
