@@ -200,7 +200,8 @@ def test_members_cannot_post_role_changes(client):
 def test_members_page_keeps_private_names_private(client):
     """Even the organiser sees 'only me' names as hidden, but can still change their role."""
     organiser = OrganiserFactory()
-    private = ProfileFactory(visibility_identity="only_me").user
+    # A name no other test person can have: a random one may match the organiser's.
+    private = ProfileFactory(visibility_identity="only_me", user__display_name="Zebedee Quill").user
     membership = MembershipFactory(organisation=organiser.organisation, user=private)
     body = login(client, organiser.user).get(url("members", organiser.organisation)).content
     assert private.display_name.encode() not in body
