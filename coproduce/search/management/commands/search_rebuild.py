@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from coproduce.search.indexing import index_rebuild
+from coproduce.search.indexing import index_rebuild, index_tidy
 
 
 class Command(BaseCommand):
@@ -8,6 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         counts = index_rebuild()
+        index_tidy()
         if options["verbosity"] >= 1:
             for key, n in counts.items():
                 self.stdout.write(f"{key}: {n}")
