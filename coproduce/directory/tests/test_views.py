@@ -181,3 +181,16 @@ def test_pages_only_answer_get(client, method):
         reverse("services:open_referral_service", args=[service.uuid]),
     ]:
         assert getattr(client, method)(url).status_code == 405
+
+
+def test_detail_page_shows_panels_other_apps_add(client, monkeypatch):
+    """Apps above the directory (feedback, for one) add sections to a service's page."""
+    from django.utils.safestring import mark_safe
+
+    from coproduce.common import panels
+
+    monkeypatch.setitem(panels._panels, "service", [])
+    panels.register("service", lambda service, request: mark_safe(f"<p>About {service.name}</p>"))
+    service = ServiceFactory(name="Debt advice drop-in")
+    body = client.get(reverse("services:detail", args=[service.uuid])).content.decode()
+    assert "<p>About Debt advice drop-in</p>" in body
