@@ -171,8 +171,7 @@ class ChangeEmailForm(forms.Form):
         email = normalise_email(self.cleaned_data["new_email"])
         if email == self.user.email:
             raise ValidationError(_("This is already your email address"), code="same")
-        if User.objects.filter(email=email).exists():
-            raise ValidationError(_("An account already uses this email address"), code="in_use")
+        # Whether another account uses it is never said here (see email_change_request).
         return email
 
     def clean_password(self) -> str:

@@ -86,10 +86,25 @@ def email_verify(*, token: str) -> User:
 
 
 def email_change_request(*, user: User, new_email: str) -> None:
-    """Send a confirmation link to the new address. Nothing changes until it is used."""
+    """Send a confirmation link to the new address. Nothing changes until it is used.
+
+    If another account already uses the address, its owner is told someone asked instead,
+    and the caller answers the same either way: changing an email address cannot be used to
+    test who has an account.
+    """
     new_email = normalise_email(new_email)
-    if User.objects.filter(email=new_email).exclude(pk=user.pk).exists():
-        raise EmailInUse(new_email)
+    holder = User.objects.filter(email=new_email).exclude(pk=user.pk).first()
+    if holder is not None:
+        email_queue(
+            to=holder.email,
+            template_base="accounts/email/change_email_taken",
+            context={
+                "user": holder,
+                "sign_in_link": absolute_url(reverse("accounts:sign_in")),
+                "reset_link": absolute_url(reverse("accounts:password_reset")),
+            },
+        )
+        return
     token = make_token(
         EmailToken(user_id=user.pk, email=new_email, current_email=user.email), salt=CHANGE_SALT
     )

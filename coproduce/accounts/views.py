@@ -101,18 +101,12 @@ def account(request):
 def change_email(request):
     form = forms.ChangeEmailForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.email_change_request(
-                user=request.user, new_email=form.cleaned_data["new_email"]
-            )
-        except services.EmailInUse:
-            form.add_error("new_email", _("An account already uses this email address"))
-        else:
-            return render(
-                request,
-                "accounts/change_email_sent.html",
-                {"new_email": form.cleaned_data["new_email"]},
-            )
+        services.email_change_request(user=request.user, new_email=form.cleaned_data["new_email"])
+        return render(
+            request,
+            "accounts/change_email_sent.html",
+            {"new_email": form.cleaned_data["new_email"]},
+        )
     return render(request, "accounts/change_email.html", {"form": form})
 
 

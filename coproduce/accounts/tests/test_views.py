@@ -189,6 +189,31 @@ def test_change_email_needs_the_password(client):
     assert mail.outbox == []
 
 
+def test_change_email_never_says_an_address_has_an_account(
+    client, django_capture_on_commit_callbacks
+):
+    """Asking for a taken address answers as for a free one; the address's owner is told."""
+    UserFactory(email="taken@example.org", display_name="Grace Holder")
+    user = UserFactory(email="ada@example.org")
+    client.force_login(user)
+    answers = []
+    for address in ["taken@example.org", "free@example.org"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("accounts:change_email"), {"new_email": address, "password": PASSWORD}
+            )
+        main = re.search(r"<main.*</main>", response.text, re.S).group(0)
+        answers.append(main.replace(address, "ADDRESS"))
+    assert answers[0] == answers[1]
+    assert "already" not in answers[0]
+    told, link = mail.outbox
+    assert told.to == ["taken@example.org"] and "nothing has changed" in told.body
+    assert "/email/confirm/" not in told.body  # no link that could move either account
+    assert link.to == ["free@example.org"]
+    user.refresh_from_db()
+    assert user.email == "ada@example.org"
+
+
 def test_change_email_journey(client, django_capture_on_commit_callbacks):
     """Change email: link to the new address, confirm while signed in, old address told."""
     user = UserFactory(email="ada@example.org")
