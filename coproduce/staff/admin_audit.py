@@ -22,3 +22,33 @@ class PersonalDataViewedMixin:
                 detail={"where": "admin"},
             )
         return response
+
+
+class SecondFactorAuditMixin:
+    """For django-otp's device admins: adding, changing or removing a second factor there is
+    logged, as setting one up through the site is. Removing a device lets an account sign
+    in without it, so who did it and when must be on record."""
+
+    def _record(self, request: HttpRequest, device, action: str) -> None:
+        audit_record(
+            actor=request.user,
+            action=f"two_factor.device_{action}",
+            target=f"person {device.user_id}",
+            detail={"device": device.name, "kind": device._meta.model_name, "where": "admin"},
+        )
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if not change:
+            self._record(request, obj, "added")
+        elif form.changed_data:
+            self._record(request, obj, "changed")
+
+    def delete_model(self, request: HttpRequest, obj) -> None:
+        self._record(request, obj, "removed")
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for device in queryset:
+            self._record(request, device, "removed")
+        super().delete_queryset(request, queryset)

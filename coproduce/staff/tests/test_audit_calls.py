@@ -139,3 +139,38 @@ def test_the_coordinator_page_logs_whose_contact_details_it_showed(client):
     client.force_login(person)
     assert client.get(reverse("timebank:buddying_coordinator")).status_code == 200
     assert _entry("personal_data.viewed").detail == {"people": [pairing.volunteer_id]}
+
+
+def _device_for(person):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=person, name="Authenticator app", confirmed=True)
+
+
+def test_removing_a_second_factor_in_the_admin_is_logged(client, admin_user):
+    """Removing someone's authenticator in the admin is on record, with who did it."""
+    officer = UserFactory(roles=[Role.OFFICER])
+    device = _device_for(officer)
+    client.force_login(admin_user)
+    url = reverse("admin:otp_totp_totpdevice_delete", args=[device.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    entry = _entry("two_factor.device_removed")
+    assert entry.actor == admin_user and entry.target == f"person {officer.pk}"
+    assert entry.detail == {"device": "Authenticator app", "kind": "totpdevice", "where": "admin"}
+
+
+def test_removing_second_factors_in_bulk_in_the_admin_logs_each(client, admin_user):
+    """The list's "delete selected" logs every device it removes."""
+    devices = [_device_for(UserFactory(roles=[Role.OFFICER])) for _ in range(2)]
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("admin:otp_totp_totpdevice_changelist"),
+        {"action": "delete_selected", "_selected_action": [d.pk for d in devices], "post": "yes"},
+    )
+    assert response.status_code == 302
+    targets = set(
+        AuditEntry.objects.filter(action="two_factor.device_removed").values_list(
+            "target", flat=True
+        )
+    )
+    assert targets == {f"person {d.user_id}" for d in devices}
