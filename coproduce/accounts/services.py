@@ -13,6 +13,7 @@ from coproduce.staff.services import audit_record
 
 from .models import User, normalise_email
 from .roles import STAFF_ROLES, Role
+from .signals import email_confirmed
 from .tokens import CHANGE_SALT, VERIFY_SALT, EmailToken, TokenError, make_token, read_token
 
 
@@ -82,6 +83,7 @@ def email_verify(*, token: str) -> User:
     if not user.email_verified:
         user.email_verified_at = timezone.now()
         user.save(update_fields=["email_verified_at"])
+        email_confirmed.send(sender=User, user=user, email=user.email)
     return user
 
 
@@ -133,6 +135,7 @@ def email_change_confirm(*, user: User, token: str) -> User:
     locked.email = data.email
     locked.email_verified_at = timezone.now()
     locked.save(update_fields=["email", "email_verified_at"])
+    email_confirmed.send(sender=User, user=locked, email=locked.email)
     email_queue(
         to=old_email,
         template_base="accounts/email/email_changed",

@@ -8,6 +8,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects and ideas")
 
     def ready(self) -> None:
+        from coproduce.accounts.signals import email_confirmed
         from coproduce.common import panels
         from coproduce.skills.services import MERGE_HANDLERS
 
@@ -20,3 +21,10 @@ class ProjectsConfig(AppConfig):
             MERGE_HANDLERS.append(need_skills_merge)
         register_topic()  # people helping can write to the owners (messaging)
         panels.register("place", projects_panel)
+        email_confirmed.connect(_claim_invitations, dispatch_uid="projects.claim_invitations")
+
+
+def _claim_invitations(sender, *, user, email, **kwargs) -> None:
+    from .services.invitations import owner_invitations_claim
+
+    owner_invitations_claim(user=user, email=email)

@@ -11,6 +11,7 @@ from .contributions import (
 from .invitations import (
     owner_invitation_respond,
     owner_invitation_withdraw,
+    owner_invitations_claim,
     project_owner_invite,
 )
 from .needs import (
@@ -46,6 +47,7 @@ __all__ = [
     "owner_contact_consent",
     "owner_invitation_respond",
     "owner_invitation_withdraw",
+    "owner_invitations_claim",
     "project_appreciate",
     "project_appreciation_withdraw",
     "project_change_status",

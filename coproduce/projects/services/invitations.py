@@ -123,3 +123,39 @@ def owner_invitation_withdraw(*, user, invitation: OwnerInvitation) -> OwnerInvi
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["status", "responded_at", "updated_at"])
     return invitation
+
+
+@transaction.atomic
+def owner_invitations_claim(*, user, email: str) -> int:
+    """Give a newly confirmed address's account the invitations sent to it before it had one.
+
+    Until then nobody could answer them (the person who asked was told nothing either way).
+    Expired, answered and withdrawn ones stay as they are. Returns how many were given."""
+    now = timezone.now()
+    waiting = list(
+        OwnerInvitation.objects.select_for_update()
+        .select_related("project")
+        .filter(
+            email__iexact=email,
+            person__isnull=True,
+            status=OwnerInvitation.Status.PENDING,
+            expires_at__gt=now,
+        )
+    )
+    given = 0
+    for invitation in waiting:
+        if invitation.project.owners.filter(user=user).exists():
+            continue
+        given += 1
+        invitation.person = user
+        invitation.save(update_fields=["person", "updated_at"])
+        # Told once per invitation, only to the person themselves, when they confirm.
+        notify(
+            recipient=user,
+            kind=OWNER_INVITATIONS.slug,
+            title=_("You are invited to be an owner of %(project)s")
+            % {"project": invitation.project.title},
+            body=_("Open the link to say yes or no. Until you say yes, you are not an owner."),
+            url=reverse("projects:owner_invitation", args=[invitation.pk]),
+        )
+    return given

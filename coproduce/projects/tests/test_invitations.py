@@ -211,3 +211,69 @@ def test_a_self_declared_council_owner_is_not_announced_on_the_page_or_pack(clie
     Owner.objects.filter(project=project, role=Owner.Role.COUNCIL).update(role_by_officer=True)
     assert "The council is" in client.get(reverse("projects:detail", args=[project.pk])).text
     assert "The council is" in client.get(reverse("projects:pack", args=[project.pk])).text
+
+
+def _sign_up_and_confirm(email: str):
+    from coproduce.accounts import services as accounts
+    from coproduce.accounts.tokens import VERIFY_SALT, EmailToken, make_token
+
+    person = accounts.user_sign_up(email=email, display_name="New Neighbour", password="x" * 16)
+    accounts.email_verify(
+        token=make_token(EmailToken(user_id=person.pk, email=person.email), salt=VERIFY_SALT)
+    )
+    return person
+
+
+def test_an_invitation_to_an_address_without_an_account_waits_for_it():
+    """Someone asked before they had an account can answer once they confirm that address."""
+    lead = UserFactory()
+    project = owned_project(owner=lead)
+    invitation = _invite(lead, project, "Later@Example.org")
+    assert invitation.person is None
+    person = _sign_up_and_confirm("later@example.org")
+    invitation.refresh_from_db()
+    assert invitation.person == person
+    told = Notification.objects.get(recipient=person)
+    assert told.url == reverse("projects:owner_invitation", args=[invitation.pk])
+    services.owner_invitation_respond(user=person, invitation=invitation, accept=True)
+    assert project.owners.filter(user=person, role="co_owner").exists()
+
+
+def test_an_unconfirmed_account_is_not_given_the_invitation():
+    """Signing up with an address is not enough: the invitation waits for it to be confirmed."""
+    from coproduce.accounts import services as accounts
+
+    lead = UserFactory()
+    invitation = _invite(lead, owned_project(owner=lead), "claimer@example.org")
+    accounts.user_sign_up(email="claimer@example.org", display_name="Claimer", password="x" * 16)
+    invitation.refresh_from_db()
+    assert invitation.person is None
+
+
+def test_expired_or_withdrawn_invitations_are_not_given():
+    """Only invitations still waiting go to the new account."""
+    lead = UserFactory()
+    expired = _invite(lead, owned_project(owner=lead), "late@example.org")
+    OwnerInvitation.objects.filter(pk=expired.pk).update(
+        expires_at=timezone.now() - timedelta(days=1)
+    )
+    withdrawn = _invite(lead, owned_project(owner=lead), "late@example.org")
+    services.owner_invitation_withdraw(user=lead, invitation=withdrawn)
+    _sign_up_and_confirm("late@example.org")
+    assert not OwnerInvitation.objects.filter(person__isnull=False).exists()
+
+
+def test_moving_an_account_to_the_invited_address_gives_it_the_invitation():
+    """A person who confirms a new address gets what was waiting for that address."""
+    from coproduce.accounts import services as accounts
+    from coproduce.accounts.tokens import CHANGE_SALT, EmailToken, make_token
+
+    lead, person = UserFactory(), UserFactory(email="old@example.org")
+    invitation = _invite(lead, owned_project(owner=lead), "moved@example.org")
+    token = make_token(
+        EmailToken(user_id=person.pk, email="moved@example.org", current_email=person.email),
+        salt=CHANGE_SALT,
+    )
+    accounts.email_change_confirm(user=person, token=token)
+    invitation.refresh_from_db()
+    assert invitation.person == person
