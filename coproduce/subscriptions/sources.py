@@ -8,6 +8,7 @@ idempotent per source, so a row saved twice is one item.
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models.signals import post_save
@@ -26,6 +27,7 @@ from coproduce.sharing.models import Item as SharedItem
 from coproduce.surveys.models import Survey
 
 from . import services
+from .models import Item
 
 ANNOUNCERS = {}
 
@@ -181,14 +183,14 @@ def conversation_report(pk: int) -> None:
 
 
 @announcer("surveys.survey")
-def survey(pk: int) -> None:
+def survey(pk: int, *, now: datetime | None = None) -> None:
     """A published survey asks people to have their say; once closed, its public results are
     a decision people may want to read (two items, one for each)."""
     row = Survey.objects.filter(pk=pk, status=Survey.Status.PUBLISHED).first()
     if row is None:
         return
     topics = _some(row.ward_id and f"ward:{row.ward_id}")
-    if row.state(timezone.now()) == Survey.State.CLOSED:
+    if row.state(now or timezone.now()) == Survey.State.CLOSED:
         if row.results_public:
             services.item_announce(
                 source=f"surveys.survey:{pk}:results",
@@ -208,6 +210,33 @@ def survey(pk: int) -> None:
         topics=topics,
         ends_at=row.closes_at,
     )
+
+
+# How far back a survey that closed by its date is still announced: a server stopped for a
+# while catches up, and results from months ago are not news.
+CLOSED_LATELY = timedelta(days=14)
+
+
+def closed_surveys_announce(*, now: datetime | None = None) -> int:
+    """Announce the results of surveys that closed by reaching their closing time.
+
+    Closing by hand saves the survey, which announces it; closing by the clock saves
+    nothing, so this is run every minute. Each survey's results go out once (an item per
+    source); returns how many were announced now."""
+    now = now or timezone.now()
+    due = Survey.objects.filter(
+        status=Survey.Status.PUBLISHED,
+        results_public=True,
+        closes_at__lte=now,
+        closes_at__gt=now - CLOSED_LATELY,
+    ).values_list("pk", flat=True)
+    sources_due = {f"surveys.survey:{pk}:results": pk for pk in due}
+    done = set(Item.objects.filter(source__in=sources_due).values_list("source", flat=True))
+    fresh = [pk for source, pk in sources_due.items() if source not in done]
+    for pk in fresh:
+        with transaction.atomic():
+            survey(pk, now=now)
+    return len(fresh)
 
 
 def _wanted(sender, instance, created: bool) -> bool:

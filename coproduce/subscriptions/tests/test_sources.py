@@ -67,3 +67,31 @@ def test_closing_a_survey_announces_its_results(django_capture_on_commit_callbac
         surveys.survey_close(survey=survey, by=survey.owner)
     item = Item.objects.get(source=f"surveys.survey:{survey.pk}:results")
     assert item.thing == "decisions" and item.title.startswith("Results")
+
+
+def test_a_survey_closing_by_its_date_announces_its_results_once(
+    django_capture_on_commit_callbacks,
+):
+    """When the clock passes a survey's closing time, the next run announces its results,
+    once; a survey whose results are private, or that closed long ago, is left alone."""
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from coproduce.surveys.tests.factories import SurveyFactory
+
+    now = timezone.now()
+    with sources.quiet():
+        closes_soon = SurveyFactory(closes_at=now + timedelta(hours=1))
+        SurveyFactory(closes_at=now + timedelta(hours=1), results_public=False)
+        SurveyFactory(opens_at=now - timedelta(days=60), closes_at=now - timedelta(days=30))
+    assert sources.closed_surveys_announce(now=now) == 0
+    later = now + timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sources.closed_surveys_announce(now=later) == 1
+    item = Item.objects.get(source__endswith=":results")
+    assert item.source == f"surveys.survey:{closes_soon.pk}:results"
+    assert sources.closed_surveys_announce(now=later) == 0
+    call_command("announce_closed_surveys", verbosity=0)  # the command runs the same
+    assert Item.objects.filter(source__endswith=":results").count() == 1
