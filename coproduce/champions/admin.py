@@ -3,15 +3,9 @@ person is always told and the cap on streets holds."""
 
 from django.contrib import admin
 
+from coproduce.common.admin_base import ReadOnlyAdmin
+
 from .models import ChampionApplication, ChampionMessage, StreetChampion
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(ChampionApplication)

@@ -2,25 +2,19 @@
 
 from django.contrib import admin
 
+from coproduce.common.admin_base import ReadOnlyAdmin
+
 from .models import Item, LetterRun, Subscriber, Subscription
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-
 @admin.register(Subscriber)
-class SubscriberAdmin(ReadOnly):
+class SubscriberAdmin(ReadOnlyAdmin):
     list_display = ["pk", "user", "confirmed_at", "created_at"]
     raw_id_fields = ["user"]
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(ReadOnly):
+class SubscriptionAdmin(ReadOnlyAdmin):
     list_display = ["pk", "subscriber", "topic", "frequency", "channel", "confirmed"]
     list_filter = ["frequency", "channel", "confirmed"]
     search_fields = ["topic"]
@@ -28,12 +22,12 @@ class SubscriptionAdmin(ReadOnly):
 
 
 @admin.register(Item)
-class ItemAdmin(ReadOnly):
+class ItemAdmin(ReadOnlyAdmin):
     list_display = ["title", "thing", "published_at", "delivered"]
     list_filter = ["thing", "delivered"]
     search_fields = ["title", "source"]
 
 
 @admin.register(LetterRun)
-class LetterRunAdmin(ReadOnly):
+class LetterRunAdmin(ReadOnlyAdmin):
     list_display = ["pk", "created_at", "letters", "printed_at"]
