@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
 from coproduce.groups.models import Organisation
+from coproduce.groups.services import organisation_import
 from coproduce.places.models import Place, Ward
 from coproduce.places.services import place_create
 
@@ -127,20 +127,10 @@ def _organisation(row: ServiceRow, added: list[str]) -> Organisation:
                 f"not {row.organisation_kind}"
             )
         return found[0]
-    # TODO: call the groups app's organisation_create service once it exists.
     added.append("organisation")
-    return Organisation.objects.create(
-        kind=row.organisation_kind, name=row.organisation, slug=_free_slug(row.organisation)
+    return organisation_import(
+        name=row.organisation, kind=row.organisation_kind, source="import_services"
     )
-
-
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:190] or "organisation"
-    slug, n = base, 1
-    while Organisation.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def _place(row: ServiceRow, lookups: _Lookups, added: list[str]) -> Place | None:

@@ -19,7 +19,7 @@ from coproduce.places.models import Place, Ward
 
 from . import invitations, kinds, permissions
 from .models import Membership, Organisation
-from .verification import kind_apply
+from .verification import kind_apply, kind_set_by_import
 
 
 class _Unchanged:
@@ -67,6 +67,23 @@ def unique_slug(name: str) -> str:
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
+
+
+@transaction.atomic
+def organisation_import(*, name: str, kind: str, source: str) -> Organisation:
+    """List a group from a staff import (a service's provider), with nobody running it yet.
+
+    Unlike organisation_create nobody is made an organiser: people join or are invited
+    later, with their consent. The kind goes through verification like any other."""
+    name = name.strip()
+    if not name:
+        raise ValueError("A group needs a name.")
+    Organisation.Kind(kind)  # refuses unknown kinds with ValueError
+    organisation = Organisation.objects.create(
+        name=name, slug=unique_slug(name), kind=Organisation.Kind.COMMUNITY_GROUP
+    )
+    kind_set_by_import(organisation=organisation, kind=kind, source=source)
+    return organisation
 
 
 @transaction.atomic

@@ -139,7 +139,24 @@ def _tell(kind_request: KindRequest, title: str, body: str = "") -> None:
     notify(recipient=asker, kind=kinds.GROUP_KIND_CHECKED.slug, title=title, body=body, url=url)
 
 
-def _audit(by, action: str, organisation: Organisation, kind: str) -> None:
+def kind_set_by_import(*, organisation: Organisation, kind: str, source: str) -> None:
+    """Give a group made by a staff import (the services directory) the kind its data says.
+
+    Whoever runs an import has the server's keys, so the kind stands as checked; it is
+    dated and logged, with the import named, like an officer's check."""
+    kind = Organisation.Kind(kind)
+    if kind == organisation.kind:
+        return
+    verified = kind in OFFICIAL_KINDS
+    organisation.kind = kind
+    organisation.kind_verified_by = None
+    organisation.kind_verified_at = timezone.now() if verified else None
+    organisation.save(update_fields=["kind", "kind_verified_by", "kind_verified_at", "updated_at"])
+    if verified:
+        _audit(None, "group_kind_set", organisation, kind, source=source)
+
+
+def _audit(by, action: str, organisation: Organisation, kind: str, source: str = "") -> None:
     # The staff app keeps the audit log; until it is installed there is nowhere to write.
     if not apps.is_installed("coproduce.staff"):
         return
@@ -149,5 +166,5 @@ def _audit(by, action: str, organisation: Organisation, kind: str) -> None:
         actor=by,
         action=f"groups.{action}",
         target=f"Group {organisation.pk} ({organisation.name})",
-        detail={"kind": kind},
+        detail={"kind": kind, **({"source": source} if source else {})},
     )

@@ -51,6 +51,22 @@ def test_good_file_imports_every_service():
     assert rhyme.places.get().name == "Northbrook Library"
 
 
+def test_imported_official_groups_are_dated_logged_and_run_by_nobody():
+    """An official kind from an import is recorded as checked by that import, on the audit
+    log; nobody is made an organiser of an imported group."""
+    from coproduce.staff.models import AuditEntry
+
+    assert _run(DATA / "services_good.csv")[0] == 0
+    libraries = Organisation.objects.get(name="Northbrook Council Libraries")
+    assert libraries.kind == "council_service" and libraries.kind_verified_at is not None
+    entry = AuditEntry.objects.get(action="groups.group_kind_set", target__contains="Libraries")
+    assert entry.actor is None
+    assert entry.detail == {"kind": "council_service", "source": "import_services"}
+    food_bank = Organisation.objects.get(name="Riverside Food Bank")
+    assert food_bank.kind_verified_at is None  # not an official kind: nothing to check
+    assert not Organisation.objects.filter(members__isnull=False).exists()
+
+
 def test_bad_file_imports_nothing_and_lists_every_bad_row():
     """One bad row stops the import: nothing is saved, each bad row is listed, exit code 2."""
     code, _out, err = _run(DATA / "services_bad.csv")
