@@ -37,6 +37,10 @@ urlpatterns = [
     path("search/", include("coproduce.search.urls")),
     path("your-page/", include("coproduce.mypage.urls")),
     path("messages/", include("coproduce.messaging.urls")),
+    path("feedback/", include("coproduce.feedback.urls")),
+    path("service-choice-panels/", include("coproduce.commissioning.urls")),
+    path("you-said-we-did/", include("coproduce.yousaid.urls")),
+    path("councillors/", include("coproduce.councillors.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

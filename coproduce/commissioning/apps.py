@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommissioningConfig(AppConfig):
+    name = "coproduce.commissioning"
+    label = "commissioning"
+    verbose_name = _("Service choice panels")
