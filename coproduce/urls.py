@@ -40,6 +40,7 @@ urlpatterns = [
     path("feedback/", include("coproduce.feedback.urls")),
     path("service-choice-panels/", include("coproduce.commissioning.urls")),
     path("you-said-we-did/", include("coproduce.yousaid.urls")),
+    path("mystery-shopping/", include("coproduce.shopping.urls")),
     path("councillors/", include("coproduce.councillors.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.feedback",
     "coproduce.commissioning",
     "coproduce.yousaid",
+    "coproduce.shopping",
     "coproduce.councillors",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
