@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "coproduce.yousaid",
     "coproduce.shopping",
     "coproduce.councillors",
+    # backups: copies of the database and uploads, and putting them back
+    "coproduce.backups",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
     # demo: the demo borough, on top; nothing imports it
@@ -348,6 +350,13 @@ STAFF_TWO_FACTOR_REQUIRED = env.bool("STAFF_TWO_FACTOR_REQUIRED", default=True)
 OTP_TOTP_ISSUER = f"{SERVICE_NAME} ({COUNCIL_NAME})"
 OTP_TOTP_THROTTLE_FACTOR = 1  # seconds, doubled after each wrong code in a row
 OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Backups (manage.py backup / restore, docs/backups.md) -----------------------------------
+BACKUP_DIR = env("BACKUP_DIR", default=str(VAR_DIR / "backups"))
+# Keep the newest backup of each of the last N days, ISO weeks and months.
+BACKUP_KEEP_DAILY = env.int("BACKUP_KEEP_DAILY", default=7)
+BACKUP_KEEP_WEEKLY = env.int("BACKUP_KEEP_WEEKLY", default=4)
+BACKUP_KEEP_MONTHLY = env.int("BACKUP_KEEP_MONTHLY", default=12)
 
 LOGGING = {
     "version": 1,
