@@ -6,6 +6,7 @@ find the site. `Rhythm` draws moments with that shape, from a seeded `random.Ran
 same seed always gives the same moments.
 """
 
+import math
 import random
 from bisect import bisect_right
 from datetime import date, datetime, time, timedelta
@@ -38,44 +39,72 @@ def day_weight(day: date, *, age: float) -> float:
 
 
 class Rhythm:
-    """Moments in the `days` before `now` (an aware datetime), shaped by the weights above."""
+    """Moments in the `days` before `now` (an aware datetime), shaped by the weights above.
 
-    def __init__(self, now: datetime, *, days: int = 365) -> None:
+    Today counts only as far as it has gone: at half past midnight it has had almost none
+    of its activity yet, so a demo built then has no pile of moments just before now.
+    """
+
+    def __init__(self, now: datetime, *, days: int = 365, settle_days: float = 14.0) -> None:
         self.now = now
-        today = now.astimezone(LONDON).date()
+        self.settle = timedelta(days=settle_days)
+        local = now.astimezone(LONDON)
+        today = local.date()
         self.days = [today - timedelta(days=n) for n in range(days - 1, -1, -1)]
         weights = [
             day_weight(d, age=(days - 1 - i) / max(1, days - 1)) for i, d in enumerate(self.days)
         ]
+        self.today_gone = _hours_gone(local)
+        weights[-1] *= self.today_gone / HOUR_CUMULATIVE[-1]
         self.cumulative = list(accumulate(weights))
+        self.busiest = max(WEEKDAY) * max(MONTH) * max(HOUR)
 
     def moment(self, rng: random.Random, *, after: datetime | None = None) -> datetime:
         """One moment in the past, later than `after` when given (and never after now)."""
-        low = 0
         if after is not None:
-            first = after.astimezone(LONDON).date()
-            low = max(0, (first - self.days[0]).days)
-            if low >= len(self.days):
-                return self._between(rng, after)
-        base = self.cumulative[low - 1] if low else 0.0
-        point = base + rng.random() * (self.cumulative[-1] - base)
+            return self._after(rng, after)
+        point = rng.random() * self.cumulative[-1]
         index = min(bisect_right(self.cumulative, point), len(self.days) - 1)
-        hour = bisect_right(HOUR_CUMULATIVE, rng.random() * HOUR_CUMULATIVE[-1])
+        today = index == len(self.days) - 1
+        limit = self.today_gone if today else HOUR_CUMULATIVE[-1]
+        hour = bisect_right(HOUR_CUMULATIVE, rng.random() * limit)
         at = datetime.combine(
             self.days[index], time(min(hour, 23), rng.randrange(60), rng.randrange(60)), LONDON
         )
-        if after is not None and at <= after:
-            return self._between(rng, after)
-        if at >= self.now:
-            return self._between(rng, after or self.now - timedelta(hours=6))
+        if at >= self.now:  # the hour now, drawn past the minute now
+            return self.now - timedelta(seconds=rng.uniform(1, 60 * self.now.minute + 1))
         return at
 
-    def _between(self, rng: random.Random, after: datetime) -> datetime:
-        """Soon after `after`, but before now (or `after` itself if that is now or later)."""
+    def _after(self, rng: random.Random, after: datetime) -> datetime:
+        """Later than `after`, most often within two weeks (interest fades), and before now.
+
+        The delay is exponential, cut at now, then thinned by the week, month and hour so
+        replies keep the borough's beat.
+        """
         room = (self.now - after).total_seconds()
         if room <= 1:
             return after
-        return after + timedelta(seconds=rng.uniform(0, min(room, 3 * 86_400)))
+        scale = self.settle.total_seconds()
+        cut = 1 - math.exp(-room / scale)
+        at = after
+        for _ in range(24):
+            delay = -scale * math.log(1 - rng.random() * cut)
+            at = after + timedelta(seconds=min(max(delay, 0.001), room - 0.001))
+            if rng.random() * self.busiest <= self._shape(at):
+                return at
+        return at
+
+    @staticmethod
+    def _shape(at: datetime) -> float:
+        local = at.astimezone(LONDON)
+        weight = WEEKDAY[local.weekday()] * MONTH[local.month - 1] * HOUR[local.hour]
+        return weight * 0.35 if _closed(local.date()) else weight
 
     def moments(self, rng: random.Random, count: int) -> list[datetime]:
         return [self.moment(rng) for _ in range(count)]
+
+
+def _hours_gone(local: datetime) -> float:
+    """How much of today's weight has passed by `local` (in HOUR units)."""
+    before = HOUR_CUMULATIVE[local.hour - 1] if local.hour else 0.0
+    return before + HOUR[local.hour] * (local.minute * 60 + local.second) / 3600
