@@ -47,7 +47,7 @@ WORDS: dict[str, Promise] = {
     "check_intro": _("Here is what you told us. You can change it."),
     "send": _("Send it"),
     "read": _("Read this to me"),
-    "stop": _("Stop reading"),
+    "stop": _("Stop"),
     "standard": _("Use the form with more words"),
     "skip": _("You do not have to say this. Click Next to skip it."),
     "nothing": _("You did not say."),
@@ -216,9 +216,12 @@ class Answers:
         self.session.pop(self.key, None)
 
 
-def render_answer(step: Step, form: forms.Form) -> SafeString:
-    """The page's question as a GOV.UK component: pictures beside each choice."""
-    bound = form["answer"]
+def render_answer(
+    step: Step, form: forms.Form, *, field: str = "answer", heading: bool = True
+) -> SafeString:
+    """The page's question as a GOV.UK component: pictures beside each choice. A standard
+    form can draw one of its own fields this way too (`field`)."""
+    bound = form[field]
     common: dict[str, Any] = {
         "id": bound.auto_id,
         "name": bound.html_name,
@@ -239,7 +242,11 @@ def render_answer(step: Step, form: forms.Form) -> SafeString:
             }
             for c in step.choices
         ]
-        legend = {"text": str(step.question), "isPageHeading": True, "classes": "easy-read-question"}
+        legend = (
+            {"text": str(step.question), "isPageHeading": True, "classes": "easy-read-question"}
+            if heading
+            else {"text": str(step.question), "classes": "govuk-fieldset__legend--m"}
+        )
         return render_component(
             "radios",
             "govukRadios",

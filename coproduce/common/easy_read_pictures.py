@@ -21,7 +21,7 @@ PICTURES = {
     "okay": (_("A face that is not happy or sad"), _FACE + '<path d="M20 43 L44 43"/>'),
     "good": (_("A happy face"), _FACE + '<path d="M20 40 Q32 48 44 40"/>'),
     "very_good": (
-        _("A very happy face"),
+        _("A face with a big smile"),
         _FACE + '<path d="M16 36 Q32 56 48 36 Z"/>',
     ),
     "talk": (
@@ -37,11 +37,11 @@ PICTURES = {
         '<path d="M32 56 V10 M14 28 L32 10 L50 28"/>',
     ),
     "person": (
-        _("A person"),
+        _("You and your name"),
         '<circle cx="32" cy="18" r="10"/><path d="M12 58 Q12 32 32 32 Q52 32 52 58 Z"/>',
     ),
     "letter": (
-        _("A letter"),
+        _("A note in the post"),
         '<rect x="8" y="16" width="48" height="34"/><path d="M8 16 L32 36 L56 16"/>',
     ),
     "eye": (
