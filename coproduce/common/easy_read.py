@@ -64,7 +64,7 @@ def picture(name: str, *, size: int = 80, hidden: bool = False) -> SafeString:
     the same, so a screen reader does not say it twice)."""
     label = easy_read_pictures.alt(name)
     if hidden:
-        a11y = mark_safe('aria-hidden="true"')  # noqa: S308
+        a11y = mark_safe('aria-hidden="true"')
     else:
         a11y = format_html('role="img" aria-label="{}"', label)
     return format_html(
@@ -257,8 +257,14 @@ def render_answer(
         return render_component(
             "input",
             "govukInput",
-            {**common, "label": label, "type": "email", "value": value, "spellcheck": False,
-             "autocomplete": "email"},
+            {
+                **common,
+                "label": label,
+                "type": "email",
+                "value": value,
+                "spellcheck": False,
+                "autocomplete": "email",
+            },
         )
     return render_component(
         "textarea", "govukTextarea", {**common, "label": label, "value": value, "rows": 5}
@@ -284,8 +290,9 @@ def step_page(
     if step is None or not step.is_asked(answers):
         raise Http404
     changing = request.GET.get("change") == "1" or request.POST.get("change") == "1"
-    form = step.form(request.POST if request.method == "POST" else None,
-                     initial=answers.get(name, ""))
+    form = step.form(
+        request.POST if request.method == "POST" else None, initial=answers.get(name, "")
+    )
     if request.method == "POST" and form.is_valid():
         store.put(name, str(form.cleaned_data["answer"] or ""))
         answers = store.get()

@@ -9,7 +9,9 @@ the words for translation.
 
 from django.utils.translation import gettext_lazy as _
 
-_FACE = '<circle cx="32" cy="32" r="28"/><circle cx="22" cy="26" r="3"/><circle cx="42" cy="26" r="3"/>'
+_FACE = (
+    '<circle cx="32" cy="32" r="28"/><circle cx="22" cy="26" r="3"/><circle cx="42" cy="26" r="3"/>'
+)
 
 # name -> (the words a screen reader says, the SVG drawing inside the 64 by 64 box)
 PICTURES = {

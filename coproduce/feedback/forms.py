@@ -70,9 +70,9 @@ class FeedbackForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("contact_by") == Feedback.ContactBy.EMAIL and not data.get("contact_email"):
-            if "contact_email" not in self.errors:
-                self.add_error("contact_email", _("Enter the email address we may use"))
+        wants_email = data.get("contact_by") == Feedback.ContactBy.EMAIL
+        if wants_email and not data.get("contact_email") and "contact_email" not in self.errors:
+            self.add_error("contact_email", _("Enter the email address we may use"))
         return data
 
 

@@ -42,8 +42,7 @@ def summary_of(service: Service) -> Summary:
     )
     by_rating = {row["rating"]: row for row in rows}
     ratings = [
-        (value, str(label), by_rating.get(value, {}).get("n", 0))
-        for value, label in Rating.choices
+        (value, str(label), by_rating.get(value, {}).get("n", 0)) for value, label in Rating.choices
     ]
     return Summary(
         count=sum(n for _v, _l, n in ratings),

@@ -162,9 +162,7 @@ def thanks(request, uuid):
 def public(request, uuid):
     """The service's public answers, with the person's words only where they agreed."""
     service = _service(request, uuid)
-    page = Paginator(selectors.public_answers(service), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(selectors.public_answers(service), PAGE_SIZE).get_page(request.GET.get("page"))
     summary = selectors.summary_of(service)
     return render(
         request,

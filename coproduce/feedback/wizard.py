@@ -56,24 +56,53 @@ def wizard_for(*, signed_in: bool) -> Wizard:
         contact.insert(1, Choice(Feedback.ContactBy.ACCOUNT, _("Yes, on this website"), "person"))
     steps = [
         RATING_STEP,
-        Step(name="went_well", question=_("What was good?"), picture="star", kind=TEXT,
-             required=False),
-        Step(name="could_be_better", question=_("What could be better?"), picture="better",
-             kind=TEXT, required=False),
+        Step(
+            name="went_well",
+            question=_("What was good?"),
+            picture="star",
+            kind=TEXT,
+            required=False,
+        ),
+        Step(
+            name="could_be_better",
+            question=_("What could be better?"),
+            picture="better",
+            kind=TEXT,
+            required=False,
+        ),
     ]
     if signed_in:
         steps.append(
-            Step(name="show_name", question=_("Can they see your name?"), picture="person",
-                 hint=_("If you say no, they will not know it was you."), choices=_YES_NO)
+            Step(
+                name="show_name",
+                question=_("Can they see your name?"),
+                picture="person",
+                hint=_("If you say no, they will not know it was you."),
+                choices=_YES_NO,
+            )
         )
     steps += [
-        Step(name="contact_by", question=_("Can they write to you about it?"), picture="letter",
-             choices=tuple(contact)),
-        Step(name="contact_email", question=_("What is your email?"), picture="letter",
-             kind=EMAIL, hint=_("We only use it to write to you about this."),
-             when=lambda answers: answers.get("contact_by") == Feedback.ContactBy.EMAIL),
-        Step(name="words_public", question=_("Can we show your words to all?"), picture="eye",
-             hint=_("We will not show your name."), choices=_YES_NO),
+        Step(
+            name="contact_by",
+            question=_("Can they write to you about it?"),
+            picture="letter",
+            choices=tuple(contact),
+        ),
+        Step(
+            name="contact_email",
+            question=_("What is your email?"),
+            picture="letter",
+            kind=EMAIL,
+            hint=_("We only use it to write to you about this."),
+            when=lambda answers: answers.get("contact_by") == Feedback.ContactBy.EMAIL,
+        ),
+        Step(
+            name="words_public",
+            question=_("Can we show your words to all?"),
+            picture="eye",
+            hint=_("We will not show your name."),
+            choices=_YES_NO,
+        ),
     ]
     return Wizard(
         name="service_feedback",

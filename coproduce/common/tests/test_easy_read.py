@@ -9,13 +9,24 @@ from coproduce.common.plain_language import advise, reading_age
 WIZARD = Wizard(
     name="test",
     steps=(
-        Step(name="mood", question="How was it?", choices=(Choice("1", "Good", "good"),
-                                                           Choice("2", "Bad", "bad"))),
+        Step(
+            name="mood",
+            question="How was it?",
+            choices=(Choice("1", "Good", "good"), Choice("2", "Bad", "bad")),
+        ),
         Step(name="words", question="Say more.", kind=TEXT, required=False),
-        Step(name="write", question="Can we write to you?", kind=CHOICE,
-             choices=(Choice("yes", "Yes"), Choice("no", "No"))),
-        Step(name="email", question="What is your email?", kind=EMAIL,
-             when=lambda answers: answers.get("write") == "yes"),
+        Step(
+            name="write",
+            question="Can we write to you?",
+            kind=CHOICE,
+            choices=(Choice("yes", "Yes"), Choice("no", "No")),
+        ),
+        Step(
+            name="email",
+            question="What is your email?",
+            kind=EMAIL,
+            when=lambda answers: answers.get("write") == "yes",
+        ),
     ),
 )
 

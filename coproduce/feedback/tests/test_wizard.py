@@ -38,11 +38,22 @@ def test_email_is_asked_only_for_contact_by_email():
 def test_answers_become_the_services_arguments():
     """Yes and no become true and false; "no" contact becomes none; the way is easy read."""
     given = wizard.as_feedback(
-        {"rating": "4", "went_well": "Kind", "could_be_better": "", "show_name": "no",
-         "contact_by": "no", "words_public": "yes"}
+        {
+            "rating": "4",
+            "went_well": "Kind",
+            "could_be_better": "",
+            "show_name": "no",
+            "contact_by": "no",
+            "words_public": "yes",
+        }
     )
     assert given == {
-        "rating": 4, "went_well": "Kind", "could_be_better": "", "show_name": False,
-        "contact_by": "", "contact_email": "", "words_public": True,
+        "rating": 4,
+        "went_well": "Kind",
+        "could_be_better": "",
+        "show_name": False,
+        "contact_by": "",
+        "contact_email": "",
+        "words_public": True,
         "via": Feedback.Via.EASY_READ,
     }
