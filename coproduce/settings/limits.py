@@ -43,6 +43,9 @@ RATE_LIMITS = {
     "proposal_check": "200/h",  # per officer; each check tells the proposer
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
     "message_send": "20/h",  # per sender; each message tells the others in the thread
+    "feedback_give": "10/h",  # feedback on services, per account or network address
+    "feedback_answer": "60/h",  # per service owner; a private answer may tell the person
+    "feedback_answer_email": "5/d",  # per email address given with feedback
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

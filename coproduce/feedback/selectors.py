@@ -1,0 +1,99 @@
+"""Reads of feedback: the public summary, the public answers and the owner's list."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from coproduce.common.counts import SMALLEST_SHOWN
+from coproduce.directory.models import Service
+from coproduce.groups.models import Membership
+
+from .models import Feedback, Rating
+from .permissions import manages_any_feedback
+
+#: No summary of a service's feedback is shown in public below this many responses.
+SUMMARY_THRESHOLD = SMALLEST_SHOWN
+
+
+@dataclass(frozen=True)
+class Summary:
+    count: int
+    answered: int
+    #: (rating, its label, how many), worst first.
+    ratings: list[tuple[int, str, int]]
+
+    @property
+    def is_shown(self) -> bool:
+        return self.count >= SUMMARY_THRESHOLD
+
+    @property
+    def share_answered(self) -> int:
+        """Per cent answered, rounded down (so "100%" means every one)."""
+        return self.answered * 100 // self.count if self.count else 0
+
+
+def summary_of(service: Service) -> Summary:
+    """Counts by how it went, and how many were answered, in one query."""
+    rows = (
+        Feedback.objects.filter(service=service)
+        .order_by()
+        .values("rating")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=Q(answered_at__isnull=False)))
+    )
+    by_rating = {row["rating"]: row for row in rows}
+    ratings = [
+        (value, str(label), by_rating.get(value, {}).get("n", 0)) for value, label in Rating.choices
+    ]
+    return Summary(
+        count=sum(n for _v, _l, n in ratings),
+        answered=sum(row["answered"] for row in by_rating.values()),
+        ratings=ratings,
+    )
+
+
+def service_for_feedback(uuid, *, viewer=None) -> Service | None:
+    """A listed service (or any service, for those who manage every service's feedback)."""
+    services = Service.objects.select_related("organisation")
+    if not manages_any_feedback(viewer):
+        services = services.filter(is_listed=True, organisation__is_listed=True)
+    return services.filter(uuid=uuid).first()
+
+
+def public_answers(service: Service) -> QuerySet[Feedback]:
+    """Feedback the service answered in public, newest answer first."""
+    return Feedback.objects.filter(
+        service=service, answered_at__isnull=False, answer_is_public=True
+    ).order_by("-answered_at", "-pk")
+
+
+def feedback_for_owner(service: Service, filters: dict) -> QuerySet[Feedback]:
+    """The service's feedback for its owner, newest first, with the filters asked for."""
+    feedback = Feedback.objects.filter(service=service).select_related("person__profile")
+    if filters.get("rating"):
+        feedback = feedback.filter(rating__in=[int(r) for r in filters["rating"]])
+    answered = filters.get("answered")
+    if answered == "no":
+        feedback = feedback.filter(answered_at__isnull=True)
+    elif answered == "yes":
+        feedback = feedback.filter(answered_at__isnull=False)
+    if filters.get("via"):
+        feedback = feedback.filter(via=filters["via"])
+    return feedback.order_by("-created_at", "-pk")
+
+
+def services_run_by(user) -> QuerySet[Service]:
+    """The services whose feedback this person may manage, with how many wait for an answer."""
+    services = Service.objects.all()
+    if not manages_any_feedback(user):
+        services = services.filter(
+            organisation__memberships__user=user,
+            organisation__memberships__role=Membership.Role.ORGANISER,
+        )
+    return (
+        services.select_related("organisation")
+        .annotate(
+            waiting=Count("feedback", filter=Q(feedback__answered_at__isnull=True)),
+            total=Count("feedback"),
+        )
+        .order_by("-waiting", "name", "pk")
+    )
