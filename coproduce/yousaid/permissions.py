@@ -6,6 +6,7 @@ and only once they accept. A response can then be changed by its owner, by whoev
 and by whoever may respond to its item. Reading is for everyone: it is a public record.
 """
 
+from . import sources
 from .sources import Source
 
 OWN = "yousaid.own_council_response"
@@ -23,9 +24,12 @@ def may_own(user) -> bool:
     return _signed_in(user) and user.has_perm(OWN)
 
 
-def may_change(user, response, *, source: Source | None, item) -> bool:
+def may_change(user, response) -> bool:
+    """Its owner, whoever wrote it, and whoever may respond to its item (fetched only then)."""
     if not _signed_in(user):
         return False
     if user.pk in (response.owner_id, response.written_by_id):
         return True
-    return source is not None and item is not None and may_respond(user, source, item)
+    source = sources.get(response.source)
+    item = source.fetch(response.item_id) if source is not None else None
+    return item is not None and may_respond(user, source, item)

@@ -97,14 +97,8 @@ def response_record(
     return response
 
 
-def _source_item(response: CouncilResponse):
-    source = sources.get(response.source)
-    return source, (source.fetch(response.item_id) if source is not None else None)
-
-
 def _check_change(actor, response: CouncilResponse) -> None:
-    source, item = _source_item(response)
-    if not permissions.may_change(actor, response, source=source, item=item):
+    if not permissions.may_change(actor, response):
         raise NotAllowed(_("Only the owner, or whoever runs what it responds to, can do this."))
 
 
