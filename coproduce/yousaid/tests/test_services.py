@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
@@ -186,3 +187,16 @@ def test_erasing_an_owner_keeps_the_response_without_their_name():
     response.refresh_from_db()
     assert response.owner is None and response.owner_was_removed
     assert not ResponseChange.objects.filter(by=owner).exists()
+
+
+def test_closing_an_account_keeps_its_responses_owned_by_a_council_officer(client):
+    """The response stays; its page says "A council officer" instead of the owner's name."""
+    from coproduce.personal_data.services import account_close
+
+    owner = officer(display_name="Zebedee")
+    response = CouncilResponseFactory(owner=owner)
+    account_close(user=owner, remove_comments=False)
+    response.refresh_from_db()
+    assert response.owner is None and response.owner_was_removed
+    page = client.get(reverse("yousaid:detail", args=[response.pk]))
+    assert "A council officer" in page.text and "Zebedee" not in page.text
