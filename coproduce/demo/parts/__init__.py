@@ -33,6 +33,7 @@ from . import (
     surveys,
     timebank,
     wards,
+    yousaid,
 )
 
 
@@ -60,6 +61,8 @@ PARTS: tuple[Part, ...] = (
     Part("conversations", conversations.build, conversations.clear),
     Part("budgets", budgets.build, budgets.clear),
     Part("surveys", surveys.build, surveys.clear),
+    # After surveys and conversations: the council's responses to what people said.
+    Part("yousaid", yousaid.build, yousaid.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
