@@ -194,3 +194,14 @@ def test_the_survey_results_offer_a_response_to_who_may_write_one(client):
     client.force_login(survey.owner)
     page = client.get(reverse("surveys:results", args=[survey.pk]))
     assert reverse("yousaid:record", args=["survey", survey.pk]) in page.text
+
+
+def test_the_service_page_shows_the_panel(client):
+    """The service's own page lists its latest responses and links to them all."""
+    from coproduce.directory.tests.factories import full_service
+
+    service = full_service()
+    CouncilResponseFactory(service=service, will_change="Open on Saturdays")
+    page = client.get(reverse("services:detail", args=[service.uuid]))
+    assert "Open on Saturdays" in page.text
+    assert reverse("yousaid:service", args=[service.uuid]) in page.text
