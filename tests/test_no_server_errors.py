@@ -44,6 +44,7 @@ from coproduce.sharing.tests.factories import ApplicationFactory, ItemFactory
 from coproduce.surveys.tests.factories import full_survey
 from coproduce.testing import routes
 from coproduce.timebank.tests.factories import AccountFactory, ListingFactory
+from coproduce.yousaid.tests.factories import CouncilResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,6 +179,7 @@ def _borough():
     ProposalFactory()
     conversation_with(3)
     SignedLinkFactory()
+    CouncilResponseFactory()
     return resident
 
 

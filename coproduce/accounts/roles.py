@@ -41,6 +41,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "surveys.manage_any_survey",
         "conversations.manage_any_conversation",
         "feedback.manage_any_feedback",
+        "yousaid.own_council_response",
         "subscriptions.run_letters",
         "offline.register_offline",
         "champions.approve_champion",

@@ -61,6 +61,7 @@ MODEL_FOR = {
     "champion": "accounts.User",
     "mailing": "mailing.Mailing",
     "news": "news.NewsPost",
+    "you-said-we-did": "yousaid.CouncilResponse",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

@@ -34,6 +34,7 @@ from . import (
     surveys,
     timebank,
     wards,
+    yousaid,
 )
 
 
@@ -62,6 +63,8 @@ PARTS: tuple[Part, ...] = (
     Part("budgets", budgets.build, budgets.clear),
     Part("surveys", surveys.build, surveys.clear),
     Part("feedback", feedback.build, feedback.clear),
+    # After surveys and conversations: the council's responses to what people said.
+    Part("yousaid", yousaid.build, yousaid.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
