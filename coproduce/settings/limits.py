@@ -43,6 +43,7 @@ RATE_LIMITS = {
     "proposal_check": "200/h",  # per officer; each check tells the proposer
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
     "message_send": "20/h",  # per sender; each message tells the others in the thread
+    "shopping_notify": "200/d",  # per officer: visits given out, expenses decided, results sent
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

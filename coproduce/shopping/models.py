@@ -123,8 +123,12 @@ class Shopper(TimeStampedModel):
         OTHER = "other", _("Someone else I trust")
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="shoppers")
+    # Emptied when the person closes their account: the visits they made stay in the results.
     person = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shopping_as_shopper"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="shopping_as_shopper",
     )
     agreed_at = models.DateTimeField(_("agreed to take part"))
     # The supporter is recorded as a supporter, never as the shopper: named by the shopper.
@@ -197,10 +201,6 @@ class Visit(TimeStampedModel):
             models.CheckConstraint(
                 condition=~Q(way="paper") | Q(entered_by__isnull=False),
                 name="shopping_paper_has_typist",
-            ),
-            models.CheckConstraint(
-                condition=Q(with_supporter=False) | ~Q(supporter_name=""),
-                name="shopping_visit_supporter_named",
             ),
         ]
 
