@@ -41,6 +41,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "surveys.manage_any_survey",
         "shopping.run_programmes",
         "conversations.manage_any_conversation",
+        "yousaid.own_council_response",
         "subscriptions.run_letters",
         "offline.register_offline",
         "champions.approve_champion",

@@ -44,6 +44,8 @@ RATE_LIMITS = {
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
     "message_send": "20/h",  # per sender; each message tells the others in the thread
     "shopping_notify": "200/d",  # per officer: visits given out, expenses decided, results sent
+    "yousaid_owner_invite": "20/d",  # per officer asking others to own council responses
+    "yousaid_reminder": "20/d",  # per owner: reminders of council responses due or overdue
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.
