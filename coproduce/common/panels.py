@@ -16,7 +16,9 @@ from django.utils.safestring import SafeString
 # A panel gets the page's object and the request and returns HTML rendered from a template
 # (render_to_string, so already safe), or "" to show nothing.
 Panel = Callable[[object, HttpRequest], SafeString | str]
-PAGES = frozenset({"project", "event", "series", "place", "group", "ward", "service"})
+PAGES = frozenset(
+    {"project", "event", "series", "place", "group", "ward", "service", "shopping_visit"}
+)
 _panels: dict[str, list[Panel]] = {page: [] for page in PAGES}
 
 

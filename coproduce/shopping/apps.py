@@ -11,6 +11,8 @@ class ShoppingConfig(AppConfig):
         from coproduce.notifications import kinds as notification_kinds
 
         from . import kinds
+        from .you_said import register_source
 
         notification_kinds.register(kinds.SHOPPING_VISIT)
         notification_kinds.register(kinds.SHOPPING_RESULTS)
+        register_source()

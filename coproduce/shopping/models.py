@@ -17,10 +17,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.common.easy_read_pictures import PICTURES
 from coproduce.common.models import TimeStampedModel
-from coproduce.surveys.pictures import PICTURE_CHOICES
 
 SCALE_VALUES = (1, 2, 3, 4, 5)
+PICTURE_CHOICES = [(name, words) for name, (words, _svg) in PICTURES.items()]
 
 
 class Programme(TimeStampedModel):
@@ -32,7 +33,10 @@ class Programme(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     guide = models.TextField(_("visit guide"))
     services = models.ManyToManyField(
-        "services.Service", related_name="shopping_programmes", verbose_name=_("services")
+        "services.Service",
+        through="ProgrammeService",
+        related_name="shopping_programmes",
+        verbose_name=_("services"),
     )
     starts_on = models.DateField(_("first day of visits"))
     ends_on = models.DateField(_("last day of visits"))
@@ -86,6 +90,24 @@ class Programme(TimeStampedModel):
     @property
     def gives_credits(self) -> bool:
         return self.credit_minutes > 0
+
+
+class ProgrammeService(models.Model):
+    """A service a programme visits or calls. Its results, once the programme is finished,
+    are what the service's owner responds to ("you said, we did": the "shopping" source)."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey("services.Service", on_delete=models.CASCADE, related_name="+")
+    results_sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["programme", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "service"], name="shopping_service_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Service {self.service_id} in programme {self.programme_id}"
 
 
 class Question(models.Model):

@@ -23,7 +23,7 @@ from coproduce.notifications.services import notify
 from coproduce.staff.services import audit_record
 
 from . import kinds, permissions
-from .models import Answer, Expense, Programme, Question, Shopper, Visit
+from .models import Answer, Expense, Programme, ProgrammeService, Question, Shopper, Visit
 
 
 @dataclass(frozen=True)
@@ -145,10 +145,15 @@ def programme_close(*, programme: Programme, by) -> int:
     programme.status = Programme.Status.CLOSED
     programme.save(update_fields=["status", "updated_at"])
     told = 0
-    services = Service.objects.filter(
-        shopping_visits__programme=programme, shopping_visits__recorded_at__isnull=False
+    visited = ProgrammeService.objects.filter(
+        programme=programme,
+        service__shopping_visits__programme=programme,
+        service__shopping_visits__recorded_at__isnull=False,
     ).distinct()
-    for service in services.select_related("organisation"):
+    for link in visited.select_related("service__organisation"):
+        link.results_sent_at = timezone.now()
+        link.save(update_fields=["results_sent_at"])
+        service = link.service
         organisers = Membership.objects.filter(
             organisation=service.organisation, role=Membership.Role.ORGANISER
         ).select_related("user")
