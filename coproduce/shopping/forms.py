@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.dates.fields import day_field
 from coproduce.directory.models import Service
 from coproduce.groups.models import Organisation
-from coproduce.people.naming import name_for
+from coproduce.people.naming import choice_labels
 
 from .models import PICTURE_CHOICES, SCALE_VALUES, Programme, Question, Shopper, Visit
 from .services import Found
@@ -187,10 +187,11 @@ class AssignForm(forms.Form):
     def __init__(self, *args, programme: Programme, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         shoppers = Shopper.objects.filter(programme=programme, has_left=False).select_related(
-            "person"
+            "person__profile"
         )
+        labels = choice_labels([s.person for s in shoppers], viewer)
         self.fields["shopper"].queryset = shoppers
-        self.fields["shopper"].label_from_instance = lambda s: name_for(s.person, viewer)
+        self.fields["shopper"].label_from_instance = lambda s: labels.get(s.person_id, "")
         self.fields["service"].queryset = programme.services.order_by("name", "pk")
 
 

@@ -56,7 +56,7 @@ def visits_of(user) -> QuerySet[Visit]:
 def visit_detail(pk: int) -> Visit | None:
     return (
         Visit.objects.filter(pk=pk)
-        .select_related("service__organisation", "programme", "shopper__person", "expense")
+        .select_related("service__organisation", "programme", "shopper__person__profile", "expense")
         .prefetch_related("programme__questions", "answers__question")
         .first()
     )
@@ -65,7 +65,7 @@ def visit_detail(pk: int) -> Visit | None:
 def shoppers_of(programme: Programme) -> QuerySet[Shopper]:
     return (
         Shopper.objects.filter(programme=programme, has_left=False)
-        .select_related("person")
+        .select_related("person__profile")
         .annotate(
             due=Count("visits", filter=Q(visits__recorded_at__isnull=True)),
             done=Count("visits", filter=Q(visits__recorded_at__isnull=False)),
@@ -77,7 +77,7 @@ def shoppers_of(programme: Programme) -> QuerySet[Shopper]:
 def programme_visits(programme: Programme) -> QuerySet[Visit]:
     return (
         Visit.objects.filter(programme=programme)
-        .select_related("shopper__person", "service", "expense", "entered_by")
+        .select_related("shopper__person__profile", "service", "expense", "entered_by__profile")
         .order_by("recorded_at", "due_on", "pk")
     )
 
@@ -85,7 +85,7 @@ def programme_visits(programme: Programme) -> QuerySet[Visit]:
 def expenses_waiting(programme: Programme) -> QuerySet[Expense]:
     return Expense.objects.filter(
         visit__programme=programme, status=Expense.Status.CLAIMED
-    ).select_related("visit__shopper__person", "visit__service")
+    ).select_related("visit__shopper__person__profile", "visit__service")
 
 
 # Results ---------------------------------------------------------------------------------

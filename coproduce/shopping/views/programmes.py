@@ -54,7 +54,7 @@ def _programme_fields(form: ProgrammeForm) -> dict:
 def programme_create(request):
     if not permissions.can_run(request.user):
         raise PermissionDenied(_("Only council officers who run mystery shopping can do this."))
-    form = ProgrammeForm(request.POST or None)
+    form = ProgrammeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             programme = services.programme_create(by=request.user, **_programme_fields(form))
@@ -67,7 +67,10 @@ def programme_create(request):
 @require_http_methods(["GET", "POST"])
 def programme_edit(request, pk: int):
     programme = run_programme(request, pk)
-    form = ProgrammeForm(request.POST or None, initial=ProgrammeForm.initial_for(programme))
+    form = ProgrammeForm(
+        request.POST if request.method == "POST" else None,
+        initial=ProgrammeForm.initial_for(programme),
+    )
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             services.programme_update(
@@ -85,7 +88,7 @@ def programme_detail(request, pk: int):
     """The programme: its guide, what shoppers get, and signing up (with consent)."""
     programme = visible_programme(request, pk)
     shopper = selectors.shopper_of(request.user, programme)
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -159,7 +162,7 @@ def programme_close(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def question_create(request, pk: int):
     programme = run_programme(request, pk)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             services.question_add(programme=programme, by=request.user, **form.cleaned_data)

@@ -24,7 +24,9 @@ from .common import own_visit, run_programme
 def programme_visits(request, pk: int):
     """Shoppers, visits done and due, expenses to decide, and the form to give out a visit."""
     programme = run_programme(request, pk)
-    form = AssignForm(request.POST or None, programme=programme, viewer=request.user)
+    form = AssignForm(
+        request.POST if request.method == "POST" else None, programme=programme, viewer=request.user
+    )
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             services.visit_assign(programme=programme, by=request.user, **form.cleaned_data)
@@ -50,7 +52,11 @@ def visit_detail(request, pk: int):
     visit = own_visit(request, pk)
     is_shopper = permissions.is_shopper(request.user, visit)
     can_record = is_shopper and not visit.is_done
-    form = VisitForm(request.POST or None, programme=visit.programme) if can_record else None
+    form = (
+        VisitForm(request.POST if request.method == "POST" else None, programme=visit.programme)
+        if can_record
+        else None
+    )
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("This visit cannot be recorded here."))
@@ -84,7 +90,7 @@ def visit_paper(request, pk: int):
     if visit.is_done:
         messages.info(request, _("This visit has already been recorded."))
         return redirect("shopping:visit", pk=visit.pk)
-    form = VisitForm(request.POST or None, programme=visit.programme)
+    form = VisitForm(request.POST if request.method == "POST" else None, programme=visit.programme)
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             services.visit_record(
