@@ -67,7 +67,7 @@ class ProgrammeForm(forms.Form):
         max_value=480,
         initial=0,
         error_messages={
-            "required": _("Enter a number of minutes, or 0"),
+            "required": _("Enter the minutes, or 0"),
             "invalid": _("Enter a whole number of minutes"),
             "min_value": _("The minutes cannot be less than 0"),
             "max_value": _("Time credits for one visit must be 480 minutes or less"),
