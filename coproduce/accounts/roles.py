@@ -39,6 +39,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "personal_data.answer_subject_access",
         "budgets.run_rounds",
         "surveys.manage_any_survey",
+        "shopping.run_programmes",
         "conversations.manage_any_conversation",
         "feedback.manage_any_feedback",
         "yousaid.own_council_response",

@@ -17,7 +17,18 @@ from django.utils.safestring import SafeString
 # (render_to_string, so already safe), or "" to show nothing.
 Panel = Callable[[object, HttpRequest], SafeString | str]
 PAGES = frozenset(
-    {"project", "event", "series", "place", "group", "ward", "service", "survey", "conversation"}
+    {
+        "project",
+        "event",
+        "series",
+        "place",
+        "group",
+        "ward",
+        "service",
+        "survey",
+        "conversation",
+        "shopping_visit",
+    }
 )
 _panels: dict[str, list[Panel]] = {page: [] for page in PAGES}
 

@@ -10,7 +10,8 @@ class CreditsConfig(AppConfig):
     def ready(self) -> None:
         from coproduce.common import panels
 
-        from .panels import event_panel, project_panel
+        from .panels import event_panel, project_panel, shopping_visit_panel
 
         panels.register("project", project_panel)
         panels.register("event", event_panel)
+        panels.register("shopping_visit", shopping_visit_panel)

@@ -97,3 +97,9 @@ def _declined(person_ids: set[int]) -> set[int]:
 
 def credits_of(person) -> QuerySet[Credit]:
     return Credit.objects.filter(person=person).select_related("group", "event", "contribution")
+
+
+def credit_for_thing(person, thing: str) -> Credit | None:
+    if person is None:
+        return None
+    return Credit.objects.filter(person=person, thing=thing).first()

@@ -16,6 +16,8 @@ from coproduce.gatherings.models import Event
 from coproduce.groups.models import Organisation
 from coproduce.projects import permissions as project_permissions
 from coproduce.projects.models import Contribution
+from coproduce.shopping import permissions as shopping_permissions
+from coproduce.shopping.models import Visit as ShoppingVisit
 from coproduce.timebank import services as timebank
 
 from . import selectors
@@ -122,4 +124,28 @@ def credit_for_event_helper(*, actor, event: Event, person, minutes: int) -> Cre
         title=event.title,
         minutes=minutes,
         event=event,
+    )
+
+
+@transaction.atomic
+def credit_for_shopping_visit(*, actor, visit: ShoppingVisit) -> Credit:
+    """An officer who runs mystery shopping confirms a recorded visit: the programme's minutes
+    from the time account of the group it names, once per visit."""
+    visit = ShoppingVisit.objects.select_related("programme__credit_group", "shopper__person").get(
+        pk=visit.pk
+    )
+    programme = visit.programme
+    if not shopping_permissions.can_run(actor):
+        raise NotAllowed(_("Only council officers who run mystery shopping can do this."))
+    if not programme.gives_credits:
+        raise Refusal(_("This programme does not give time credits."))
+    if not visit.is_done or visit.shopper.person is None:
+        raise Refusal(_("Time credits are given once the visit is recorded."))
+    return _award(
+        actor=actor,
+        person=visit.shopper.person,
+        group=programme.credit_group,
+        thing=f"shopping_visit:{visit.pk}",
+        title=_("Mystery shopping: %(programme)s") % {"programme": programme.title},
+        minutes=programme.credit_minutes,
     )

@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from coproduce.common import limits
-from coproduce.common.errors import NotAllowed, refusal_to_form, render_form
+from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message, render_form
 from coproduce.gatherings.models import Event
 from coproduce.projects.models import Project
+from coproduce.shopping.models import Visit as ShoppingVisit
 from coproduce.timebank.hours import format_minutes
 
 from . import permissions, selectors, services
@@ -132,3 +133,17 @@ def event_credits(request, pk: int) -> HttpResponse:
             "form": form,
         },
     )
+
+
+@login_required
+@require_POST
+def shopping_visit_credits(request, pk: int) -> HttpResponse:
+    """An officer gives a mystery shopper the programme's time credits for a recorded visit."""
+    visit = get_object_or_404(ShoppingVisit.objects.select_related("programme"), pk=pk)
+    if not permissions.can_confirm_for_shopping_visit(request.user, visit):
+        raise PermissionDenied
+    limits.check(request, "time_credit")
+    with refusal_to_message(request, let_through=NotAllowed):
+        credit = services.credit_for_shopping_visit(actor=request.user, visit=visit)
+        _confirmed(request, credit)
+    return redirect("shopping:visit", pk=visit.pk)

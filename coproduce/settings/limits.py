@@ -46,6 +46,7 @@ RATE_LIMITS = {
     "feedback_give": "10/h",  # feedback on services, per account or network address
     "feedback_answer": "60/h",  # per service owner; a private answer may tell the person
     "feedback_answer_email": "5/d",  # per email address given with feedback
+    "shopping_notify": "200/d",  # per officer: visits given out, expenses decided, results sent
     "yousaid_owner_invite": "20/d",  # per officer asking others to own council responses
     "yousaid_reminder": "20/d",  # per owner: reminders of council responses due or overdue
 }

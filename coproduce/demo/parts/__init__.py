@@ -29,6 +29,7 @@ from . import (
     projects,
     services,
     sharing,
+    shopping,
     streets,
     subscriptions,
     surveys,
@@ -65,6 +66,7 @@ PARTS: tuple[Part, ...] = (
     Part("feedback", feedback.build, feedback.clear),
     # After surveys and conversations: the council's responses to what people said.
     Part("yousaid", yousaid.build, yousaid.clear),
+    Part("shopping", shopping.build, shopping.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
