@@ -40,6 +40,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "budgets.run_rounds",
         "surveys.manage_any_survey",
         "conversations.manage_any_conversation",
+        "commissioning.run_panels",
         "subscriptions.run_letters",
         "offline.register_offline",
         "champions.approve_champion",
