@@ -87,7 +87,7 @@ def others_scores(member: Member) -> list[Score] | None:
             "member_id",
             "criterion__title",
             "bid__bidder",
-            "member__pk",
+            "member__id",
             "member__submitted_at",
         )
         .order_by("bid_id", "member_id", "criterion__position", "criterion_id")

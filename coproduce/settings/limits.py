@@ -43,6 +43,7 @@ RATE_LIMITS = {
     "proposal_check": "200/h",  # per officer; each check tells the proposer
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
     "message_send": "20/h",  # per sender; each message tells the others in the thread
+    "panel_invite": "50/d",  # per officer; each invitation to a service choice panel tells someone
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

@@ -4,6 +4,7 @@ members, and meetings held as gatherings with a named safe adult."""
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -62,9 +63,10 @@ def _activate(member: Member) -> Member:
 
 
 @transaction.atomic
-def member_invite(*, by, panel: Panel, user) -> Member:
-    """Invite someone to the panel. They are a member only once they accept."""
+def member_invite(*, by, panel: Panel, email: str) -> Member:
+    """Invite the person with this email address. They are a member only once they accept."""
     panel = locked_panel(panel)
+    user = get_user_model().objects.filter(email__iexact=email.strip(), is_active=True).first()
     check_runs(by, panel)
     if panel.status not in (Panel.Status.DRAFT, Panel.Status.PUBLISHED):
         raise Refusal(_("The panel has finished its work."))
