@@ -17,7 +17,7 @@ from coproduce.notifications.services import notify
 
 from .. import permissions
 from ..kinds import PANELS
-from ..models import GuardianConsent, Meeting, Member, Panel
+from ..models import Declaration, GuardianConsent, Meeting, Member, Panel
 from ..sums import age_on, is_child, needs_guardian_consent
 from .common import audit, check_runs, locked_panel
 
@@ -220,3 +220,17 @@ def meeting_add(
     )
     audit(by, "meeting_added", panel, event=event.pk, check=check_kind, checked_on=str(checked_on))
     return meeting
+
+
+@transaction.atomic
+def memberships_erase(*, user) -> None:
+    """A person closing their account leaves every panel. On a decided panel their scores
+    stay, with nothing that points back to them (no account, date of birth, reasons for
+    joining, details of interests or carer's consent), so the published outcome still adds
+    up; on any other panel their membership, declarations and scores go."""
+    members = Member.objects.filter(user=user)
+    decided = members.filter(panel__status=Panel.Status.DECIDED)
+    GuardianConsent.objects.filter(member__in=decided).delete()
+    Declaration.objects.filter(member__in=decided).update(details="")
+    decided.update(user=None, date_of_birth=None, why_join="")
+    Member.objects.filter(user=user).delete()
