@@ -9,3 +9,6 @@ class CommissioningConfig(AppConfig):
 
     def ready(self) -> None:
         from . import kinds  # noqa: F401  (registers the notification kind)
+        from .meetings import register_rule
+
+        register_rule()
