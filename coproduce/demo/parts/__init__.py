@@ -15,6 +15,7 @@ from . import (
     bookings,
     budgets,
     champions,
+    commissioning,
     conversations,
     credits,
     gatherings,
@@ -60,6 +61,7 @@ PARTS: tuple[Part, ...] = (
     Part("conversations", conversations.build, conversations.clear),
     Part("budgets", budgets.build, budgets.clear),
     Part("surveys", surveys.build, surveys.clear),
+    Part("commissioning", commissioning.build, commissioning.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
