@@ -94,12 +94,27 @@ def others_scores(member: Member) -> list[Score] | None:
     )
 
 
+@dataclass(frozen=True)
+class SheetScore:
+    criterion: str
+    score: int
+    reason: str
+
+
+@dataclass
+class SheetLine:
+    """One member's line for one bid: their total, or that they declared an interest."""
+
+    bidder: str
+    conflicted: bool
+    total: float | None
+    scores: list[SheetScore]
+
+
 @dataclass
 class SheetMember:
     member: Member
-    totals: dict[int, float] = field(default_factory=dict)  # by bid
-    scores: dict[int, list[Score]] = field(default_factory=dict)  # by bid
-    conflicts: set[int] = field(default_factory=set)
+    lines: list[SheetLine] = field(default_factory=list)
 
 
 @dataclass
@@ -120,44 +135,60 @@ class ScoreSheet:
 def score_sheet(panel: Panel) -> ScoreSheet:
     """For the running officers: each submitted member's scores, reasons and weighted totals,
     each bid's mean, median and spread, and any moderated total. In a fixed handful of
-    queries, whatever the number of members and bids."""
+    queries, whatever the number of members and bids; laid out ready to show."""
     criteria = list(Criterion.objects.filter(panel=panel))
     weights = {c.pk: c.weight for c in criteria}
+    titles = {c.pk: c.title for c in criteria}
     position = {c.pk: i for i, c in enumerate(criteria)}
     bids = list(Bid.objects.filter(panel=panel).select_related("moderated"))
     members = list(
         Member.objects.filter(panel=panel, status=Member.Status.ACTIVE)
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("pk")
     )
-    submitted = {m.pk: SheetMember(member=m) for m in members if m.submitted_at is not None}
-    raw: dict[tuple[int, int], dict[int, int]] = {}
-    for score in Score.objects.filter(member_id__in=list(submitted)).select_related(None):
-        row = submitted[score.member_id]
-        row.scores.setdefault(score.bid_id, []).append(score)
-        raw.setdefault((score.member_id, score.bid_id), {})[score.criterion_id] = score.score
-    for declaration in Declaration.objects.filter(member_id__in=list(submitted), has_interest=True):
-        submitted[declaration.member_id].conflicts.add(declaration.bid_id)
-    for (member_id, bid_id), scores in raw.items():
-        submitted[member_id].totals[bid_id] = round(
-            weighted_total(scores, weights, SCORE_MAX_DEFAULT), 1
+    submitted = [m for m in members if m.submitted_at is not None]
+    ids = [m.pk for m in submitted]
+    by_pair: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for member_id, bid_id, criterion_id, value, reason in Score.objects.filter(
+        member_id__in=ids
+    ).values_list("member_id", "bid_id", "criterion_id", "score", "reason"):
+        by_pair.setdefault((member_id, bid_id), []).append((criterion_id, value, reason))
+    conflicts = set(
+        Declaration.objects.filter(member_id__in=ids, has_interest=True).values_list(
+            "member_id", "bid_id"
         )
-    for row in submitted.values():
-        for scores in row.scores.values():
-            scores.sort(key=lambda s: position.get(s.criterion_id, 0))
+    )
+    totals_by_bid: dict[int, list[float]] = {bid.pk: [] for bid in bids}
+    rows = []
+    for member in submitted:
+        row = SheetMember(member=member)
+        for bid in bids:
+            key = (member.pk, bid.pk)
+            if key in conflicts:
+                row.lines.append(SheetLine(bid.bidder, True, None, []))
+                continue
+            scored = sorted(by_pair.get(key, []), key=lambda s: position.get(s[0], 0))
+            total = round(
+                weighted_total({c: v for c, v, _r in scored}, weights, SCORE_MAX_DEFAULT), 1
+            )
+            totals_by_bid[bid.pk].append(total)
+            row.lines.append(
+                SheetLine(
+                    bid.bidder,
+                    False,
+                    total,
+                    [SheetScore(titles.get(c, ""), v, r) for c, v, r in scored],
+                )
+            )
+        rows.append(row)
     sheet_bids = [
         SheetBid(
             bid=bid,
-            summary=summarise(
-                row.totals[bid.pk] for row in submitted.values() if bid.pk in row.totals
-            ),
+            summary=summarise(totals_by_bid[bid.pk]),
             moderated=getattr(bid, "moderated", None),
         )
         for bid in bids
     ]
     return ScoreSheet(
-        criteria=criteria,
-        bids=sheet_bids,
-        members=list(submitted.values()),
-        waiting=len(members) - len(submitted),
+        criteria=criteria, bids=sheet_bids, members=rows, waiting=len(members) - len(submitted)
     )
