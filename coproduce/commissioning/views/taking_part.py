@@ -50,6 +50,8 @@ def invitation_answer(request, pk: int):
             with refusal_to_form(form, let_through=NotAllowed):
                 services.member_accept(by=request.user, member=member, **form.cleaned_data)
                 messages.success(request, _("You have joined the panel."))
+                if not panel.is_public:  # still being set up: scoring opens once published
+                    return redirect("commissioning:list")
                 return redirect("commissioning:score", pk=panel.pk)
     return render_form(request, "commissioning/join.html", {"panel": panel, "form": form})
 
