@@ -61,7 +61,6 @@ PARTS: tuple[Part, ...] = (
     Part("conversations", conversations.build, conversations.clear),
     Part("budgets", budgets.build, budgets.clear),
     Part("surveys", surveys.build, surveys.clear),
-    Part("commissioning", commissioning.build, commissioning.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
@@ -69,4 +68,6 @@ PARTS: tuple[Part, ...] = (
     Part("credits", credits.build, credits.clear),
     Part("insights", insights.build, insights.clear),
     Part("offline", offline.build, offline.clear),
+    # Residents' voice: last, so no earlier part picks its private meeting as an event.
+    Part("commissioning", commissioning.build, commissioning.clear),
 )
