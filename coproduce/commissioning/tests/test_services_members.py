@@ -176,3 +176,27 @@ def test_a_meeting_is_an_event_the_officer_organises_with_a_checked_safe_adult()
         checked_on=timezone.localdate() - timedelta(days=100),
     )
     assert meeting.safe_adult_name == "Jo Youthworker"
+
+
+def test_no_adult_can_message_a_young_panel_member():
+    """Once a young member joins, a project owner cannot start a thread with them, and they
+    cannot be brought into one."""
+    from coproduce.messaging import services as messaging
+    from coproduce.messaging.models import Thread
+    from coproduce.messaging.tests.factories import helped_project
+    from coproduce.messaging.topics import get
+
+    panel = _youth_panel()
+    young = UserFactory()
+    project, owner, _helper = helped_project(helper=young)
+    member = services.member_apply(
+        user=young, panel=panel, why_join="x", date_of_birth=born_years_ago(15)
+    )
+    services.member_accept(by=panel.created_by, member=member)
+    with pytest.raises(NotAllowed):
+        messaging.thread_start_with_member(
+            user=owner, topic=get("project"), subject=project, member=young, body="Hello"
+        )
+    with pytest.raises(NotAllowed):
+        messaging.thread_start(user=young, topic=get("project"), subject=project, body="Hi")
+    assert not Thread.objects.exists()
