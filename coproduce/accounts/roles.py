@@ -43,6 +43,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "conversations.manage_any_conversation",
         "feedback.manage_any_feedback",
         "yousaid.own_council_response",
+        "commissioning.run_panels",
         "subscriptions.run_letters",
         "offline.register_offline",
         "champions.approve_champion",

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from coproduce.common.email import absolute_url
 from coproduce.gatherings.models import Event
+from coproduce.gatherings.unlisted import exclude_unlisted
 from coproduce.places.models import Street
 from coproduce.projects.models import Project
 from coproduce.projects.selectors import shown_projects
@@ -78,7 +79,8 @@ def events_near(street: Street, *, now: datetime) -> list[Event]:
         south, west, north, east = box
         where |= Q(place__latitude__range=(south, north), place__longitude__range=(west, east))
     candidates = (
-        Event.objects.filter(where, status=Event.Status.SCHEDULED, ends_at__gt=now)
+        exclude_unlisted(Event.objects)
+        .filter(where, status=Event.Status.SCHEDULED, ends_at__gt=now)
         .select_related("place")
         .order_by("starts_at", "pk")[:CANDIDATES]
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from coproduce.common import ical
 from coproduce.places.models import Place
 
+from . import unlisted
 from .models import CalendarFeed, Event, Rsvp, Series
 
 PRODUCT = "-//Coproduce//Gatherings//EN"
@@ -34,7 +35,8 @@ def _since(now: datetime | None) -> datetime:
 
 
 def _events() -> QuerySet[Event]:
-    return Event.objects.select_related("place__building").order_by("starts_at", "pk")
+    events = unlisted.exclude_unlisted(Event.objects.select_related("place__building"))
+    return events.order_by("starts_at", "pk")
 
 
 def series_events(series: Series, *, now: datetime | None = None) -> QuerySet[Event]:

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from coproduce.places.selectors import with_rooms
 
 from .models import Event
+from .unlisted import exclude_unlisted
 
 SHOWN = 5
 
@@ -18,7 +19,8 @@ SHOWN = 5
 def events_panel(place, request: HttpRequest) -> SafeString | str:
     """The next few events going ahead here, soonest first; "" if none. One query."""
     events = list(
-        Event.objects.filter(
+        exclude_unlisted(Event.objects)
+        .filter(
             place_id__in=with_rooms(place),
             status=Event.Status.SCHEDULED,
             ends_at__gt=timezone.now(),

@@ -99,3 +99,28 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"Message {self.pk} in {self.thread_id}"
+
+
+class ContactProtection(models.Model):
+    """Nobody may start a thread with this person or bring them into one, and they are kept
+    out of direct messages altogether (a young member of a youth panel, for instance).
+
+    Set and lifted by the app that knows why (`source` says which rule set it, such as
+    "commissioning.member:12"); messaging only asks whether any protection is in force.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="contact_protections"
+    )
+    source = models.CharField(max_length=100)
+    reason = models.CharField(max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "source"], name="messaging_protection_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Protection of {self.user_id} ({self.source})"

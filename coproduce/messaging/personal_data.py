@@ -26,3 +26,9 @@ declare(
     kind="messages_sent",
     erase=Erasure.ANONYMISE,
 )
+declare(
+    "messaging.ContactProtection",
+    field="user",
+    kind="protections_from_direct_messages",
+    erase=Erasure.DELETE,
+)

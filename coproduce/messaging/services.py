@@ -12,6 +12,7 @@ from coproduce.people.naming import name_for
 
 from .kinds import MESSAGES
 from .models import Message, Participant, Thread
+from .protection import refuse_if_protected
 from .topics import Topic, get
 
 LONGEST_MESSAGE = 2000
@@ -34,6 +35,8 @@ def _join(thread: Thread, people) -> None:
     """Add these people to the thread, once each."""
     present = set(thread.participants.values_list("user_id", flat=True))
     new = {person.pk: person for person in people if person.pk not in present}
+    # Nobody protected from direct contact is brought into a thread (protection.py).
+    refuse_if_protected(new.values())
     Participant.objects.bulk_create(
         [Participant(thread=thread, user=person) for person in new.values()]
     )
@@ -102,6 +105,7 @@ def thread_start(*, user, topic: Topic, subject, body: str) -> Thread:
     if not topic.visible(user, subject) or not topic.may_write(user, subject):
         raise NotAllowed(_("You cannot send a message about this."))
     team = [person for person in topic.team(subject) if person.is_active]
+    refuse_if_protected([user, *team])
     if any(person.pk == user.pk for person in team):
         raise Refusal(_("You look after this. When people write to you, you will see it here."))
     if not team:
@@ -125,6 +129,7 @@ def thread_start_with_member(*, user, topic: Topic, subject, member, body: str) 
         raise NotAllowed(_("You cannot send a message to this person."))
     if not topic.may_write(member, subject):
         raise NotAllowed(_("You can write only to people who are helping with this."))
+    refuse_if_protected([member])
     return _write_in_thread(topic, subject, member=member, team=team, sender=user, body=body)
 
 
@@ -143,6 +148,9 @@ def message_send(*, user, thread: Thread, body: str) -> Message:
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     _participant(thread, user)
     body = _clean(body)
+    refuse_if_protected(
+        [p.user for p in thread.participants.select_related("user") if p.user is not None]
+    )
     _join(thread, _team_now(thread))
     if not thread.participants.exclude(user=user).filter(user__is_active=True).exists():
         raise Refusal(_("Nobody else is in this conversation any more."))

@@ -49,6 +49,7 @@ RATE_LIMITS = {
     "shopping_notify": "200/d",  # per officer: visits given out, expenses decided, results sent
     "yousaid_owner_invite": "20/d",  # per officer asking others to own council responses
     "yousaid_reminder": "20/d",  # per owner: reminders of council responses due or overdue
+    "panel_invite": "50/d",  # per officer; each invitation to a service choice panel tells someone
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

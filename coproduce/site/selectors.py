@@ -14,6 +14,7 @@ from coproduce.champions.selectors import current_roles
 from coproduce.directory.models import ServiceAtLocation
 from coproduce.directory.selectors import listed_services
 from coproduce.gatherings.models import Event
+from coproduce.gatherings.unlisted import exclude_unlisted
 from coproduce.groups.models import Organisation
 from coproduce.people.models import Profile
 from coproduce.places.models import Place, Street, Ward
@@ -72,7 +73,7 @@ def _ward_projects() -> QuerySet[Project]:
 
 
 def _ward_events(now: datetime) -> QuerySet[Event]:
-    return Event.objects.filter(status=Event.Status.SCHEDULED, ends_at__gt=now)
+    return exclude_unlisted(Event.objects).filter(status=Event.Status.SCHEDULED, ends_at__gt=now)
 
 
 def _ward_groups() -> QuerySet[Organisation]:

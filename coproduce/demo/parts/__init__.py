@@ -15,6 +15,7 @@ from . import (
     bookings,
     budgets,
     champions,
+    commissioning,
     conversations,
     credits,
     feedback,
@@ -74,4 +75,6 @@ PARTS: tuple[Part, ...] = (
     Part("credits", credits.build, credits.clear),
     Part("insights", insights.build, insights.clear),
     Part("offline", offline.build, offline.clear),
+    # Residents' voice: last, so no earlier part picks its private meeting as an event.
+    Part("commissioning", commissioning.build, commissioning.clear),
 )

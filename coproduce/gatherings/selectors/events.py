@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from coproduce.discussion import hiding
 
+from .. import unlisted
 from ..models import Event, EventOrganiserInvitation, Rsvp, Series
 
 PAGE_SIZE = 20
@@ -27,6 +28,7 @@ def events_upcoming(
     moderator hid."""
     now = now or timezone.now()
     events = hiding.exclude_hidden(Event.objects.select_related("place__ward", "series"))
+    events = unlisted.exclude_unlisted(events)
     if not include_past:
         events = events.filter(ends_at__gt=now)
     if kind:

@@ -15,7 +15,7 @@ from coproduce.common import limits
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 from coproduce.discussion import hiding
 
-from .. import permissions, provisions, selectors
+from .. import permissions, provisions, selectors, unlisted
 from ..forms import EventFilterForm, RsvpForm
 from ..models import Event, Rsvp
 from ..services import rsvps
@@ -89,6 +89,8 @@ def event_detail(request, pk: int):
     event = event_or_404(pk)
     if hiding.hidden_from(request.user, event):
         raise Http404  # a moderator hid it: only its organisers and moderators see it
+    if unlisted.hidden_from(request.user, event):
+        raise Http404  # not listed publicly (a youth panel meeting): only those it is for
     return render(request, "gatherings/event_detail.html", _detail_context(request, event))
 
 

@@ -1,0 +1,56 @@
+"""A youth panel's meetings are not listed publicly, and their page (with the place) is
+seen only by the panel's members, its officers and the event's organisers."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.tests.factories import UserFactory
+from coproduce.commissioning import services
+from coproduce.gatherings.selectors import events_upcoming
+from coproduce.gatherings.tests.factories import EventFactory
+
+from .factories import MemberFactory, published_panel
+
+pytestmark = pytest.mark.django_db
+
+
+def _meeting(**panel_kwargs):
+    panel = published_panel(members=0, **panel_kwargs)
+    event = EventFactory()
+    event.organisers.add(panel.created_by)
+    services.meeting_add(
+        by=panel.created_by,
+        panel=panel,
+        event=event,
+        safe_adult_name="Jo Youthworker",
+        check_kind="Enhanced DBS",
+        checked_on=timezone.localdate(),
+    )
+    return panel, event
+
+
+def test_a_youth_panel_meeting_is_not_listed_publicly():
+    """It is left out of the events list."""
+    _panel, event = _meeting(is_youth=True, age_min=11, age_max=19)
+    assert event not in events_upcoming()
+
+
+def test_an_adult_panel_meeting_is_listed_as_usual():
+    """Only youth panels' meetings are kept off lists."""
+    _panel, event = _meeting()
+    assert event in events_upcoming()
+
+
+def test_a_youth_meeting_page_is_only_for_the_panel(client):
+    """Visitors and other residents get 404; members and the officer see it, with the place."""
+    panel, event = _meeting(is_youth=True, age_min=11, age_max=19)
+    url = reverse("gatherings:event", args=[event.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+    member = MemberFactory(panel=panel)
+    client.force_login(member.user)
+    assert client.get(url).status_code == 200
+    client.force_login(panel.created_by)
+    assert client.get(url).status_code == 200

@@ -1,0 +1,51 @@
+"""Events kept off public lists and pages, for a reason an app above knows (a youth
+service choice panel's meeting: where young people meet is not shown to the public, ADR 0024).
+
+An app registers a `Rule` from its AppConfig.ready(): `event_ids()` gives the ids of the
+events it keeps unlisted (a queryset, used as a subquery) and `may_see(user, event)` says who
+besides the event's organisers still sees such an event. Lists leave the events out with
+`exclude_unlisted`; an event's page answers 404 to anyone else (`hidden_from`).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    event_ids: Callable[[], QuerySet]
+    may_see: Callable[[object, object], bool]
+
+
+_rules: dict[str, Rule] = {}
+
+
+def register(rule: Rule) -> Rule:
+    _rules[rule.name] = rule
+    return rule
+
+
+def exclude_unlisted(events: QuerySet) -> QuerySet:
+    """The events without those any rule keeps off public lists."""
+    for rule in _rules.values():
+        events = events.exclude(pk__in=rule.event_ids())
+    return events
+
+
+def _rules_for(event) -> list[Rule]:
+    return [rule for rule in _rules.values() if rule.event_ids().filter(pk=event.pk).exists()]
+
+
+def hidden_from(user, event) -> bool:
+    """Whether this person may not see this unlisted event: only its organisers and the
+    people a rule names do."""
+    rules = _rules_for(event)
+    if not rules:
+        return False
+    signed_in = user is not None and user.is_authenticated
+    if signed_in and event.organisers.filter(pk=user.pk).exists():
+        return False
+    return not (signed_in and any(rule.may_see(user, event) for rule in rules))
