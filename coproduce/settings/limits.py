@@ -43,6 +43,10 @@ RATE_LIMITS = {
     "proposal_check": "200/h",  # per officer; each check tells the proposer
     "round_result": "10/h",  # per officer; each result invites the winners' proposers
     "message_send": "20/h",  # per sender; each message tells the others in the thread
+    "councillor_offer": "30/d",  # per officer; each asks a person to accept a seat
+    "councillor_question": "5/d",  # per resident; each question tells the councillor
+    "councillor_question_notice": "30/d",  # per councillor's seat; later questions wait quietly
+    "councillor_answer": "60/h",  # per councillor; each first answer tells the asker
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.
