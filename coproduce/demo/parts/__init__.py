@@ -16,6 +16,7 @@ from . import (
     budgets,
     champions,
     conversations,
+    councillors,
     credits,
     gatherings,
     groups,
@@ -60,6 +61,7 @@ PARTS: tuple[Part, ...] = (
     Part("conversations", conversations.build, conversations.clear),
     Part("budgets", budgets.build, budgets.clear),
     Part("surveys", surveys.build, surveys.clear),
+    Part("councillors", councillors.build, councillors.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
