@@ -29,7 +29,13 @@ LIVE = (Seat.Status.OFFERED, Seat.Status.ACCEPTED)
 
 
 def _lock(seat: Seat) -> Seat:
-    return Seat.objects.select_for_update().select_related("ward", "person").get(pk=seat.pk)
+    # Only the seat's own row is locked: PostgreSQL cannot lock the nullable side of the
+    # outer join a select_related("person") makes.
+    return (
+        Seat.objects.select_for_update(of=("self",))
+        .select_related("ward", "person")
+        .get(pk=seat.pk)
+    )
 
 
 def _roles_of(user) -> set[Role]:
@@ -243,7 +249,11 @@ def question_answer(
 ) -> Question:
     """The councillor answers in public. The asker is told the first time; a later change
     to the answer is shown without telling them again."""
-    question = Question.objects.select_for_update().select_related("seat__ward").get(pk=question.pk)
+    question = (
+        Question.objects.select_for_update(of=("self",))
+        .select_related("seat__ward")
+        .get(pk=question.pk)
+    )
     if not permissions.can_answer(by, question):
         raise NotAllowed(_("Only the councillor asked can answer."))
     answer = _clean_text(
