@@ -17,6 +17,9 @@ class Role(StrEnum):
     OFFICER = "officer"
     MODERATOR = "moderator"
     ADMINISTRATOR = "administrator"
+    # Given when a person accepts a councillor's seat, taken away when they step down from the
+    # last one (coproduce/councillors/services.py, ADR 0026).
+    COUNCILLOR = "councillor"
 
 
 ROLE_LABELS = {
@@ -25,6 +28,7 @@ ROLE_LABELS = {
     Role.OFFICER: _("Council officer"),
     Role.MODERATOR: _("Moderator"),
     Role.ADMINISTRATOR: _("Administrator"),
+    Role.COUNCILLOR: _("Councillor"),
 }
 
 # Roles that may use the Django admin site.
@@ -36,6 +40,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
     Role.ORGANISER: {"accounts.run_group_or_project"},
     Role.OFFICER: {
         "accounts.run_group_or_project",
+        "councillors.manage_councillors",
         "personal_data.answer_subject_access",
         "budgets.run_rounds",
         "surveys.manage_any_survey",
@@ -140,6 +145,8 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "projects.moderate_project",
         "sharing.change_item",
     },
+    # Councillors hold surgeries, which are events: the same right as organisers.
+    Role.COUNCILLOR: {"accounts.run_group_or_project"},
     # Every permission: "staff.see_audit_log" (the audit log) and "staff.sign_in_as_staff"
     # (a second factor at sign-in) among them.
     Role.ADMINISTRATOR: {"*"},

@@ -50,6 +50,10 @@ RATE_LIMITS = {
     "yousaid_owner_invite": "20/d",  # per officer asking others to own council responses
     "yousaid_reminder": "20/d",  # per owner: reminders of council responses due or overdue
     "panel_invite": "50/d",  # per officer; each invitation to a service choice panel tells someone
+    "councillor_offer": "30/d",  # per officer; each asks a person to accept a seat
+    "councillor_question": "5/d",  # per resident; each question tells the councillor
+    "councillor_question_notice": "30/d",  # per councillor's seat; later questions wait quietly
+    "councillor_answer": "60/h",  # per councillor; each first answer tells the asker
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

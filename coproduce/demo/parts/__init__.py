@@ -17,6 +17,7 @@ from . import (
     champions,
     commissioning,
     conversations,
+    councillors,
     credits,
     feedback,
     gatherings,
@@ -68,6 +69,7 @@ PARTS: tuple[Part, ...] = (
     # After surveys and conversations: the council's responses to what people said.
     Part("yousaid", yousaid.build, yousaid.clear),
     Part("shopping", shopping.build, shopping.clear),
+    Part("councillors", councillors.build, councillors.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),

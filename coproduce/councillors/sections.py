@@ -1,0 +1,96 @@
+"""What residents said in a ward, as sections of the ward's councillor page.
+
+Each section is one function taking the ward and returning a `Section`, or None to show
+nothing. Adding what another app heard (feedback on services, "you said, we did") is one more
+function in SECTIONS. Only public data, read through each app's own selectors; counts of
+people go through common.counts, so 1 to 4 reads "fewer than 5".
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from coproduce.common.counts import public_count
+from coproduce.conversations.selectors import conversations_listed
+from coproduce.places.models import Ward
+from coproduce.surveys.selectors import surveys_listed
+
+SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    url: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+    more_url: str = ""
+    more_text: str = ""
+
+
+def _people(count: int, *, one: str, many: str) -> str:
+    shown = public_count(count, fewer_than=_("fewer than 5"))
+    return (one if count == 1 else many) % {"n": shown}
+
+
+def conversations_section(ward: Ward) -> Section | None:
+    """Open conversations for the ward, or for a project in it."""
+    found = list(conversations_listed(ward=ward)[:SHOWN])
+    if not found:
+        return None
+    return Section(
+        heading=_("Conversations"),
+        lines=[
+            Line(
+                text=conversation.question,
+                url=reverse("conversations:detail", args=[conversation.pk]),
+                detail=_people(
+                    conversation.taking_part,
+                    one=_("%(n)s person taking part"),
+                    many=_("%(n)s people taking part"),
+                ),
+            )
+            for conversation in found
+        ],
+        more_url=reverse("conversations:list"),
+        more_text=_("All conversations"),
+    )
+
+
+def surveys_section(ward: Ward) -> Section | None:
+    """Published surveys and polls for the ward."""
+    found = list(surveys_listed(None).filter(ward=ward)[:SHOWN])
+    if not found:
+        return None
+    return Section(
+        heading=_("Surveys and polls"),
+        lines=[
+            Line(
+                text=survey.title,
+                url=reverse("surveys:detail", args=[survey.pk]),
+                detail=_people(
+                    survey.answered,
+                    one=_("%(n)s person answered"),
+                    many=_("%(n)s people answered"),
+                ),
+            )
+            for survey in found
+        ],
+        more_url=reverse("surveys:list"),
+        more_text=_("All surveys and polls"),
+    )
+
+
+SECTIONS: list[Callable[[Ward], Section | None]] = [conversations_section, surveys_section]
+
+
+def what_residents_said(ward: Ward) -> list[Section]:
+    """Every section with something to show, in the order of SECTIONS."""
+    return [section for section in (build(ward) for build in SECTIONS) if section is not None]
