@@ -7,12 +7,15 @@ from django.db import connection
 from django.test import override_settings
 
 from coproduce.accounts.models import User
+from coproduce.accounts.tests.factories import UserFactory
 from coproduce.backups import database, services
 from coproduce.backups.manifest import BadBackup
 from coproduce.backups.retention import Policy
 from coproduce.backups.services import backup_create, backup_restore, backups_in, backups_prune
 from coproduce.common.errors import Refusal
-from coproduce.demo.tests.factories import seed_demo
+from coproduce.timebank.services import transfer_record
+from coproduce.timebank.tests.factories import AccountFactory
+from coproduce.timebank.tests.test_services import coordinator
 
 # A restore replaces the database from outside any transaction (pg_restore is another
 # process), so these tests commit for real.
@@ -21,7 +24,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def small_borough():
-    seed_demo("--size", "small", "--seed", "3")
+    """A few people and a ledger; the demo borough's drill is in the demo's tests."""
+    for n in range(5):
+        UserFactory(display_name=f"Resident {n}", email=f"resident{n}@demo.northbrook.invalid")
+    a, b = AccountFactory(), AccountFactory()
+    for minutes in (30, 60, 90):
+        transfer_record(
+            actor=coordinator(), from_account=a, to_account=b, minutes=minutes, description="Help"
+        )
 
 
 def test_restore_puts_back_what_the_backup_held(tmp_path, small_borough):

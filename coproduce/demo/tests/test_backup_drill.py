@@ -7,7 +7,8 @@ from coproduce.accounts.models import User
 from coproduce.backups import database
 from coproduce.backups.services import backup_create, backup_restore
 from coproduce.backups.totals import ledger_totals
-from coproduce.demo.tests.factories import seed_demo
+
+from .factories import seed_demo
 
 
 def _destroy_every_table() -> None:
