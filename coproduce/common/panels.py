@@ -27,6 +27,7 @@ PAGES = frozenset(
         "service",
         "survey",
         "conversation",
+        "feedback",
         "shopping_visit",
     }
 )

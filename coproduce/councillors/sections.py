@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from coproduce.common.counts import public_count
 from coproduce.conversations.selectors import conversations_listed
+from coproduce.feedback.selectors import services_heard_in
 from coproduce.places.models import Ward
 from coproduce.surveys.selectors import surveys_listed
+from coproduce.yousaid.selectors import responses_listed
 
 SHOWN = 5
 
@@ -88,7 +90,52 @@ def surveys_section(ward: Ward) -> Section | None:
     )
 
 
-SECTIONS: list[Callable[[Ward], Section | None]] = [conversations_section, surveys_section]
+def feedback_section(ward: Ward) -> Section | None:
+    """Services offered in the ward that residents have told about (5 responses or more)."""
+    found = list(services_heard_in(ward)[:SHOWN])
+    if not found:
+        return None
+    return Section(
+        heading=_("Feedback on services here"),
+        lines=[
+            Line(
+                text=service.name,
+                url=reverse("feedback:public", args=[service.uuid]),
+                detail=_("%(n)s responses, %(answered)s answered")
+                % {"n": service.responses, "answered": service.answered},
+            )
+            for service in found
+        ],
+    )
+
+
+def yousaid_section(ward: Ward) -> Section | None:
+    """What the council said it would change in the ward, and whether it has."""
+    found = list(responses_listed(ward=ward)[:SHOWN])
+    if not found:
+        return None
+    return Section(
+        heading=_("You said, we did"),
+        lines=[
+            Line(
+                text=response.will_change,
+                url=reverse("yousaid:detail", args=[response.pk]),
+                detail=_("About: %(item)s. %(status)s")
+                % {"item": response.item_title, "status": response.get_status_display()},
+            )
+            for response in found
+        ],
+        more_url=reverse("yousaid:ward", args=[ward.slug]),
+        more_text=_("Everything the council said it would do in this ward"),
+    )
+
+
+SECTIONS: list[Callable[[Ward], Section | None]] = [
+    conversations_section,
+    surveys_section,
+    feedback_section,
+    yousaid_section,
+]
 
 
 def what_residents_said(ward: Ward) -> list[Section]:

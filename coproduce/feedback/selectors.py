@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from coproduce.common.counts import SMALLEST_SHOWN
-from coproduce.directory.models import Service
+from coproduce.directory.models import Service, ServiceAtLocation
 from coproduce.groups.models import Membership
+from coproduce.places.models import Ward
 
 from .models import Feedback, Rating
 from .permissions import manages_any_feedback
@@ -96,4 +97,33 @@ def services_run_by(user) -> QuerySet[Service]:
             total=Count("feedback"),
         )
         .order_by("-waiting", "name", "pk")
+    )
+
+
+def feedback_detail(pk: int) -> Feedback | None:
+    """One piece of feedback with its service and organisation (for its owners' pages)."""
+    return Feedback.objects.select_related("service__organisation").filter(pk=pk).first()
+
+
+def ward_of(service: Service):
+    """The ward a service is in, when every place it is offered at is in the same one."""
+    wards = list(Ward.objects.filter(places__service_locations__service=service).distinct()[:2])
+    return wards[0] if len(wards) == 1 else None
+
+
+def services_heard_in(ward) -> QuerySet[Service]:
+    """Listed services offered in the ward with enough feedback to summarise, most first,
+    each with `responses` and `answered` counted."""
+    return (
+        Service.objects.filter(
+            is_listed=True,
+            organisation__is_listed=True,
+            pk__in=ServiceAtLocation.objects.filter(place__ward=ward).values("service_id"),
+        )
+        .annotate(
+            responses=Count("feedback"),
+            answered=Count("feedback", filter=Q(feedback__answered_at__isnull=False)),
+        )
+        .filter(responses__gte=SUMMARY_THRESHOLD)
+        .order_by("-responses", "name")
     )

@@ -19,5 +19,6 @@ class YousaidConfig(AppConfig):
         common_panels.register("service", panels.service_panel)
         common_panels.register("survey", panels.survey_panel)
         common_panels.register("conversation", panels.conversation_panel)
+        common_panels.register("feedback", panels.feedback_panel)
         for kind in kinds.ALL:
             notification_kinds.register(kind)

@@ -1,5 +1,6 @@
 """The "you said, we did" panels: on ward and service pages the latest responses there, and on
-a survey's results or a conversation's page the responses to it (with a link to record one
+a survey's results, a conversation's page or the page answering a piece of feedback the
+responses to it (with a link to record one
 for those who may). Registered with common.panels from YousaidConfig.ready()."""
 
 from django.http import HttpRequest
@@ -47,3 +48,8 @@ def survey_panel(survey, request: HttpRequest) -> str:
 
 def conversation_panel(conversation, request: HttpRequest) -> str:
     return _item_panel("conversation", conversation, request)
+
+
+def feedback_panel(feedback, request: HttpRequest) -> str:
+    """On the page where a service's owner answers one piece of feedback."""
+    return _item_panel("feedback", feedback, request)

@@ -219,3 +219,24 @@ def test_the_ward_page_links_to_the_councillors(client):
     page = client.get(reverse("site:ward_detail", args=[seat.ward.slug])).content.decode()
     assert "Councillor Ada Byron" in page
     assert _ward_url(seat.ward) in page
+
+
+def test_the_ward_page_shows_feedback_from_five_responses_and_the_councils_responses(client):
+    """What residents said about services in the ward, only once 5 have; and what the council
+    said it would change there."""
+    from coproduce.directory.models import ServiceAtLocation
+    from coproduce.feedback.tests.factories import FeedbackFactory
+    from coproduce.places.tests.factories import PlaceFactory
+    from coproduce.yousaid.tests.factories import CouncilResponseFactory
+
+    seat = SeatFactory()
+    few, enough = FeedbackFactory().service, FeedbackFactory().service
+    for service in (few, enough):
+        ServiceAtLocation.objects.create(service=service, place=PlaceFactory(ward=seat.ward))
+    FeedbackFactory.create_batch(3, service=few)
+    FeedbackFactory.create_batch(4, service=enough)
+    CouncilResponseFactory(ward=seat.ward, will_change="Ten new benches in the park")
+    page = client.get(_ward_url(seat.ward)).text
+    assert enough.name in page and "5 responses" in page
+    assert few.name not in page
+    assert "Ten new benches in the park" in page

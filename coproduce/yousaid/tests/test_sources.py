@@ -6,7 +6,10 @@ from django.utils import timezone
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.conversations.models import Conversation
 from coproduce.conversations.tests.factories import ConversationFactory
-from coproduce.places.tests.factories import WardFactory
+from coproduce.directory.models import ServiceAtLocation
+from coproduce.feedback.tests.factories import FeedbackFactory
+from coproduce.groups.tests.factories import OrganiserFactory
+from coproduce.places.tests.factories import PlaceFactory, WardFactory
 from coproduce.surveys.models import Survey
 from coproduce.surveys.tests.factories import SurveyFactory
 from coproduce.yousaid import services, sources
@@ -142,3 +145,50 @@ def test_conversation_source_is_ready_once_closed():
     assert source.ward(source.fetch(open_one.pk)) == ward
     assert source.is_ready(source.fetch(closed.pk))
     assert source.fetch(ConversationFactory(status=Conversation.Status.DRAFT).pk) is None
+
+
+def _feedback_in(ward=None, **kwargs):
+    feedback = FeedbackFactory(**kwargs)
+    if ward is not None:
+        ServiceAtLocation.objects.create(service=feedback.service, place=PlaceFactory(ward=ward))
+    return feedback
+
+
+def test_feedback_is_a_source_whose_title_keeps_the_persons_words_private():
+    """The title is shown in public lists: the service and the day, never what was said."""
+    feedback = _feedback_in(went_well="Ask for Priya on the desk")
+    source = sources.get("feedback")
+    item = source.fetch(feedback.pk)
+    title = source.title(item)
+    assert feedback.service.name in title
+    assert "Priya" not in title
+    assert source.fetch(feedback.pk + 1000) is None
+    assert source.service(item) == feedback.service
+
+
+def test_feedback_is_answered_in_public_by_the_services_owners_only():
+    """Its organisers and officers may record a response; the person who gave it may not."""
+    feedback = _feedback_in(person=UserFactory())
+    source = sources.get("feedback")
+    organiser = OrganiserFactory(organisation=feedback.service.organisation).user
+    assert source.may_respond(organiser, feedback)
+    assert not source.may_respond(feedback.person, feedback)
+    assert not source.may_respond(UserFactory(), feedback)
+
+
+def test_a_response_to_feedback_is_listed_under_its_service_and_its_one_ward():
+    """A service offered in one ward files the response there too; in two wards, in neither."""
+    ward = WardFactory()
+    feedback = _feedback_in(ward=ward)
+    response = services.response_record(
+        actor=officer(),
+        source_key="feedback",
+        item_id=feedback.pk,
+        heard="The room was cold.",
+        will_change="We will fix the heating before winter.",
+        due_on=timezone.localdate(),
+    )
+    assert (response.service, response.ward) == (feedback.service, ward)
+    feedback_two_wards = _feedback_in(ward=ward)
+    ServiceAtLocation.objects.create(service=feedback_two_wards.service, place=PlaceFactory())
+    assert sources.get("feedback").ward(feedback_two_wards) is None

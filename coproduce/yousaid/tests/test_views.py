@@ -205,3 +205,23 @@ def test_the_service_page_shows_the_panel(client):
     page = client.get(reverse("services:detail", args=[service.uuid]))
     assert "Open on Saturdays" in page.text
     assert reverse("yousaid:service", args=[service.uuid]) in page.text
+
+
+def test_a_service_owner_answering_feedback_can_record_the_councils_response(client):
+    """The page answering one piece of feedback links to recording a response to it, which
+    then shows on that page; the form is the same as for any other source."""
+    from coproduce.feedback.tests.factories import FeedbackFactory
+    from coproduce.groups.tests.factories import OrganiserFactory
+
+    feedback = FeedbackFactory()
+    organiser = OrganiserFactory(organisation=feedback.service.organisation).user
+    client.force_login(organiser)
+    answer_url = reverse("feedback:answer", args=[feedback.pk])
+    record_url = reverse("yousaid:record", args=["feedback", feedback.pk])
+    assert record_url in client.get(answer_url).text
+    CouncilResponseFactory(
+        source="feedback", item_id=feedback.pk, will_change="Warmer rooms by January"
+    )
+    assert "Warmer rooms by January" in client.get(answer_url).text
+    client.force_login(UserFactory())
+    assert client.get(record_url).status_code == 403
