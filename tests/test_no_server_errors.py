@@ -25,10 +25,13 @@ from hypothesis import strategies as st
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.bookings.tests.factories import BookingFactory, open_room
 from coproduce.budgets.tests.factories import ProposalFactory
+from coproduce.commissioning.tests.factories import published_panel
 from coproduce.common.filters import FilterForm
 from coproduce.conversations.tests.factories import SignedLinkFactory, conversation_with
+from coproduce.councillors.tests.factories import QuestionFactory as CouncillorQuestionFactory
 from coproduce.directory.tests.factories import full_service
 from coproduce.discussion.tests.factories import CommentFactory, CommentReportFactory
+from coproduce.feedback.tests.factories import FeedbackFactory
 from coproduce.gatherings.tests.factories import (
     AgendaItemFactory,
     BarrierFactory,
@@ -41,6 +44,7 @@ from coproduce.matching.tests.factories import InvitationFactory
 from coproduce.people.tests.factories import ProfileFactory
 from coproduce.projects.tests.factories import NeedFactory, owned_project
 from coproduce.sharing.tests.factories import ApplicationFactory, ItemFactory
+from coproduce.shopping.tests.factories import VisitFactory
 from coproduce.surveys.tests.factories import full_survey
 from coproduce.testing import routes
 from coproduce.timebank.tests.factories import AccountFactory, ListingFactory
@@ -180,6 +184,10 @@ def _borough():
     conversation_with(3)
     SignedLinkFactory()
     CouncilResponseFactory()
+    FeedbackFactory(person=resident)
+    VisitFactory()
+    published_panel()
+    CouncillorQuestionFactory(asker=resident)
     return resident
 
 

@@ -62,6 +62,14 @@ MODEL_FOR = {
     "mailing": "mailing.Mailing",
     "news": "news.NewsPost",
     "you-said-we-did": "yousaid.CouncilResponse",
+    "answer": "feedback.Feedback",
+    "mystery-shopping": "shopping.Programme",
+    "visits": "shopping.Visit",
+    "expense": "shopping.Expense",
+    "service": "services.Service",
+    "service-choice-panels": "commissioning.Panel",
+    "bid": "commissioning.Bid",
+    "seats": "councillors.Seat",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

@@ -73,6 +73,10 @@ def test_decide_together_links_every_way_of_deciding(client):
     page = client.get(reverse("site:decide")).content.decode()
     for name in ["conversations:list", "surveys:list", "budgets:round_list", "gatherings:list"]:
         assert f'href="{reverse(name)}"' in page
+    # and each way residents have a say in services, with the councillors of each ward
+    for name in ["commissioning:list", "services:list", "shopping:list", "yousaid:list"]:
+        assert f'href="{reverse(name)}"' in page
+    assert f'href="{reverse("site:ward_list")}"' in page
 
 
 def test_keep_in_touch_links_news_updates_and_champions(client):
