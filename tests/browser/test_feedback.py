@@ -39,7 +39,6 @@ def _next(page) -> None:
     _press_enter_on(page, page.get_by_role("button", name="Next"))
 
 
-@pytest.mark.skip(reason="hangs in Playwright at one step, not yet found: see the report")
 def test_easy_read_feedback_with_the_keyboard_only_and_no_javascript(
     page_without_javascript, live_server, axe_source
 ):
@@ -57,7 +56,7 @@ def test_easy_read_feedback_with_the_keyboard_only_and_no_javascript(
     assert page.locator(".govuk-error-summary").count() == 1
     assert "Pick one." in page.locator(".govuk-error-summary").inner_text()
     found += _axe(page, axe_source)
-    page.get_by_role("radio", name="Good").focus()
+    page.get_by_role("radio", name="Good", exact=True).focus()
     page.keyboard.press("Space")
     found += _axe(page, axe_source)
     _next(page)
@@ -65,7 +64,7 @@ def test_easy_read_feedback_with_the_keyboard_only_and_no_javascript(
     page.keyboard.type("The staff smiled")
     found += _axe(page, axe_source)
     _next(page)
-    _press_enter_on(page, page.get_by_role("link", name="Back"))
+    _press_enter_on(page, page.get_by_role("link", name="Back", exact=True))
     assert page.get_by_label("What was good?").input_value() == "The staff smiled"
     _next(page)
     _next(page)  # what could be better: skipped
@@ -76,13 +75,13 @@ def test_easy_read_feedback_with_the_keyboard_only_and_no_javascript(
     page.keyboard.type("sam@example.org")
     found += _axe(page, axe_source)
     _next(page)
-    page.get_by_role("radio", name="Yes").focus()
+    page.get_by_role("radio", name="Yes", exact=True).focus()
     page.keyboard.press("Space")
     _next(page)
     assert "Check your words" in page.locator("h1").inner_text()
     found += _axe(page, axe_source)
     _press_enter_on(page, page.get_by_role("link", name="Change How did it go?"))
-    page.get_by_role("radio", name="Great").focus()
+    page.get_by_role("radio", name="Great", exact=True).focus()
     page.keyboard.press("Space")
     _next(page)
     assert "Great" in page.locator(".govuk-summary-list").inner_text()
