@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def _borough():
     ctx = demo_services.demo_context(size=TINY, seed=1, write=lambda line: None)
-    demo_services.demo_build(ctx, without=frozenset({"conversations"}))
+    # you-said-we-did makes a closed conversation of its own to respond to
+    demo_services.demo_build(ctx, without=frozenset({"conversations", "yousaid"}))
     return ctx
 
 

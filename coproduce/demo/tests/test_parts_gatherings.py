@@ -38,9 +38,11 @@ NOW = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
 
 def _borough(size=SIZES["small"], seed: int = 1, now: datetime = NOW) -> DemoContext:
     """The demo borough of the given size, before this part (and without the service choice
-    panel, whose meeting is an event of its own)."""
+    panel's meeting and the councillors' surgeries, events of their own)."""
     ctx = DemoContext(size=size, seed=seed, now=now, write=lambda line: None)
-    demo_services.demo_build(ctx, without=frozenset({"gatherings", "commissioning"}))
+    demo_services.demo_build(
+        ctx, without=frozenset({"gatherings", "commissioning", "councillors"})
+    )
     return ctx
 
 

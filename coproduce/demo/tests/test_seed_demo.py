@@ -65,11 +65,12 @@ def test_different_seeds_build_different_boroughs():
 
 
 def test_small_has_the_expected_counts():
-    """Small is 6 wards, 60 streets, 300 residents and 5 demo accounts."""
+    """Small is 6 wards, 60 streets, 300 residents and 6 demo accounts."""
     out = seed_demo()
     assert (Ward.objects.count(), Street.objects.count()) == (6, 60)
-    # 300 residents, 5 demo staff accounts, and 6 residents registered offline (no email).
-    assert User.objects.count() == Profile.objects.count() == 311
+    # 300 residents, 6 demo accounts (one per role, a councillor among them), and 6 residents
+    # registered offline (no email).
+    assert User.objects.count() == Profile.objects.count() == 312
     assert "300 people" in out
 
 
@@ -93,7 +94,7 @@ def test_refuses_to_run_twice_without_reset():
     with pytest.raises(CommandError, match="--reset") as error:
         seed_demo("--seed", "2")
     assert error.value.returncode == 2
-    assert User.objects.count() == 311
+    assert User.objects.count() == 312
 
 
 def test_reset_deletes_only_demo_data():
