@@ -8,7 +8,7 @@ people who own its feedback: the organisation's organisers, and officers.
 from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed
-from coproduce.groups import permissions as group_permissions
+from coproduce.feedback.permissions import may_manage_feedback
 
 RUN_PROGRAMMES = "shopping.run_programmes"
 
@@ -40,10 +40,9 @@ def can_see_visit(user, visit) -> bool:
 
 
 def can_see_service_results(user, service) -> bool:
-    """The people who own a service's feedback: its organisation's organisers, and officers."""
-    if not _signed_in(user):
-        return False
-    return can_run(user) or group_permissions.can_change(user, service.organisation)
+    """The people who own a service's feedback (feedback decides who they are), and the
+    officers who run mystery shopping."""
+    return can_run(user) or may_manage_feedback(user, service)
 
 
 def check_run(user) -> None:

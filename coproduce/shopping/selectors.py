@@ -7,7 +7,7 @@ guess who came.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,7 +49,8 @@ def visits_of(user) -> QuerySet[Visit]:
     return (
         Visit.objects.filter(shopper__person=user, shopper__has_left=False)
         .select_related("service__organisation", "programme", "expense")
-        .order_by("recorded_at", "due_on", "pk")
+        # Those still to do first, on every database (PostgreSQL puts NULLs last otherwise).
+        .order_by(F("recorded_at").asc(nulls_first=True), "due_on", "pk")
     )
 
 
@@ -78,7 +79,8 @@ def programme_visits(programme: Programme) -> QuerySet[Visit]:
     return (
         Visit.objects.filter(programme=programme)
         .select_related("shopper__person__profile", "service", "expense", "entered_by__profile")
-        .order_by("recorded_at", "due_on", "pk")
+        # Those still to do first, on every database (PostgreSQL puts NULLs last otherwise).
+        .order_by(F("recorded_at").asc(nulls_first=True), "due_on", "pk")
     )
 
 

@@ -32,7 +32,9 @@ def service_panel(service, request: HttpRequest) -> str:
     return _render(request, responses, more_url=reverse("yousaid:service", args=[service.uuid]))
 
 
-def _item_panel(key: str, item, request: HttpRequest) -> str:
+def item_panel(key: str, item, request: HttpRequest) -> str:
+    """The responses to one item of a source, and a link to record one for those who may;
+    for the pages of apps above this one, which call it themselves."""
     source = sources.get(key)
     record_url = ""
     if source.is_ready(item) and permissions.may_respond(request.user, source, item):
@@ -43,13 +45,13 @@ def _item_panel(key: str, item, request: HttpRequest) -> str:
 
 
 def survey_panel(survey, request: HttpRequest) -> str:
-    return _item_panel("survey", survey, request)
+    return item_panel("survey", survey, request)
 
 
 def conversation_panel(conversation, request: HttpRequest) -> str:
-    return _item_panel("conversation", conversation, request)
+    return item_panel("conversation", conversation, request)
 
 
 def feedback_panel(feedback, request: HttpRequest) -> str:
     """On the page where a service's owner answers one piece of feedback."""
-    return _item_panel("feedback", feedback, request)
+    return item_panel("feedback", feedback, request)

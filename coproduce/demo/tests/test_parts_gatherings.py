@@ -40,9 +40,7 @@ def _borough(size=SIZES["small"], seed: int = 1, now: datetime = NOW) -> DemoCon
     """The demo borough of the given size, before this part (and without the service choice
     panel's meeting and the councillors' surgeries, events of their own)."""
     ctx = DemoContext(size=size, seed=seed, now=now, write=lambda line: None)
-    demo_services.demo_build(
-        ctx, without=frozenset({"gatherings", "commissioning", "councillors"})
-    )
+    demo_services.demo_build(ctx, without=frozenset({"gatherings", "commissioning", "councillors"}))
     return ctx
 
 

@@ -9,7 +9,7 @@ from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.directory.tests.factories import OrganisationFactory, ServiceFactory
 from coproduce.groups.models import Membership
-from coproduce.shopping.models import Expense, Programme, Question, Shopper, Visit
+from coproduce.shopping.models import Expense, Programme, ProgrammeService, Question, Shopper, Visit
 
 from .factories import ProgrammeFactory, ShopperFactory, VisitFactory, programme_with_questions
 
@@ -238,6 +238,15 @@ def test_results_are_for_the_service_organisers_and_officers(client, officer):
     assert response.status_code == 200
     assert "fewer than 5" in response.text
     assert "Long wait." in response.text
+    # Once the programme has finished, the organiser records what the council will change.
+    record = reverse(
+        "yousaid:record",
+        args=["shopping", ProgrammeService.objects.get(programme=programme, service=service).pk],
+    )
+    assert record not in response.text
+    programme.status = programme.Status.CLOSED
+    programme.save(update_fields=["status"])
+    assert record in client.get(url).text
 
 
 def test_post_only_pages_refuse_get(client, officer):
@@ -246,3 +255,23 @@ def test_post_only_pages_refuse_get(client, officer):
     client.force_login(officer)
     for name in ("open", "close", "leave"):
         assert client.get(reverse(f"shopping:{name}", args=[programme.pk])).status_code == 405
+
+
+def test_the_visits_list_comes_in_pages_with_those_to_do_first(client, officer, monkeypatch):
+    """A long programme's visits are shown a page at a time; visits still to do come first."""
+    from coproduce.shopping.views import visits as visit_views
+
+    monkeypatch.setattr(visit_views, "VISITS_PER_PAGE", 2)
+    programme = programme_with_questions()
+    shopper = ShopperFactory(programme=programme)
+    done = VisitFactory(shopper=shopper)
+    client.force_login(shopper.person)
+    client.post(reverse("shopping:visit", args=[done.pk]), _answers(programme))
+    to_do = [VisitFactory(shopper=shopper) for _n in range(2)]
+    client.force_login(officer)
+    url = reverse("shopping:visits", args=[programme.pk])
+    first = client.get(url).text
+    assert all(reverse("shopping:visit_paper", args=[v.pk]) in first for v in to_do)
+    assert reverse("shopping:visit", args=[done.pk]) not in first
+    assert reverse("shopping:visit", args=[done.pk]) in client.get(url + "?page=2").text
+    assert client.get(url + "?page=99").status_code == 200

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from coproduce.yousaid.panels import item_panel
+
 from .. import permissions, selectors
 from ..models import ProgrammeService
 from .common import visible_programme
@@ -40,5 +42,7 @@ def service_results(request, pk: int, service_pk: int):
                 (s for s in selectors.service_summaries(programme) if s.service.pk == service.pk),
                 None,
             ),
+            # Once the programme has finished, the council's responses, and a link to record one.
+            "you_said": item_panel("shopping", link, request),
         },
     )

@@ -4,6 +4,7 @@ a shopper's visit page with the standard form, and typing in a paper form."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,6 +17,8 @@ from .. import permissions, selectors, services
 from ..forms import AssignForm, DecisionForm, VisitForm
 from ..models import Expense, Visit
 from .common import own_visit, run_programme
+
+VISITS_PER_PAGE = 50
 
 
 @login_required
@@ -39,7 +42,9 @@ def programme_visits(request, pk: int):
             "programme": programme,
             "form": form,
             "shoppers": list(selectors.shoppers_of(programme)),
-            "visits": list(selectors.programme_visits(programme)),
+            "visits": Paginator(selectors.programme_visits(programme), VISITS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
             "expenses": list(selectors.expenses_waiting(programme)),
         },
     )
