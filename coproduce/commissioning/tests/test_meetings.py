@@ -54,3 +54,15 @@ def test_a_youth_meeting_page_is_only_for_the_panel(client):
     assert client.get(url).status_code == 200
     client.force_login(panel.created_by)
     assert client.get(url).status_code == 200
+
+
+def test_every_page_of_a_youth_meeting_is_hidden_as_its_own_page_is(client):
+    """Taking a place, the agenda and the calendar file answer 404 to others too, so the
+    time and place cannot be found another way; the panel's members still reach them."""
+    panel, event = _meeting(is_youth=True, age_min=11, age_max=19)
+    pages = ["gatherings:rsvp", "gatherings:agenda", "gatherings:event_ics"]
+    client.force_login(UserFactory())
+    for name in pages:
+        assert client.get(reverse(name, args=[event.pk])).status_code == 404, name
+    client.force_login(MemberFactory(panel=panel).user)
+    assert client.get(reverse("gatherings:rsvp", args=[event.pk])).status_code == 200

@@ -37,7 +37,7 @@ def _item_or_404(pk: int) -> AgendaItem:
 @require_http_methods(["GET", "POST"])
 def agenda(request, pk: int):
     """Suggestions for the agenda, most interest first; people with a place add to it."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if not event.agenda_open and not permissions.can_manage(request.user, event):
         raise Http404
     form = AgendaItemForm(request.POST or None)
@@ -68,7 +68,7 @@ def agenda(request, pk: int):
 @require_GET
 def board(request, pk: int):
     """The Open Space board: sessions by room and time. Prints on one page."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     return render(
         request,
         "gatherings/board.html",
@@ -124,7 +124,7 @@ def _room_names(event) -> list[str]:
 def arrange(request, pk: int):
     """Give a suggestion a room and a time on the board (organisers), or take it off."""
     item = _item_or_404(pk)
-    event = event_or_404(item.event_id)
+    event = event_or_404(item.event_id, request.user)
     if not permissions.can_manage(request.user, event):
         raise PermissionDenied(_("Only the event's organisers can arrange the board."))
     if request.method == "POST" and request.POST.get("unschedule"):
@@ -168,7 +168,7 @@ def withdraw(request, pk: int):
     try:
         services.agenda_item_withdraw(item=item, by=request.user)
     except Refusal as refusal:
-        event = event_or_404(item.event_id)
+        event = event_or_404(item.event_id, request.user)
         items, mine = selectors.agenda_for(event, request.user)
         return render(
             request,

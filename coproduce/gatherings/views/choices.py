@@ -42,7 +42,7 @@ def _must_manage(request, choice_or_event) -> None:
 @require_http_methods(["GET", "POST"])
 def choice_create(request, pk: int):
     """Put projects, barriers or typed-in options to the room."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     _must_manage(request, event)
     if event.is_cancelled:
         messages.info(request, _("The event is cancelled, so there is nothing to choose."))

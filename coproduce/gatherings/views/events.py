@@ -15,7 +15,7 @@ from coproduce.common import limits
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 from coproduce.discussion import hiding
 
-from .. import permissions, provisions, selectors, unlisted
+from .. import permissions, provisions, selectors
 from ..forms import EventFilterForm, RsvpForm
 from ..models import Event, Rsvp
 from ..services import rsvps
@@ -86,11 +86,9 @@ def _rsvp_initial(rsvp: Rsvp | None) -> dict:
 
 @require_GET
 def event_detail(request, pk: int):
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if hiding.hidden_from(request.user, event):
         raise Http404  # a moderator hid it: only its organisers and moderators see it
-    if unlisted.hidden_from(request.user, event):
-        raise Http404  # not listed publicly (a youth panel meeting): only those it is for
     return render(request, "gatherings/event_detail.html", _detail_context(request, event))
 
 
@@ -98,7 +96,7 @@ def event_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def rsvp(request, pk: int):
     """Take a place (or join the waiting list), saying what access support you need."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if request.method == "GET" and (event.is_cancelled or event.starts_at <= timezone.now()):
         messages.info(request, _("This event is not taking places any more."))
         return redirect("gatherings:event", event.pk)
@@ -146,7 +144,7 @@ def rsvp_cancel(request, pk: int):
     """Give up a place (or leave the waiting list) in two steps: the GET asks "Are you sure?"
     and only the POST from that page (with confirm=yes) does it. A POST without it, from an
     older page, asks the question too, so nothing happens in one click."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     place = selectors.rsvp_of(event, request.user)
     if place is None or place.status == Rsvp.Status.CANCELLED:
         messages.info(request, _("You did not have a place at this event."))
@@ -172,7 +170,7 @@ def invitation(request, token: str):
     invited = rsvps.rsvp_for_invitation(token)
     if invited is None:
         raise Http404(_("This invitation link does not work any more."))
-    event = event_or_404(invited.event_id)
+    event = event_or_404(invited.event_id, request.user)
     context = _detail_context(request, event, inviter=invited.user)
     context["invite"] = token
     return render(request, "gatherings/event_detail.html", context)

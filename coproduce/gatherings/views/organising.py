@@ -116,7 +116,7 @@ def event_create(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request, pk: int):
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if not permissions.can_manage(request.user, event):
         raise PermissionDenied(_("Only the event's organisers can change it."))
     form = EventForm(request.POST or None, initial=_event_form_initial(event), user=request.user)
@@ -137,7 +137,7 @@ def event_edit(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_cancel(request, pk: int):
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if not permissions.can_manage(request.user, event):
         raise PermissionDenied(_("Only the event's organisers can cancel it."))
     form = ReasonForm(request.POST or None)
@@ -158,7 +158,7 @@ def _require_manager(request, event: Event) -> None:
 @require_http_methods(["GET", "POST"])
 def attendees(request, pk: int):
     """Who is coming and what support they asked for, and who helps run it: organisers only."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     _require_manager(request, event)
     rows = list(selectors.attendees_for_organisers(event))
     going = [r for r in rows if r.status == Rsvp.Status.CONFIRMED]
@@ -200,7 +200,7 @@ def attendees(request, pk: int):
 @login_required
 @require_POST
 def organiser_invitation_withdraw(request, pk: int, invitation_pk: int):
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     _require_manager(request, event)
     invitation = get_object_or_404(EventOrganiserInvitation, pk=invitation_pk, event=event)
     with refusal_to_message(request):
@@ -246,7 +246,7 @@ def organiser_invitation_reply(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def attendance(request, pk: int):
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     _require_manager(request, event)
     going = list(
         event.rsvps.filter(status=Rsvp.Status.CONFIRMED)

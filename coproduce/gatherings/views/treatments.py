@@ -61,7 +61,7 @@ def _my_projects(user):
 @require_http_methods(["GET", "POST"])
 def propose(request, pk: int):
     """Put a project forward for a session of an action learning set."""
-    event = event_or_404(pk)
+    event = event_or_404(pk, request.user)
     if event.kind != Event.Kind.ACTION_LEARNING_SET:
         raise Http404
     form = TreatmentForm(request.POST or None, projects=_my_projects(request.user))
