@@ -63,7 +63,8 @@ def test_a_shopper_records_a_visit_in_easy_read_with_the_keyboard_only(
         problems += axe_violations(page, axe_source, label=page.url)
         if page.evaluate("() => Boolean(document.querySelector('textarea'))"):
             _tab_to(page, "el.tagName === 'TEXTAREA'")
-            page.keyboard.type("The sign was small.")
+            # how much the bus fare was, or what they saw
+            page.keyboard.type("2.40" if page.url.endswith("/amount/") else "The sign was small.")
         else:
             _tab_to(page, "el.type === 'radio'")
             page.keyboard.press("Space")
@@ -73,7 +74,8 @@ def test_a_shopper_records_a_visit_in_easy_read_with_the_keyboard_only(
         pages += 1
     assert "/check/" in page.url
     problems += axe_violations(page, axe_source, label="check page")
-    _tab_to(page, "el.tagName === 'BUTTON' && el.type === 'submit'")
+    # From the top of the page: past the header's Sign out button to Send it.
+    _tab_to(page, "el.tagName === 'BUTTON' && el.textContent.trim() === 'Send it'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     visit.refresh_from_db()
