@@ -33,6 +33,15 @@ def is_child(born: date, day: date) -> bool:
     return age_on(born, day) < ADULT_AGE
 
 
+def adult_from(born: date) -> date:
+    """The day someone turns 18 (1 March for a 29 February birthday, as age_on counts)."""
+    year = born.year + ADULT_AGE
+    try:
+        return born.replace(year=year)
+    except ValueError:
+        return date(year, 3, 1)
+
+
 def weights_problem(weights: Iterable[int]) -> str | None:
     """Why these weights cannot be published, or None: there must be some, each above
     nothing, adding up to exactly 100."""

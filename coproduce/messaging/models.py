@@ -114,6 +114,8 @@ class ContactProtection(models.Model):
     )
     source = models.CharField(max_length=100)
     reason = models.CharField(max_length=300)
+    # The first day it no longer applies (a young person's 18th birthday); none: until lifted.
+    until = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

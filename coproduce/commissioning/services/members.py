@@ -18,7 +18,7 @@ from coproduce.notifications.services import notify
 from .. import permissions
 from ..kinds import PANELS
 from ..models import Declaration, GuardianConsent, Meeting, Member, Panel
-from ..sums import age_on, is_child, needs_guardian_consent
+from ..sums import adult_from, age_on, is_child, needs_guardian_consent
 from .common import audit, check_runs, locked_panel
 
 
@@ -44,13 +44,15 @@ def _check_age(panel: Panel, born: date | None) -> None:
 
 
 def _protect_if_young(member: Member) -> None:
-    """A young member of a youth panel is kept out of direct messages (ADR 0024)."""
+    """A young member of a youth panel is kept out of direct messages (ADR 0024) until
+    they turn 18, when the protection ends by itself."""
     born = member.date_of_birth
     if member.panel.is_youth and born is not None and is_child(born, timezone.localdate()):
         contact_protection_set(
             user=member.user,
             source=protection_source(member),
             reason=_("A young member of a service choice panel"),
+            until=adult_from(born),
         )
 
 

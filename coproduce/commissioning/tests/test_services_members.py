@@ -10,6 +10,7 @@ from coproduce.accounts.tests.factories import UserFactory
 from coproduce.commissioning import services
 from coproduce.commissioning.models import Member
 from coproduce.commissioning.permissions import takes_part
+from coproduce.commissioning.sums import adult_from
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.gatherings.tests.factories import EventFactory
 from coproduce.messaging.protection import is_protected
@@ -150,6 +151,20 @@ def test_a_young_member_is_protected_from_direct_messages():
     member = services.member_apply(user=adult, panel=adult_panel, why_join="x")
     services.member_accept(by=adult_panel.created_by, member=member)
     assert not is_protected(adult)
+
+
+def test_a_young_members_protection_ends_on_their_18th_birthday(monkeypatch):
+    """Nothing has to remember to lift it: from the day they turn 18 they are an adult."""
+    panel = _youth_panel()
+    young = UserFactory()
+    born = born_years_ago(17, days_more=300)
+    member = services.member_apply(user=young, panel=panel, why_join="x", date_of_birth=born)
+    services.member_accept(by=panel.created_by, member=member)
+    birthday = adult_from(born)
+    monkeypatch.setattr(timezone, "localdate", lambda *a: birthday - timedelta(days=1))
+    assert is_protected(young)
+    monkeypatch.setattr(timezone, "localdate", lambda *a: birthday)
+    assert not is_protected(young)
 
 
 def test_a_meeting_is_an_event_the_officer_organises_with_a_checked_safe_adult():

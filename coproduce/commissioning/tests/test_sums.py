@@ -3,7 +3,9 @@
 from datetime import date
 
 from coproduce.commissioning.sums import (
+    adult_from,
     age_on,
+    is_child,
     needs_guardian_consent,
     summarise,
     weighted_total,
@@ -50,3 +52,10 @@ def test_summary_gives_mean_median_and_spread():
     summary = summarise([60.0, 80.0, 70.0])
     assert (summary.mean, summary.median, summary.spread) == (70.0, 70.0, 20.0)
     assert summarise([]).mean is None
+
+
+def test_someone_turns_18_on_their_birthday_or_1_march_for_29_february():
+    assert adult_from(date(2008, 6, 15)) == date(2026, 6, 15)
+    assert adult_from(date(2008, 2, 29)) == date(2026, 3, 1)
+    born = date(2008, 2, 29)
+    assert is_child(born, date(2026, 2, 28)) and not is_child(born, adult_from(born))

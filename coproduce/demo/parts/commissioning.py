@@ -25,7 +25,7 @@ from coproduce.commissioning.models import (
     Panel,
     Score,
 )
-from coproduce.commissioning.sums import is_child, needs_guardian_consent
+from coproduce.commissioning.sums import adult_from, is_child, needs_guardian_consent
 from coproduce.gatherings.models import Event
 from coproduce.messaging.models import ContactProtection
 from coproduce.messaging.protection import contact_protection_set
@@ -151,6 +151,7 @@ def build(ctx: DemoContext) -> None:
                 user=member.user,
                 source=f"commissioning.member:{member.pk}",
                 reason="A young member of a service choice panel",
+                until=adult_from(born),
             )
     _meeting(panel, officer, now)
     conflicted = members[4]
