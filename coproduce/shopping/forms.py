@@ -130,14 +130,9 @@ class QuestionForm(forms.Form):
     )
 
 
-class JoinForm(forms.Form):
-    agreed = forms.BooleanField(
-        label=_(
-            "I want to be a mystery shopper. I agree to visit or call the services I am "
-            "asked to, and to say what I found."
-        ),
-        error_messages={"required": _("Tick the box to say you agree to take part")},
-    )
+class SupporterForm(forms.Form):
+    """Who helps the shopper, if anyone: named by the shopper, recorded as a supporter."""
+
     supporter_kind = forms.ChoiceField(
         label=_("Does someone help you?"),
         choices=Shopper.SupporterKind.choices,
@@ -157,6 +152,17 @@ class JoinForm(forms.Form):
         if data.get("supporter_kind") and not data.get("supporter_name", "").strip():
             self.add_error("supporter_name", _("Enter the name of the person who helps you"))
         return data
+
+
+class JoinForm(SupporterForm):
+    agreed = forms.BooleanField(
+        label=_(
+            "I want to be a mystery shopper. I agree to visit or call the services I am "
+            "asked to, and to say what I found."
+        ),
+        error_messages={"required": _("Tick the box to say you agree to take part")},
+    )
+    field_order = ["agreed", "supporter_kind", "supporter_name"]
 
 
 class AssignForm(forms.Form):

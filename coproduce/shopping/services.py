@@ -199,6 +199,13 @@ def question_remove(*, question: Question, by) -> None:
     question.delete()
 
 
+def _supporter(kind: str, name: str) -> tuple[str, str]:
+    name = name.strip()
+    if kind and not name:
+        raise Refusal(_("Enter the name of the person who helps you."), field="supporter_name")
+    return kind, name if kind else ""
+
+
 @transaction.atomic
 def shopper_join(
     *,
@@ -213,11 +220,7 @@ def shopper_join(
         raise Refusal(_("Tick the box to say you agree to take part."), field="agreed")
     if programme.status != Programme.Status.OPEN:
         raise Refusal(_("This programme is not taking shoppers now."))
-    supporter_name = supporter_name.strip()
-    if supporter_kind and not supporter_name:
-        raise Refusal(_("Enter the name of the person who helps you."), field="supporter_name")
-    if not supporter_kind:
-        supporter_name = ""
+    supporter_kind, supporter_name = _supporter(supporter_kind, supporter_name)
     shopper, _created = Shopper.objects.update_or_create(
         programme=programme,
         person=person,
@@ -228,6 +231,19 @@ def shopper_join(
             "has_left": False,
         },
     )
+    return shopper
+
+
+@transaction.atomic
+def shopper_supporter_change(
+    *, shopper: Shopper, by, supporter_kind: str, supporter_name: str
+) -> Shopper:
+    """The shopper says who helps them now (a new carer, or nobody). Visits already made
+    keep who was recorded as helping then."""
+    if by.pk != shopper.person_id or shopper.has_left:
+        raise NotAllowed(_("Only the shopper can say who helps them."))
+    shopper.supporter_kind, shopper.supporter_name = _supporter(supporter_kind, supporter_name)
+    shopper.save(update_fields=["supporter_kind", "supporter_name", "updated_at"])
     return shopper
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/open/", programmes.programme_open, name="open"),
     path("<int:pk>/finish/", programmes.programme_close, name="close"),
     path("<int:pk>/leave/", programmes.programme_leave, name="leave"),
+    path("<int:pk>/who-helps-me/", programmes.shopper_supporter, name="supporter"),
     path("<int:pk>/paper/", programmes.programme_paper, name="paper"),
     path("<int:pk>/questions/", programmes.question_create, name="question_create"),
     path(

@@ -116,6 +116,26 @@ def test_a_resident_signs_up_with_their_advocate(client):
     assert shopper.person == person and shopper.supporter_name == "Jo Advocate"
 
 
+def test_a_shopper_changes_who_helps_them(client):
+    """A new carer is named from the programme's page; only the shopper can do it, a kind
+    without a name is an error, and saying nobody helps clears the name."""
+    shopper = ShopperFactory(programme=programme_with_questions())
+    url = reverse("shopping:supporter", args=[shopper.programme.pk])
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 403
+    client.force_login(shopper.person)
+    assert url in client.get(reverse("shopping:detail", args=[shopper.programme.pk])).text
+    response = client.post(url, {"supporter_kind": "carer", "supporter_name": ""})
+    assert response.status_code == 400
+    assert "Enter the name of the person who helps you" in response.text
+    client.post(url, {"supporter_kind": "carer", "supporter_name": "Sam Carer"})
+    shopper.refresh_from_db()
+    assert (shopper.supporter_kind, shopper.supporter_name) == ("carer", "Sam Carer")
+    client.post(url, {"supporter_kind": "", "supporter_name": "Sam Carer"})
+    shopper.refresh_from_db()
+    assert (shopper.supporter_kind, shopper.supporter_name) == ("", "")
+
+
 def test_the_visits_page_is_for_officers(client, officer):
     """Residents may not see the shoppers list; officers give out a visit there."""
     programme = programme_with_questions()

@@ -14,7 +14,7 @@ from coproduce.common.limits import limited
 
 from .. import permissions, selectors, services
 from ..easy_read import SCALE
-from ..forms import JoinForm, ProgrammeForm, QuestionForm
+from ..forms import JoinForm, ProgrammeForm, QuestionForm, SupporterForm
 from ..models import Question
 from .common import run_programme, visible_programme
 
@@ -118,6 +118,26 @@ def programme_detail(request, pk: int):
             "summaries": selectors.service_summaries(programme) if can_run else [],
             "overdue": selectors.overdue_count(programme) if can_run else 0,
         },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def shopper_supporter(request, pk: int):
+    """The shopper changes who helps them (a new carer or advocate, or nobody)."""
+    programme = visible_programme(request, pk)
+    shopper = selectors.shopper_of(request.user, programme)
+    if shopper is None or shopper.has_left:
+        raise PermissionDenied(_("You are not a shopper in this programme."))
+    initial = {"supporter_kind": shopper.supporter_kind, "supporter_name": shopper.supporter_name}
+    form = SupporterForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with refusal_to_form(form):
+            services.shopper_supporter_change(shopper=shopper, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Thank you. We have changed who helps you."))
+            return redirect("shopping:detail", pk=programme.pk)
+    return render_form(
+        request, "shopping/supporter_form.html", {"form": form, "programme": programme}
     )
 
 
