@@ -1,9 +1,10 @@
 """What residents said in a ward, as sections of the ward's councillor page.
 
 Each section is one function taking the ward and returning a `Section`, or None to show
-nothing. Adding what another app heard (feedback on services, "you said, we did") is one more
-function in SECTIONS. Only public data, read through each app's own selectors; counts of
-people go through common.counts, so 1 to 4 reads "fewer than 5".
+nothing: conversations, surveys, feedback on services, mystery shopping and "you said, we
+did". Adding what another app heard is one more function in SECTIONS. Only public data, read
+through each app's own selectors; counts of people go through common.counts, so 1 to 4 reads
+"fewer than 5".
 """
 
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from coproduce.common.counts import public_count
 from coproduce.conversations.selectors import conversations_listed
 from coproduce.feedback.selectors import services_heard_in
 from coproduce.places.models import Ward
+from coproduce.shopping.selectors import shopped_in
 from coproduce.surveys.selectors import surveys_listed
 from coproduce.yousaid.selectors import responses_listed
 
@@ -109,6 +111,26 @@ def feedback_section(ward: Ward) -> Section | None:
     )
 
 
+def shopping_section(ward: Ward) -> Section | None:
+    """Services here that mystery shoppers visited; their answers go to the services'
+    owners, so the line leads to what the council said it would change there."""
+    found = list(shopped_in(ward)[:SHOWN])
+    if not found:
+        return None
+    return Section(
+        heading=_("Mystery shopping"),
+        lines=[
+            Line(
+                text=service.name,
+                url=reverse("yousaid:service", args=[service.uuid]),
+                detail=_("%(n)s visits or calls by mystery shoppers")
+                % {"n": public_count(service.visits, fewer_than=_("fewer than 5"))},
+            )
+            for service in found
+        ],
+    )
+
+
 def yousaid_section(ward: Ward) -> Section | None:
     """What the council said it would change in the ward, and whether it has."""
     found = list(responses_listed(ward=ward)[:SHOWN])
@@ -134,6 +156,7 @@ SECTIONS: list[Callable[[Ward], Section | None]] = [
     conversations_section,
     surveys_section,
     feedback_section,
+    shopping_section,
     yousaid_section,
 ]
 

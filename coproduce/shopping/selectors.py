@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.common.counts import is_suppressed, public_count
-from coproduce.directory.models import Service
+from coproduce.directory.models import Service, ServiceAtLocation
 from coproduce.surveys.tally import scale_spread, share
 
 from . import permissions
@@ -159,6 +159,25 @@ def service_summaries(programme: Programme) -> list[ServiceSummary]:
         )
         for service in services.order_by("name", "pk")
     ]
+
+
+def shopped_in(ward) -> QuerySet[Service]:
+    """Listed services offered in the ward that mystery shoppers visited in a finished
+    programme, each with `visits` (done), most visited first: what a councillor hears."""
+    done = Q(
+        shopping_visits__recorded_at__isnull=False,
+        shopping_visits__programme__status=Programme.Status.CLOSED,
+    )
+    return (
+        Service.objects.filter(
+            is_listed=True,
+            organisation__is_listed=True,
+            pk__in=ServiceAtLocation.objects.filter(place__ward=ward).values("service_id"),
+        )
+        .annotate(visits=Count("shopping_visits", filter=done))
+        .filter(visits__gt=0)
+        .order_by("-visits", "name")
+    )
 
 
 def service_results(programme: Programme, service: Service) -> list[QuestionResult]:

@@ -240,3 +240,19 @@ def test_the_ward_page_shows_feedback_from_five_responses_and_the_councils_respo
     assert enough.name in page and "5 responses" in page
     assert few.name not in page
     assert "Ten new benches in the park" in page
+
+
+def test_the_ward_page_counts_mystery_shopping_visits_to_services_there(client):
+    """Only finished programmes' recorded visits; a small count reads "fewer than 5"."""
+    from coproduce.directory.models import ServiceAtLocation
+    from coproduce.places.tests.factories import PlaceFactory
+    from coproduce.shopping.models import Programme
+    from coproduce.shopping.tests.factories import VisitFactory
+
+    seat = SeatFactory()
+    visit = VisitFactory(recorded_at=timezone.now(), done_on=timezone.localdate(), way="online")
+    ServiceAtLocation.objects.create(service=visit.service, place=PlaceFactory(ward=seat.ward))
+    assert visit.service.name not in client.get(_ward_url(seat.ward)).text
+    Programme.objects.filter(pk=visit.programme_id).update(status=Programme.Status.CLOSED)
+    page = client.get(_ward_url(seat.ward)).text
+    assert visit.service.name in page and "fewer than 5 visits or calls" in page
