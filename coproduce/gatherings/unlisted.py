@@ -36,7 +36,10 @@ def exclude_unlisted(events: QuerySet) -> QuerySet:
 
 
 def _rules_for(event) -> list[Rule]:
-    return [rule for rule in _rules.values() if rule.event_ids().filter(pk=event.pk).exists()]
+    # `event_ids()` may be a queryset of another model's values (a meeting's event_id), so
+    # it is only ever used as a subquery of events, never filtered by its own pk.
+    events = type(event).objects.filter(pk=event.pk)
+    return [rule for rule in _rules.values() if events.filter(pk__in=rule.event_ids()).exists()]
 
 
 def hidden_from(user, event) -> bool:
