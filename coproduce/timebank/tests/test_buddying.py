@@ -121,8 +121,11 @@ def test_safeguarding_requests_are_hidden_from_volunteers_without_an_enhanced_ch
 
 def test_a_new_resident_sees_no_names_words_or_counts(client):
     """Someone with no check sees nobody's request, and no hint of how many there are."""
-    request = BuddyRequestFactory(what_support="I live alone")
-    client.force_login(UserFactory())
+    # Names of their own: a random one could be the viewer's, shown in the header.
+    request = BuddyRequestFactory(
+        what_support="I live alone", resident__display_name="Wilhelmina Quarrie"
+    )
+    client.force_login(UserFactory(display_name="Viewer Person"))
     body = client.get(reverse("timebank:buddying")).content.decode()
     assert "I live alone" not in body
     assert request.resident.display_name not in body
