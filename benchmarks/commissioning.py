@@ -125,22 +125,6 @@ def _seed(args):
     return panel, officer, people[1], len(scores)
 
 
-def _time(client, url: str, runs: int) -> tuple[list[float], int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            begun = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - begun) * 1000)
-    return times, len(queries)
-
-
 def run(args) -> None:
     import django
     from django.core.management import call_command
@@ -153,6 +137,7 @@ def run(args) -> None:
 
     from coproduce.accounts.models import User
     from coproduce.commissioning.models import Score
+    from coproduce.testing.timing import time_page
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
@@ -160,13 +145,13 @@ def run(args) -> None:
     officer_client, member_client, visitor = Client(), Client(), Client()
     officer_client.force_login(officer)
     member_client.force_login(member)
-    sheet, sheet_queries = _time(
+    sheet, sheet_queries = time_page(
         officer_client, reverse("commissioning:sheet", args=[panel.pk]), args.runs
     )
-    mine, mine_queries = _time(
+    mine, mine_queries = time_page(
         member_client, reverse("commissioning:score", args=[panel.pk]), args.runs
     )
-    public, public_queries = _time(
+    public, public_queries = time_page(
         visitor, reverse("commissioning:detail", args=[panel.pk]), args.runs
     )
     print(

@@ -129,23 +129,6 @@ def _seed(count: int):
     return ward, User.objects.get(pk=people[-1])
 
 
-def _time(client, url: str, runs: int) -> tuple[list[float], int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        begun = time.perf_counter()
-        client.get(url)
-        times.append((time.perf_counter() - begun) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return times, len(queries)
-
-
 def run(args) -> None:
     import django
     from django.core.management import call_command
@@ -156,6 +139,8 @@ def run(args) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from coproduce.testing.timing import time_page
+
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     call_command("seed_demo", size="large", if_empty=True, no_progress=True, stdout=StringIO())
@@ -165,8 +150,8 @@ def run(args) -> None:
     url = reverse("councillors:ward", args=[ward.slug])
     visitor, signed_in = Client(), Client()
     signed_in.force_login(resident)
-    as_visitor, queries = _time(visitor, url, args.runs)
-    as_resident, resident_queries = _time(signed_in, url, args.runs)
+    as_visitor, queries = time_page(visitor, url, args.runs)
+    as_resident, resident_queries = time_page(signed_in, url, args.runs)
     median = max(statistics.median(as_visitor), statistics.median(as_resident))
     print(f"database        {connection.vendor}")
     print(f"ward            {ward.name}; {args.questions:,} questions, seeded in {seeded:.1f} s")

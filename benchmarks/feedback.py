@@ -111,22 +111,6 @@ def _owner(service):
     return owner
 
 
-def _time(client, url: str, runs: int) -> tuple[list[float], int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            begun = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - begun) * 1000)
-    return times, len(queries)
-
-
 def run(args) -> None:
     import django
     from django.core.management import call_command
@@ -138,6 +122,7 @@ def run(args) -> None:
     from django.urls import reverse
 
     from coproduce.feedback.models import Feedback
+    from coproduce.testing.timing import time_page
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
@@ -150,10 +135,10 @@ def run(args) -> None:
     visitor, owner = Client(), Client()
     owner.force_login(_owner(service))
     page = reverse("services:detail", args=[service.uuid])
-    as_visitor, queries = _time(visitor, page, args.runs)
-    as_owner, owner_queries = _time(owner, page, args.runs)
-    public, public_queries = _time(visitor, reverse("feedback:public", args=[service.uuid]), 10)
-    listed, list_queries = _time(owner, reverse("feedback:manage", args=[service.uuid]), 10)
+    as_visitor, queries = time_page(visitor, page, args.runs)
+    as_owner, owner_queries = time_page(owner, page, args.runs)
+    public, public_queries = time_page(visitor, reverse("feedback:public", args=[service.uuid]), 10)
+    listed, list_queries = time_page(owner, reverse("feedback:manage", args=[service.uuid]), 10)
     median = max(statistics.median(as_visitor), statistics.median(as_owner))
     print(f"database        {connection.vendor}")
     print(f"feedback        {args.responses:,} responses, seeded in {seeded:.1f} s")

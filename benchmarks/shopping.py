@@ -133,22 +133,6 @@ def _seed(count: int):
     return programme, services[0], officer, len(answers)
 
 
-def _time(client, url: str, runs: int) -> tuple[list[float], int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            begun = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - begun) * 1000)
-    return times, len(queries)
-
-
 def run(args) -> None:
     import django
     from django.core.management import call_command
@@ -158,6 +142,8 @@ def run(args) -> None:
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
+
+    from coproduce.testing.timing import time_page
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
@@ -175,7 +161,7 @@ def run(args) -> None:
     print(f"visits          {args.visits:,} done ({answers:,} answers), seeded in {seeded:.1f} s")
     medians = []
     for label, url in pages.items():
-        times, queries = _time(client, url, args.runs)
+        times, queries = time_page(client, url, args.runs)
         medians.append(statistics.median(times))
         print(f"{label:<15} {_figures(times)}, {queries} queries")
     met = "met" if medians[0] < TARGET_MS and medians[1] < TARGET_MS else "MISSED"

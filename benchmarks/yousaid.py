@@ -101,22 +101,6 @@ def _seed(count: int):
     return wards[0]
 
 
-def _time(client, url: str, runs: int) -> tuple[list[float], int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}")
-    times = []
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as queries:
-            begun = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - begun) * 1000)
-    return times, len(queries)
-
-
 def run(args) -> None:
     import django
     from django.core.management import call_command
@@ -127,6 +111,7 @@ def run(args) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from coproduce.testing.timing import time_page
     from coproduce.yousaid.models import CouncilResponse
 
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -137,10 +122,10 @@ def run(args) -> None:
     in_ward = CouncilResponse.objects.filter(ward=ward).count()
     url = reverse("yousaid:ward", args=[ward.slug])
     visitor = Client()
-    first, queries = _time(visitor, url, args.runs)
-    later, _ = _time(visitor, f"{url}?page=10", args.runs)
-    overdue, _ = _time(visitor, f"{url}?status=overdue", args.runs)
-    ward_page, ward_queries = _time(visitor, reverse("site:ward_detail", args=[ward.slug]), 5)
+    first, queries = time_page(visitor, url, args.runs)
+    later, _ = time_page(visitor, f"{url}?page=10", args.runs)
+    overdue, _ = time_page(visitor, f"{url}?status=overdue", args.runs)
+    ward_page, ward_queries = time_page(visitor, reverse("site:ward_detail", args=[ward.slug]), 5)
     median = max(statistics.median(first), statistics.median(later), statistics.median(overdue))
     print(f"database        {connection.vendor}")
     print(f"responses       {args.responses:,} ({in_ward:,} in the ward), seeded in {seeded:.1f} s")
