@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "coproduce.councillors",
     # backups: copies of the database and uploads, and putting them back
     "coproduce.backups",
+    "coproduce.scheduler",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
     # demo: the demo borough, on top; nothing imports it
