@@ -19,5 +19,7 @@ class GroupsConfig(AppConfig):
         notification_kinds.register(kinds.GROUP_KIND_CHECKED)
         notification_kinds.register(kinds.GROUP_ORGANISER_INVITED)
         # Organisers of a group see what its members share with "organisers".
-        register_organiser_check(selectors.organises_a_group_of)
+        register_organiser_check(
+            selectors.organises_a_group_of, many=selectors.organised_members_among
+        )
         panels.register("place", groups_panel)

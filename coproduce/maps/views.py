@@ -1,18 +1,20 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from coproduce.common.pagination import KnownCountPaginator
+
 from . import selectors
 from .clustering import BBox, ViewportError, parse_zoom
 from .filters import FilterError, MapFilterForm, MapFilters
+from .list_counts import list_counts
 
 LIST_PAGE_SIZE = 20
 
 
-def _first(queryset) -> dict:
-    return {"rows": list(queryset[:LIST_PAGE_SIZE]), "count": queryset.count()}
+def _first(queryset, count: int) -> dict:
+    return {"rows": list(queryset[:LIST_PAGE_SIZE]), "count": count}
 
 
 @require_GET
@@ -46,7 +48,6 @@ def map_page(request):
     places = filters.places().select_related("ward").order_by("name", "pk")
     if not filters.shows("places"):
         places = places.none()
-    page = Paginator(places, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     people = (
         selectors.people_by_ward(filters, signed_in=request.user.is_authenticated)
         if filters.shows("people")
@@ -58,6 +59,13 @@ def map_page(request):
     groups = filters.groups().select_related("base").order_by("name", "pk")
     services = filters.service_locations().select_related("service", "place")
     services = services.order_by("service__name", "pk")
+    lists = {"places": places}
+    for name, queryset in (("projects", projects), ("groups", groups), ("services", services)):
+        if filters.shows(name):
+            lists[name] = queryset
+    counts = list_counts(filters, lists)
+    paginator = KnownCountPaginator(places, LIST_PAGE_SIZE, count=counts["places"])
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
         "filters": filters,
@@ -67,8 +75,9 @@ def map_page(request):
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "centre": settings.MAP_CENTRE,
         "place_urls": {p.pk: selectors.place_url(p.pk) for p in page.object_list},
-        "projects": _first(projects) if filters.shows("projects") else None,
-        "groups": _first(groups) if filters.shows("groups") else None,
-        "services": _first(services) if filters.shows("services") else None,
+        **{
+            name: _first(lists[name], counts[name]) if name in lists else None
+            for name in ("projects", "groups", "services")
+        },
     }
     return render(request, "maps/map.html", context, status=200 if valid else 400)

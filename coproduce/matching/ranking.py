@@ -30,13 +30,13 @@ value (people share few distinct day sets, time sets, skill sets, ward and trave
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import add, itemgetter
 from typing import NamedTuple
 
-from coproduce.common import opening_hours, week
+from coproduce.common import week
 
 # Far below any sum of points, so one excluding part excludes the row.
 EXCLUDED = -1_000_000
@@ -312,78 +312,3 @@ def rank_people(
         for i in best[:limit]
     ]
     return Ranking(matches=matches, available=available)
-
-
-# Places ---------------------------------------------------------------------------------
-
-
-class PlaceRow(NamedTuple):
-    place_id: int
-    ward_id: int
-    step_free: bool
-    open_week: str  # 672 characters, "" when the hours are not known
-
-
-@dataclass(frozen=True)
-class PlaceMatch:
-    place_id: int
-    score: int
-    reasons: list[str]
-
-
-def rank_places(
-    need: NeedSpec,
-    places: Iterable[PlaceRow],
-    *,
-    needs_step_free: bool = False,
-    limit: int = 10,
-    translate: Callable[[str], str] = _,
-) -> list[PlaceMatch]:
-    """Places in or next to the need's ward, open when it is needed, best first.
-
-    20 points in the ward, 10 next to it; 10 per needed day it is open (places shut on every
-    needed day are left out; places with no known hours score 0 for days, with a reason
-    saying so); step-free access is required when asked for, and mentioned.
-    """
-    matches = []
-    for row in places:
-        if needs_step_free and not row.step_free:
-            continue
-        reasons, score = [], 0
-        if need.ward_id is not None:
-            if row.ward_id == need.ward_id:
-                score += 20
-                reasons.append(translate("In this ward"))
-            elif row.ward_id in need.neighbour_ward_ids:
-                score += 10
-                reasons.append(translate("In a neighbouring ward"))
-            else:
-                continue
-        if need.days:
-            if not row.open_week:
-                reasons.append(translate("Opening hours not known"))
-            else:
-                open_days = [
-                    day.code
-                    for day in week.WEEK
-                    if day.code in need.days
-                    and opening_hours.is_open_on(row.open_week, day.index, need.times)
-                ]
-                if not open_days:
-                    continue
-                score += 10 * len(open_days)
-                names = _join([translate(DAY_PLURALS[d]) for d in open_days], translate)
-                if need.times:
-                    phrases = [translate(TIME_PHRASES[t]) for t in TIMES if t in need.times]
-                    times = _join(phrases, translate)
-                    reasons.append(
-                        translate("Open on %(days)s %(times)s") % {"days": names, "times": times}
-                    )
-                else:
-                    reasons.append(translate("Open on %(days)s") % {"days": names})
-        if row.step_free:
-            reasons.append(translate("Step-free access"))
-            score += 1
-        matches.append(PlaceMatch(row.place_id, score, reasons))
-    matches.sort(key=lambda m: -m.score)
-    return matches[:limit]

@@ -15,13 +15,13 @@ from django.utils.translation import gettext
 
 from coproduce.people.models import Profile
 from coproduce.people.privacy import Relation, Visibility, can_see
-from coproduce.people.selectors import relation_between
+from coproduce.people.selectors import organised_among
 from coproduce.places.models import Place, Ward
 from coproduce.projects.models import Need
 from coproduce.projects.permissions import can_manage_need
 from coproduce.skills.models import PersonSkill, Skill
 
-from . import adjacency, ranking
+from . import adjacency, place_ranking, ranking
 from .models import Invitation
 from .permissions import can_see_candidates, is_matching_officer
 
@@ -183,8 +183,17 @@ def _people(need: Need, asker, *, limit: int, only_user_id: int | None = None, s
             user_id__in=[m.person_id for m in pool]
         )
     }
+    # Who the asker organises, among the first rows that need asking, in one query per kind
+    # of organising: the loop below then needs no query per person.
+    to_check = [
+        profiles[m.person_id].user
+        for m in pool
+        if m.person_id in profiles
+        and (rows[m.person_id].needs_organiser or rows[m.person_id].availability_for_organisers)
+    ][:ORGANISER_CHECKS_MAX]
+    checkable = {user.pk for user in to_check}
+    organised = organised_among(asker, to_check)
     kept: list[tuple[ranking.Match, Profile]] = []
-    checks = 0
     for match in pool:
         if len(kept) >= limit:
             break
@@ -192,21 +201,18 @@ def _people(need: Need, asker, *, limit: int, only_user_id: int | None = None, s
         if profile is None:
             continue
         if row.needs_organiser or row.availability_for_organisers:
-            if checks >= ORGANISER_CHECKS_MAX:
+            if match.person_id not in checkable:
                 if row.needs_organiser:
                     continue
-            else:
-                checks += 1
-                relation = relation_between(asker, profile.user)
-                if relation is not Relation.ORGANISER:
-                    if row.needs_organiser:
-                        continue  # not theirs to see at all
-                elif row.candidate is not row.hidden:
-                    # Their availability is shared with organisers: now it may be used.
-                    again = ranking.rank_people(spec, [row.hidden], limit=1, translate=gettext)
-                    if not again.matches:
-                        continue  # not free when needed
-                    match = again.matches[0]
+            elif match.person_id not in organised:
+                if row.needs_organiser:
+                    continue  # not theirs to see at all
+            elif row.candidate is not row.hidden:
+                # Their availability is shared with organisers: now it may be used.
+                again = ranking.rank_people(spec, [row.hidden], limit=1, translate=gettext)
+                if not again.matches:
+                    continue  # not free when needed
+                match = again.matches[0]
         kept.append((match, profile))
     kept.sort(key=lambda pair: -pair[0].score)  # stable: earlier rank wins ties
     return spec, kept
@@ -269,10 +275,10 @@ def places_for_need(
     if need.needs_step_free:
         query = query.filter(step_free=True)
     rows = [
-        ranking.PlaceRow(*values)
+        place_ranking.PlaceRow(*values)
         for values in query.values_list("pk", "ward_id", "step_free", "open_week")
     ]
-    matches = ranking.rank_places(
+    matches = place_ranking.rank_places(
         spec, rows, needs_step_free=need.needs_step_free, limit=limit, translate=gettext
     )
     places = Place.objects.select_related("ward").in_bulk([m.place_id for m in matches])

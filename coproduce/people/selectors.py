@@ -1,6 +1,6 @@
 """Reads of profiles, always through the privacy rules: templates only get what may be seen."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from .models import Day, Profile, TimeOfDay, Travel
@@ -10,12 +10,41 @@ from .privacy import Relation, visible_parts
 # that `person` has joined?". That relation opens the parts shared with organisers.
 OrganiserCheck = Callable[[object, object], bool]
 ORGANISER_CHECKS: list[OrganiserCheck] = []
+# A check may also answer for many people in one query: (viewer, user ids) -> the ids it
+# organises. Lists of candidates (matching) ask this instead of one query per person.
+ManyOrganiserCheck = Callable[[object, Collection[int]], set[int]]
+MANY_CHECKS: dict[OrganiserCheck, ManyOrganiserCheck] = {}
 
 
-def register_organiser_check(check: OrganiserCheck) -> OrganiserCheck:
+def register_organiser_check(
+    check: OrganiserCheck, *, many: ManyOrganiserCheck | None = None
+) -> OrganiserCheck:
     if check not in ORGANISER_CHECKS:
         ORGANISER_CHECKS.append(check)
+    if many is not None:
+        MANY_CHECKS[check] = many
     return check
+
+
+def organised_among(viewer, people: Sequence) -> set[int]:
+    """The pks of those `people` whose relation to `viewer` is ORGANISER (as relation_between
+    would say for each), in one query per check that can answer for many."""
+    if viewer is None or not viewer.is_authenticated:
+        return set()
+    left = {person.pk: person for person in people if person.pk != viewer.pk}
+    found: set[int] = set()
+    for check in ORGANISER_CHECKS:
+        if not left:
+            break
+        many = MANY_CHECKS.get(check)
+        if many is not None:
+            hits = many(viewer, list(left)) & left.keys()
+        else:
+            hits = {pk for pk, person in left.items() if check(viewer, person)}
+        found |= hits
+        for pk in hits:
+            del left[pk]
+    return found
 
 
 def relation_between(viewer, person) -> Relation:

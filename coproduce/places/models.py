@@ -112,6 +112,18 @@ class Place(TimeStampedModel):
                 name="place_map_cover",
             ),
             models.Index(fields=["kind", "is_listed"], name="place_kind_listed"),
+            # The map's list and the places list: listed places by name, read in order and
+            # stopped after a page, instead of sorting all of them for the first twenty.
+            models.Index(
+                fields=["name", "id"],
+                condition=models.Q(is_listed=True) & ~models.Q(kind="room"),
+                name="place_listed_by_name",
+            ),
+            models.Index(
+                fields=["ward", "name", "id"],
+                condition=models.Q(is_listed=True) & ~models.Q(kind="room"),
+                name="place_listed_ward_name",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

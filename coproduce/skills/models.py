@@ -90,7 +90,11 @@ class PersonSkill(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["profile", "skill"], name="skills_once_per_person")
         ]
-        indexes = [models.Index(fields=["skill", "status"], name="personskill_skill_status")]
+        # Covers the matching query: a need's skills and status give the people without
+        # reading the table.
+        indexes = [
+            models.Index(fields=["skill", "status", "profile"], name="personskill_skill_status_who")
+        ]
 
     def __str__(self) -> str:
         return f"{self.skill} ({self.status})"

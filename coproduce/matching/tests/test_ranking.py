@@ -1,4 +1,3 @@
-from coproduce.matching import ranking
 from coproduce.matching.ranking import NeedSpec, candidate, rank_people
 
 NEED = NeedSpec(
@@ -91,26 +90,3 @@ def test_translate_is_applied():
     """Reasons go through the translate function given."""
     match = rank_people(NEED, [_person(1)], translate=lambda text: f"«{text}»").matches[0]
     assert match.reasons[0] == "«Has 1 of the 3 skills: cooking»"
-
-
-def test_places_open_on_needed_day_in_ward():
-    """Places shut on the needed day are left out; open ones say when."""
-    from coproduce.common.opening_hours import week_mask
-
-    saturday = week_mask([{"day": 5, "opens": "09:00", "closes": "12:00"}])
-    monday = week_mask([{"day": 0, "opens": "09:00", "closes": "12:00"}])
-    rows = [
-        ranking.PlaceRow(1, 10, True, saturday),
-        ranking.PlaceRow(2, 10, True, monday),
-        ranking.PlaceRow(3, 11, False, ""),
-        ranking.PlaceRow(4, 99, True, saturday),
-    ]
-    matches = ranking.rank_places(NEED, rows)
-    assert [m.place_id for m in matches] == [1, 3]
-    assert matches[0].reasons == [
-        "In this ward",
-        "Open on Saturdays in the mornings",
-        "Step-free access",
-    ]
-    assert "Opening hours not known" in matches[1].reasons
-    assert [m.place_id for m in ranking.rank_places(NEED, rows, needs_step_free=True)] == [1]
