@@ -9,11 +9,12 @@ PY_STAMP := $(VENV)/.installed
 NPM_STAMP := frontend/node_modules/.installed
 CSS := frontend/build/css/coproduce.css
 
-.PHONY: run test setup lint format worker clean help
+.PHONY: run serve test setup lint format worker clean help
 
 help:
 	@echo "make run    set up and serve the demo borough on http://127.0.0.1:8000"
 	@echo "make test   set up and run the whole suite (SQLite, PostgreSQL, Chromium)"
+	@echo "make serve  serve with the production settings and server (docs/deployment.md)"
 	@echo "make lint   ruff checks only;  make format  format the code"
 
 $(PY_STAMP): pyproject.toml
@@ -33,6 +34,9 @@ setup: $(PY_STAMP) $(NPM_STAMP) $(CSS)
 
 run: setup
 	script/server
+
+serve: setup
+	script/serve
 
 test: setup
 	script/test

@@ -181,8 +181,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # A Unix socket folder may be given percent-encoded as the host (postgres://u@%2Fpath/db).
     DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST", ""))
-    DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    if env.bool("DATABASE_POOL", default=False):
+        # Django's psycopg pool: each process shares a few connections among its threads
+        # (Django requires CONN_MAX_AGE 0 with it). See docs/deployment.md.
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env.int("DATABASE_POOL_MIN", default=2),
+            "max_size": env.int("DATABASE_POOL_MAX", default=8),
+            "timeout": env.int("DATABASE_POOL_TIMEOUT", default=10),
+        }
+    else:
+        DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts -------------------------------------------------------------------------------
