@@ -49,7 +49,7 @@ def step_detail(request, slug: str, number: int):
     answer = progress.answers.get(step.pk)
     chosen = answer.option if answer else None
     initial = {"option": answer.option_id} if answer else None
-    form = CheckForm(request.POST or None, step=step, initial=initial)
+    form = CheckForm(request.POST if request.method == "POST" else None, step=step, initial=initial)
     if request.method == "POST" and form.is_valid():
         if not signed_in:
             # A visitor sees how they did, but nothing is kept.

@@ -81,7 +81,7 @@ def guide_detail(request, slug: str):
 @require_http_methods(["GET", "POST"])
 def guide_write(request):
     _officer(request)
-    form = GuideForm(request.POST or None, new=True)
+    form = GuideForm(request.POST if request.method == "POST" else None, new=True)
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             guide = services.guide_create(by=request.user, **form.cleaned_data)
@@ -96,7 +96,9 @@ def guide_write(request):
 def guide_edit(request, slug: str):
     _officer(request)
     guide = _guide_or_404(slug)
-    form = GuideForm(request.POST or None, initial=GuideForm.initial_for(guide))
+    form = GuideForm(
+        request.POST if request.method == "POST" else None, initial=GuideForm.initial_for(guide)
+    )
     if request.method == "POST" and form.is_valid():
         with refusal_to_form(form):
             version = services.guide_update(guide=guide, by=request.user, **form.cleaned_data)
