@@ -117,3 +117,8 @@ def stories_for(guide: Guide, limit: int = STORIES_SHOWN) -> Stories:
         gatherings.barriers_busted_recently(limit) if guide.topic == Topic.ACTION_LEARNING else []
     )
     return Stories(barriers=barriers, projects=projects.projects_completed_recently(limit))
+
+
+def guide_for_topic(topic: str) -> Guide | None:
+    """The guide on this topic (the oldest, when there are several)."""
+    return Guide.objects.filter(topic=topic).order_by("pk").only("slug", "title").first()
