@@ -48,6 +48,7 @@ from coproduce.shopping.tests.factories import VisitFactory
 from coproduce.surveys.tests.factories import full_survey
 from coproduce.testing import routes
 from coproduce.timebank.tests.factories import AccountFactory, ListingFactory
+from coproduce.toolkit.tests.factories import make_guide, step_with_options
 from coproduce.yousaid.tests.factories import CouncilResponseFactory
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +189,8 @@ def _borough():
     VisitFactory()
     published_panel()
     CouncillorQuestionFactory(asker=resident)
+    make_guide()
+    step_with_options()
     return resident
 
 

@@ -53,6 +53,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "offline.register_offline",
         "champions.approve_champion",
         "news.publish_news",
+        "toolkit.edit_guides",
         "mailing.watch_sending",
         "staff.sign_in_as_staff",
         "accounts.view_user",

@@ -69,6 +69,18 @@ def shown_projects() -> QuerySet[Project]:
     return Project.objects.filter(is_hidden=False)
 
 
+def projects_completed_recently(limit: int = 5) -> list[Project]:
+    """Completed projects that say what came of them, newest first, as anyone may see them
+    (the toolkit's practice stories)."""
+    return list(
+        shown_projects()
+        .filter(status=Status.COMPLETED)
+        .exclude(outcome="")
+        .select_related("ward")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
 def listed_projects(filters: ProjectFilters, user=None) -> QuerySet[Project]:
     """Projects anyone may see, matching the filters. Archived ones only when asked for."""
     projects = shown_projects().select_related("ward", "place")

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "coproduce.yousaid",
     "coproduce.shopping",
     "coproduce.councillors",
+    "coproduce.toolkit",
     # backups: copies of the database and uploads, and putting them back
     "coproduce.backups",
     "coproduce.scheduler",

@@ -36,6 +36,7 @@ from . import (
     subscriptions,
     surveys,
     timebank,
+    toolkit,
     wards,
     yousaid,
 )
@@ -79,4 +80,6 @@ PARTS: tuple[Part, ...] = (
     Part("offline", offline.build, offline.clear),
     # Residents' voice: last, so no earlier part picks its private meeting as an event.
     Part("commissioning", commissioning.build, commissioning.clear),
+    # Stories and learning: the toolkit's guides and courses.
+    Part("toolkit", toolkit.build, toolkit.clear),
 )

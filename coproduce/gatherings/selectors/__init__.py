@@ -2,7 +2,13 @@
 the barrier library. Callers use `selectors.<name>` whichever module below holds it."""
 
 from .agenda import Board, agenda_for, board_for
-from .barriers import LibraryEntry, barrier_library, barriers_of_theme, barriers_unlinked
+from .barriers import (
+    LibraryEntry,
+    barrier_library,
+    barriers_busted_recently,
+    barriers_of_theme,
+    barriers_unlinked,
+)
 from .choices import (
     ChoiceResult,
     ResultRow,
@@ -57,6 +63,7 @@ __all__ = [
     "ballot_of",
     "barrier_candidates",
     "barrier_library",
+    "barriers_busted_recently",
     "barriers_chosen",
     "barriers_of_theme",
     "barriers_to_bust_next",

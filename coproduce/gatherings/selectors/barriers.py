@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
-from ..models import Barrier, BarrierTheme, Treatment
+from ..models import Barrier, BarrierTheme, Event, Treatment
+from ..unlisted import exclude_unlisted
 
 
 @dataclass
@@ -48,4 +49,21 @@ def barriers_unlinked(limit: int = 50) -> QuerySet[Barrier]:
         Barrier.objects.filter(theme__isnull=True, treatment__status=Treatment.Status.ACCEPTED)
         .select_related("treatment__event")
         .order_by("-created_at")[:limit]
+    )
+
+
+def barriers_busted_recently(limit: int = 5) -> list[Barrier]:
+    """Barriers a set busted, newest first, as anyone may see them: from projects a set took
+    on, at sessions that were not cancelled or kept off public lists, of projects not hidden
+    (the toolkit's practice stories)."""
+    events = exclude_unlisted(Event.objects.exclude(status=Event.Status.CANCELLED))
+    return list(
+        Barrier.objects.filter(
+            busted_at__isnull=False,
+            treatment__status=Treatment.Status.ACCEPTED,
+            treatment__event__in=events.values("pk"),
+        )
+        .exclude(treatment__project__is_hidden=True)
+        .select_related("treatment__event__series")
+        .order_by("-busted_at", "-pk")[:limit]
     )

@@ -1,0 +1,1 @@
+"""Pages of the toolkit: guides (views/guides.py) and courses (views/courses.py)."""
