@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.feedback",
     "coproduce.commissioning",
     "coproduce.yousaid",
+    "coproduce.streettalk",
     "coproduce.shopping",
     "coproduce.councillors",
     # backups: copies of the database and uploads, and putting them back

@@ -70,6 +70,9 @@ MODEL_FOR = {
     "service-choice-panels": "commissioning.Panel",
     "bid": "commissioning.Bid",
     "seats": "councillors.Seat",
+    "days": "streettalk.StreetDay",
+    "themes": "streettalk.Theme",
+    "entries": "streettalk.StreetEntry",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}
