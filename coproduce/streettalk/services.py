@@ -2,8 +2,8 @@
 themes found by the task worker, and the facilitator's naming, merging and moving."""
 
 import re
-from collections.abc import Callable
 import uuid as uuid_module
+from collections.abc import Callable
 from datetime import date
 
 from django.db import IntegrityError, transaction
