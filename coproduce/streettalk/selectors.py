@@ -11,7 +11,11 @@ from .permissions import manages_any_day
 
 def days_for(viewer) -> QuerySet[StreetDay]:
     """The days this person runs (every day for an officer), newest first."""
-    days = StreetDay.objects.select_related("ward").annotate(entry_count=Count("entries"))
+    days = (
+        StreetDay.objects.select_related("ward")
+        .annotate(entry_count=Count("entries"))
+        .order_by("-held_on", "-pk")
+    )
     if manages_any_day(viewer):
         return days
     return days.filter(facilitator=viewer)
@@ -23,6 +27,7 @@ def published_days() -> QuerySet[StreetDay]:
         .select_related("ward")
         .annotate(named_themes=Count("themes", filter=~Q(themes__name="")))
         .filter(named_themes__gt=0)
+        .order_by("-held_on", "-pk")
     )
 
 
