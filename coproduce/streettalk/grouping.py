@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-JOIN = 0.55
+JOIN = 0.6
 MERGE = 0.7
 ATTACH = 0.45
 MIN_SIZE = 3
