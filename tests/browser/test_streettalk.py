@@ -8,6 +8,7 @@ Run with `.venv/bin/pytest -m browser tests/browser/test_streettalk.py`.
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from coproduce.streettalk.models import StreetEntry
 from coproduce.streettalk.tests.factories import StreetDayFactory, StreetEntryFactory, ThemeFactory
@@ -47,17 +48,18 @@ def test_entries_made_offline_arrive_once_each(page, live_server, axe_source):
     _write(page, FIRST)
     page.get_by_label("Where (optional)").fill("Market square")
     _write(page, SECOND)
-    page.wait_for_function("document.getElementById('streettalk-waiting').dataset.waiting === '2'")
+    expect(waiting).to_have_attribute("data-waiting", "2")
     assert "2 entries are waiting to be sent" in waiting.inner_text()
     assert StreetEntry.objects.filter(day=day).count() == 0
     found += _axe(page, axe_source)
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
-    page.wait_for_function("document.getElementById('streettalk-waiting').dataset.waiting === '0'")
+    expect(waiting).to_have_attribute("data-waiting", "0")
     assert "Every entry is sent" in waiting.inner_text()
     # A reload sends nothing again: nothing waits on the phone.
     page.reload()
-    page.wait_for_function("document.getElementById('streettalk-waiting').dataset.waiting === '0'")
+    waiting = page.locator("#streettalk-waiting")
+    expect(waiting).to_have_attribute("data-waiting", "0")
     entries = StreetEntry.objects.filter(day=day)
     assert sorted(entries.values_list("said", flat=True)) == sorted([FIRST, SECOND])
     assert entries.get(said=SECOND).place == "Market square"
