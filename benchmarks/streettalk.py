@@ -83,18 +83,19 @@ def run(args) -> None:
         batch_size=1_000,
     )
     print(f"{args.comments:,} comments, {len(set(texts)):,} different")
+    print(f"load average now  {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
     begun = time.perf_counter()
     embedder = tasks._embedder()
     loaded = time.perf_counter() - begun
     begun = time.perf_counter()
-    vectors = embedder.embed(texts)
+    vectors = embedder.embed(sorted(set(texts)))
     embedded = time.perf_counter() - begun
     begun = time.perf_counter()
-    found = grouping.group(vectors.reshape(len(texts), DIMENSIONS))
+    found = grouping.group(vectors.reshape(-1, DIMENSIONS))
     grouped = time.perf_counter() - begun
     print(f"model load        {loaded:6.2f} s")
-    print(f"embedding         {embedded:6.2f} s")
+    print(f"embedding         {embedded:6.2f} s  ({len(set(texts)):,} different texts)")
     print(
         f"grouping          {grouped:6.2f} s  ({len(found.themes)} themes, "
         f"{len(found.unthemed)} unthemed)"

@@ -99,13 +99,51 @@ def _fill(rng: random.Random, text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-ENDINGS = ["", "", "", ".", ".", "!", ", honestly.", " to be fair.", ", that's what I think."]
+OPENERS = [
+    "",
+    "",
+    "",
+    "",
+    "Honestly, ",
+    "I think ",
+    "For me, ",
+    "Well, ",
+    "To be honest, ",
+    "If you ask me, ",
+    "Round here, ",
+    "My neighbour always says ",
+    "Put it this way: ",
+    "The thing is, ",
+    "Oh, ",
+    "Right, so ",
+    "What I'd say is ",
+]
+ENDINGS = [
+    "",
+    "",
+    "",
+    ".",
+    ".",
+    "!",
+    ", honestly.",
+    " to be fair.",
+    ", that's what I think.",
+    ", and it's getting worse.",
+    ". Everyone says so.",
+    ", you know?",
+    ". It's not right.",
+    ", especially for families.",
+    ". That's my main thing.",
+]
 
 
 def said(rng: random.Random, topic: str | None = None) -> tuple[str, str]:
     """One thing someone said, and the topic it was drawn from."""
     topic = topic or rng.choice(sorted(TOPICS))
     text = _fill(rng, rng.choice(TOPICS[topic]))
+    opener = rng.choice(OPENERS)
+    if opener:
+        text = opener + (text if text.startswith("I ") else text[0].lower() + text[1:])
     return text + rng.choice(ENDINGS), topic
 
 

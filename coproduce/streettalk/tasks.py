@@ -30,9 +30,14 @@ def vectors_fill(day_id: int) -> int:
     )
     if not missing:
         return 0
-    vectors = _embedder().embed([entry.said for entry in missing])
-    for entry, vector in zip(missing, vectors, strict=True):
-        entry.vector = vector.astype(np.float32).tobytes()
+    # The same words said twice (or typed twice) are embedded once.
+    texts = sorted({entry.said for entry in missing})
+    vectors = _embedder().embed(texts)
+    vector_of = {
+        text: v.astype(np.float32).tobytes() for text, v in zip(texts, vectors, strict=True)
+    }
+    for entry in missing:
+        entry.vector = vector_of[entry.said]
     StreetEntry.objects.bulk_update(missing, ["vector"], batch_size=SAVE_BATCH)
     return len(missing)
 
