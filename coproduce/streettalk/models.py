@@ -40,9 +40,11 @@ class StreetDay(TimeStampedModel):
     area = models.CharField(_("area"), max_length=150, blank=True)
     # The question or questions asked, one a line.
     questions = models.TextField(_("questions asked"))
+    # None once the facilitator closed their account: the day stays, for officers.
     facilitator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="street_days",
         verbose_name=_("facilitator"),
     )
