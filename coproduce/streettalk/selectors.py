@@ -71,3 +71,18 @@ def where_heard(theme: Theme) -> Where:
         .order_by("-n", "place")
     )
     return Where(wards=wards, places=places, no_ward=entries.filter(ward__isnull=True).count())
+
+
+def ward_counts_by_theme(day: StreetDay) -> dict[int, list[tuple[str, int]]]:
+    """Entries per ward for every theme of the day, in one query (most first)."""
+    rows = (
+        StreetEntry.objects.filter(day=day, theme__isnull=False, ward__isnull=False)
+        .order_by()
+        .values_list("theme_id", "ward__name")
+        .annotate(n=Count("pk"))
+        .order_by("theme_id", "-n", "ward__name")
+    )
+    found: dict[int, list[tuple[str, int]]] = {}
+    for theme_id, ward, n in rows:
+        found.setdefault(theme_id, []).append((ward, n))
+    return found

@@ -167,16 +167,15 @@ def public(request, pk: int):
     if not may_see_public(day):
         raise Http404
     fewer = _("fewer than 5")
-    rows = []
-    for theme in selectors.themes_of(day, named_only=True):
-        where = selectors.where_heard(theme)
-        rows.append(
-            {
-                "theme": theme,
-                "count": public_count(theme.entry_count, fewer_than=fewer),
-                "wards": _public_rows(where.wards, fewer),
-            }
-        )
+    wards = selectors.ward_counts_by_theme(day)
+    rows = [
+        {
+            "theme": theme,
+            "count": public_count(theme.entry_count, fewer_than=fewer),
+            "wards": _public_rows(wards.get(theme.pk, []), fewer),
+        }
+        for theme in selectors.themes_of(day, named_only=True)
+    ]
     return render(request, "streettalk/public.html", {"day": day, "rows": rows})
 
 

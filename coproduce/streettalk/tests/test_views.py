@@ -186,3 +186,14 @@ def test_day_list_and_entries_page_query_counts(client, django_assert_max_num_qu
         assert client.get(reverse("streettalk:day", args=[day.pk])).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(reverse("streettalk:index")).status_code == 200
+
+
+def test_public_page_query_count(client, django_assert_max_num_queries):
+    """The public page takes the same few queries however many themes there are."""
+    day = StreetDayFactory(themes_published=True)
+    for n in range(8):
+        theme = ThemeFactory(day=day, name=f"Theme {n}")
+        StreetEntryFactory.create_batch(6, day=day, theme=theme, ward=WardFactory())
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("streettalk:public", args=[day.pk])).content.decode()
+    assert "Theme 7" in page and "fewer than 5" in page
