@@ -38,6 +38,7 @@ urlpatterns = [
     path("your-page/", include("coproduce.mypage.urls")),
     path("messages/", include("coproduce.messaging.urls")),
     path("feedback/", include("coproduce.feedback.urls")),
+    path("street-conversations/", include("coproduce.streettalk.urls")),
     path("service-choice-panels/", include("coproduce.commissioning.urls")),
     path("you-said-we-did/", include("coproduce.yousaid.urls")),
     path("mystery-shopping/", include("coproduce.shopping.urls")),

@@ -47,6 +47,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "shopping.run_programmes",
         "conversations.manage_any_conversation",
         "feedback.manage_any_feedback",
+        "streettalk.manage_any_street_day",
         "yousaid.own_council_response",
         "commissioning.run_panels",
         "subscriptions.run_letters",

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "coproduce.feedback",
     "coproduce.commissioning",
     "coproduce.yousaid",
+    "coproduce.streettalk",
     "coproduce.shopping",
     "coproduce.councillors",
     "coproduce.toolkit",

@@ -72,6 +72,9 @@ MODEL_FOR = {
     "seats": "councillors.Seat",
     "guides": "toolkit.Guide",
     "courses": "toolkit.Course",
+    "days": "streettalk.StreetDay",
+    "themes": "streettalk.Theme",
+    "entries": "streettalk.StreetEntry",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

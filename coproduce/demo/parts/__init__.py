@@ -33,6 +33,7 @@ from . import (
     sharing,
     shopping,
     streets,
+    streettalk,
     subscriptions,
     surveys,
     timebank,
@@ -71,6 +72,7 @@ PARTS: tuple[Part, ...] = (
     Part("yousaid", yousaid.build, yousaid.clear),
     Part("shopping", shopping.build, shopping.clear),
     Part("councillors", councillors.build, councillors.clear),
+    Part("streettalk", streettalk.build, streettalk.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
