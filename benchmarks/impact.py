@@ -9,10 +9,10 @@ public page and the officers' borough page.
 With `--database`, that SQLite file is migrated and used; a demo borough of `--size` is built
 in it first when it has no wards (and kept there for the next run). Without it, the
 DATABASE_URL database (or a new SQLite file) is used the same way. The pages keep their
-counts in the shared cache per ward and day; the tests' settings have no cache, so here the default cache is a local-memory one, as on a single server (a
-shared cache such as Redis adds one round trip). Each page is timed once with an empty cache
-(every count worked out), then, after one warm-up, `--runs` times. Target: median under
-100 ms.
+counts in the shared cache per ward and day; the tests' settings have no cache, so here the
+default cache is a local-memory one, as on a single server (a shared cache such as Redis adds
+one round trip). Each page is timed once with an empty cache (every count worked out), then,
+after one warm-up, `--runs` times. Target: median under 100 ms.
 """
 
 import argparse

@@ -39,6 +39,7 @@ class Counts:
     bookings: dict[date, int]
     items: dict[date, int]
     feedback: dict[str, int]
+    computed_at: str = ""  # when they were counted: pages drawn from them are kept by it
 
 
 def cache_seconds() -> int:
@@ -70,6 +71,7 @@ def count_everything(*, ward_id: int | None = None, now: datetime | None = None)
         ),
         items=sharing.items_shared_by_month(since=since, ward_id=ward_id),
         feedback=feedback.answers_on_time(since=since, now=now, ward_id=ward_id),
+        computed_at=now.isoformat(),
     )
 
 

@@ -4,9 +4,13 @@ insights pages), for the borough or one ward, and a CSV of each figure."""
 import csv
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -14,7 +18,7 @@ from coproduce.places.models import Ward
 
 from . import permissions
 from .figures import figure, figures
-from .selectors import impact_counts
+from .selectors import cache_seconds, impact_counts
 
 
 def _officer(request) -> None:
@@ -22,15 +26,34 @@ def _officer(request) -> None:
         raise PermissionDenied(_("Only council officers can see this page."))
 
 
-def _page(request, *, ward: Ward | None, public: bool) -> HttpResponse:
+def _figures_html(*, ward: Ward | None, public: bool) -> str:
+    """The charts and tables, drawn once for each set of counts (and language) and kept in
+    the shared cache with them: drawing nine charts costs more than the rest of the page."""
     counts = impact_counts(ward.pk if ward else None)
+    key = "impact:html:{}:{}:{}:{}".format(
+        ward.pk if ward else "borough",
+        "public" if public else "officer",
+        get_language(),
+        counts.computed_at,
+    )
+    found = cache.get(key)
+    if found is None:
+        found = render_to_string(
+            "impact/_figures.html",
+            {"ward": ward, "public": public, "figures": figures(counts, public=public)},
+        )
+        cache.set(key, found, cache_seconds())
+    return found
+
+
+def _page(request, *, ward: Ward | None, public: bool) -> HttpResponse:
     return render(
         request,
         "impact/page.html",
         {
             "ward": ward,
             "public": public,
-            "figures": figures(counts, public=public),
+            "figures_html": mark_safe(_figures_html(ward=ward, public=public)),  # noqa: S308
             "wards": Ward.objects.order_by("name").only("pk", "name"),
         },
     )

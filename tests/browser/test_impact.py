@@ -38,7 +38,7 @@ def test_impact_pages_pass_axe(request, live_server, axe_source, javascript):
     _charts_and_tables(page)
     found += _axe(page, axe_source)
     # Choose the ward with the keyboard: open "Choose a ward", then follow its link.
-    page.get_by_text("Choose a ward").focus()
+    page.locator("summary", has_text="Choose a ward").focus()
     page.keyboard.press("Enter")
     link = page.get_by_role("link", name=built.ward.name, exact=True)
     link.focus()
