@@ -25,7 +25,9 @@ def _axe(page, axe_source: str) -> list[str]:
 def _charts_and_tables(page) -> None:
     for slug in SLUGS:
         section = page.locator(f"#{slug}")
-        assert section.get_by_role("img").count() == 1, slug
+        chart = section.locator('svg[role="img"]')
+        assert chart.count() == 1, slug
+        assert chart.get_attribute("aria-label"), slug
         assert section.locator("table").count() == 1, slug
 
 
