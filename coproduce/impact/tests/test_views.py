@@ -167,3 +167,12 @@ def test_a_warm_page_reads_the_cache_not_the_tables(
     client.get(officer_url)
     with django_assert_max_num_queries(6):  # the session, the user, permissions, notices
         client.get(officer_url)
+
+
+def test_the_home_page_links_to_the_public_page_and_insights_to_the_officers_page(client):
+    home = client.get(reverse("site:home")).content.decode()
+    assert f'href="{reverse("impact:borough")}"' in home
+    assert reverse("impact:officer_borough") not in home
+    client.force_login(officer())
+    insights = client.get(reverse("insights:overview")).content.decode()
+    assert f'href="{reverse("impact:officer_borough")}"' in insights
