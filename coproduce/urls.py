@@ -34,6 +34,7 @@ urlpatterns = [
     path("time-credits/", include("coproduce.credits.urls")),
     path("on-behalf/", include("coproduce.offline.urls")),
     path("insights/", include("coproduce.insights.urls")),
+    path("impact/", include("coproduce.impact.urls")),
     path("search/", include("coproduce.search.urls")),
     path("your-page/", include("coproduce.mypage.urls")),
     path("messages/", include("coproduce.messaging.urls")),

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from coproduce.groups.models import Membership
@@ -189,3 +190,20 @@ def utilisation(spaces: QuerySet[BookableSpace], year: int, month: int) -> list[
 
 def month_after(day: date) -> tuple[int, int]:
     return (day.year + (day.month == 12), day.month % 12 + 1)
+
+
+def bookings_used_by_month(*, since: datetime, until: datetime, ward_id: int | None = None) -> dict:
+    """Confirmed bookings of rooms that started between `since` and `until`, by month (the
+    first of the month as a date). For a ward: rooms at a space in the ward."""
+    bookings = Booking.objects.filter(
+        status=Booking.Status.CONFIRMED, starts_at__gte=since, starts_at__lt=until
+    )
+    if ward_id is not None:
+        bookings = bookings.filter(room__space__place__ward_id=ward_id)
+    rows = (
+        bookings.order_by()
+        .annotate(month=TruncMonth("starts_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    return {timezone.localtime(row["month"]).date(): row["n"] for row in rows}

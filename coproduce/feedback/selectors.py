@@ -1,8 +1,10 @@
 """Reads of feedback: the public summary, the public answers and the owner's list."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet
 
 from coproduce.common.counts import SMALLEST_SHOWN
 from coproduce.directory.models import Service, ServiceAtLocation
@@ -126,4 +128,30 @@ def services_heard_in(ward) -> QuerySet[Service]:
         )
         .filter(responses__gte=SUMMARY_THRESHOLD)
         .order_by("-responses", "name")
+    )
+
+
+def answer_days() -> int:
+    """How many days a service has to answer feedback: FEEDBACK_ANSWER_DAYS, else 14."""
+    return int(getattr(settings, "FEEDBACK_ANSWER_DAYS", 14))
+
+
+def answers_on_time(*, since, now, ward_id: int | None = None) -> dict[str, int]:
+    """Feedback given since `since`, counted as answered on time (within answer_days()),
+    answered late, waiting too long (not answered, time is up) and not due yet. For a ward:
+    services offered at a place in it. One query."""
+    within = timedelta(days=answer_days())
+    feedback = Feedback.objects.filter(created_at__gte=since)
+    if ward_id is not None:
+        feedback = feedback.filter(
+            service_id__in=ServiceAtLocation.objects.filter(place__ward_id=ward_id).values(
+                "service_id"
+            )
+        )
+    deadline = F("created_at") + within
+    return feedback.aggregate(
+        on_time=Count("pk", filter=Q(answered_at__isnull=False, answered_at__lte=deadline)),
+        late=Count("pk", filter=Q(answered_at__gt=deadline)),
+        overdue=Count("pk", filter=Q(answered_at__isnull=True, created_at__lt=now - within)),
+        not_due=Count("pk", filter=Q(answered_at__isnull=True, created_at__gte=now - within)),
     )

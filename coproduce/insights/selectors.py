@@ -28,6 +28,7 @@ from . import network
 from .counting import CACHE_SECONDS as CACHE_SECONDS
 from .counting import TAKING_PART_DAYS as TAKING_PART_DAYS
 from .counting import AreaCount, area_counts, cached, data_version
+from .counting import taking_part_by_month as taking_part_by_month
 from .models import WardPopulation
 
 GO_TO_DEFAULTS = {"groups": 4, "projects": 3, "actions": 5}

@@ -276,3 +276,13 @@ def owner_invitation_for(*, pk: int, user) -> OwnerInvitation | None:
         .filter(pk=pk, person=user, project__is_hidden=False)
         .first()
     )
+
+
+def projects_by_stage(*, ward_id: int | None = None) -> dict[str, int]:
+    """How many shown projects are at each stage (status), in one grouped query. For a ward:
+    projects in the ward or at a place in it."""
+    projects = shown_projects()
+    if ward_id is not None:
+        projects = projects.filter(Q(ward_id=ward_id) | Q(place__ward_id=ward_id))
+    rows = projects.order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}

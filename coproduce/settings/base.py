@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "coproduce.credits",
     "coproduce.offline",
     "coproduce.insights",
+    "coproduce.impact",
     "coproduce.search",
     "coproduce.mypage",
     "coproduce.messaging",

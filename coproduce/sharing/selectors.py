@@ -2,7 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from coproduce.discussion import hiding
@@ -218,3 +230,22 @@ def follows_of(user, *, now) -> list[FundingFollow]:
             "pk",
         )
     )
+
+
+#: A reservation in one of these states means the item changed hands.
+HANDED_OVER = (Reservation.Status.LENT, Reservation.Status.COLLECTED, Reservation.Status.RETURNED)
+
+
+def items_shared_by_month(*, since, ward_id: int | None = None) -> dict:
+    """Items handed over (given or lent) from reservations made since `since`, by the month
+    the reservation was made (the first of the month as a date). For a ward: items there."""
+    reservations = Reservation.objects.filter(status__in=HANDED_OVER, created_at__gte=since)
+    if ward_id is not None:
+        reservations = reservations.filter(item__ward_id=ward_id)
+    rows = (
+        reservations.order_by()
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(n=Count("pk"))
+    )
+    return {timezone.localtime(row["month"]).date(): row["n"] for row in rows}

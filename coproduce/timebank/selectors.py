@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from django.db.models import Count, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from coproduce.people.naming import may_see_name
@@ -198,3 +198,28 @@ def transfers_of_any() -> QuerySet[Transfer]:
         "to_account__user__profile",
         "to_account__organisation",
     )
+
+
+def minutes_by_month(*, since: datetime, ward_id: int | None = None) -> dict:
+    """Minutes exchanged in confirmed transfers since `since`, by month they were confirmed
+    (the first of the month as a date). For a ward: transfers to or from someone living there.
+    One grouped query."""
+    # A reversal and the transfer it undoes cancel out: neither is time exchanged.
+    transfers = Transfer.objects.filter(
+        status=Transfer.Status.POSTED,
+        posted_at__gte=since,
+        reverses__isnull=True,
+        reversed_by__isnull=True,
+    )
+    if ward_id is not None:
+        transfers = transfers.filter(
+            Q(to_account__user__profile__ward_id=ward_id)
+            | Q(from_account__user__profile__ward_id=ward_id)
+        )
+    rows = (
+        transfers.order_by()
+        .annotate(month=TruncMonth("posted_at"))
+        .values("month")
+        .annotate(minutes=Sum("minutes"))
+    )
+    return {timezone.localtime(row["month"]).date(): row["minutes"] for row in rows}

@@ -37,6 +37,7 @@ from .events import (
     rsvp_of,
     waiting_position,
 )
+from .impact import events_by_month, report_back_totals
 from .series import ProjectProgress, series_detail, set_progress
 from .treatments import (
     actions_owned_by,
@@ -77,12 +78,14 @@ __all__ = [
     "choices_won_by_project",
     "earlier_sessions_of",
     "event_detail",
+    "events_by_month",
     "events_of",
     "events_organised_by",
     "events_upcoming",
     "organiser_invitation_for",
     "organiser_invitations_waiting",
     "project_candidates",
+    "report_back_totals",
     "report_backs_due",
     "report_backs_for",
     "rsvp_of",

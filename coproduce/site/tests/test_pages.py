@@ -106,5 +106,6 @@ def test_keep_in_touch_shows_officers_their_tools(client):
         "offline:index",
         "subscriptions:letters",
         "insights:overview",
+        "impact:officer_borough",
     ]:
         assert f'href="{reverse(name)}"' in page

@@ -44,6 +44,12 @@ _REACH_TOOLS = [
         _("Who is not yet connected"),
         _("See, by ward and street, who takes part and who is not linked to anyone."),
     ),
+    (
+        "accounts.see_inclusion_insights",
+        "impact:officer_borough",
+        _("Impact at a glance"),
+        _("See, for the borough and each ward, what people have done together, month by month."),
+    ),
 ]
 _CHAMPION_TEXT = _("Register neighbours who are not online, and act for them.")
 
