@@ -62,7 +62,7 @@ class OutcomeRecord(models.Model):
     recorded_at = models.DateTimeField(auto_now_add=True, db_index=True)
     # History: the record this one corrects, and when and by whom this one stopped counting.
     replaces = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="replaced_by"
     )
     superseded_at = models.DateTimeField(null=True, blank=True)
     superseded_by = models.ForeignKey(
