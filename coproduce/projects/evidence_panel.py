@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from .permissions import can_manage
+from .permissions import can_manage, can_manage_measures
 from .selectors import current_outcomes, documents_for
 
 
@@ -26,6 +26,7 @@ def evidence_panel(project, request: HttpRequest) -> SafeString:
             "documents": documents,
             "outcomes": outcomes,
             "can_manage": manages,
+            "officer": can_manage_measures(request.user),
         },
         request=request,
     )
