@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'ordering': ['position', 'name'],
-                'permissions': [('manage_measures', 'Can choose the outcome measures and download all outcomes')],
+                'permissions': [('manage_measures', 'Can choose the measures of what changed and download every figure')],
             },
         ),
         migrations.CreateModel(

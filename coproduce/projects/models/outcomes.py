@@ -35,7 +35,10 @@ class Measure(TimeStampedModel):
     class Meta:
         ordering = ["position", "name"]
         permissions = [
-            ("manage_measures", _("Can choose the outcome measures and download all outcomes"))
+            (
+                "manage_measures",
+                _("Can choose the measures of what changed and download every figure"),
+            )
         ]
 
     def __str__(self) -> str:
