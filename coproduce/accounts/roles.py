@@ -98,6 +98,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "projects.view_project",
         "projects.change_project",
         "projects.moderate_project",
+        "projects.manage_measures",
         "matching.match_any_need",
         "gatherings.manage_any_event",
         "gatherings.view_event",

@@ -13,6 +13,7 @@ class ProjectsConfig(AppConfig):
         from coproduce.skills.services import MERGE_HANDLERS
 
         from . import kinds  # noqa: F401  (registers notification kinds)
+        from .evidence_panel import evidence_panel
         from .place_panel import projects_panel
         from .services.needs import need_skills_merge
         from .topics import register_topic
@@ -21,6 +22,7 @@ class ProjectsConfig(AppConfig):
             MERGE_HANDLERS.append(need_skills_merge)
         register_topic()  # people helping can write to the owners (messaging)
         panels.register("place", projects_panel)
+        panels.register("project", evidence_panel)
         email_confirmed.connect(_claim_invitations, dispatch_uid="projects.claim_invitations")
 
 

@@ -16,7 +16,7 @@ from coproduce.common.dates.text import when
 from coproduce.people.naming import name_for
 
 from .models import Project
-from .selectors import council_owns, project_for_page
+from .selectors import council_owns, documents_for, project_for_page
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Pack:
     roles: list[str] = field(default_factory=list)
     resources: list[str] = field(default_factory=list)
     updates: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
     council_owns: bool = False
     url: str = ""
 
@@ -71,6 +72,19 @@ def pack_for(pk: int, *, site_url: str) -> Pack | None:
         ],
         updates=[
             {"title": u.title, "date": u.created_at, "body": u.body} for u in project.latest_updates
+        ],
+        # The pack is public: documents kept for the project team are left out.
+        documents=[
+            {
+                "title": document.title,
+                "kind": document.kind_label,
+                "size": document.size,
+                "description": document.description,
+                "path": reverse("projects:document_download", args=[project.pk, document.pk]),
+                "url": site_url
+                + reverse("projects:document_download", args=[project.pk, document.pk]),
+            }
+            for document in documents_for(project, team=False)
         ],
         council_owns=council_owns(project),
         url=site_url + reverse("projects:detail", args=[project.pk]),
@@ -157,6 +171,10 @@ def render_pdf(pack: Pack) -> bytes:
         ]
     if project.outcome:
         story += [para(_("What came of it"), "Heading2"), para(project.outcome)]
+    if pack.documents:
+        story.append(para(_("Documents and data"), "Heading2"))
+        for document in pack.documents:
+            story.append(para(f"• {document['title']} ({document['kind']}): {document['url']}"))
     if pack.updates:
         story.append(para(_("Latest news"), "Heading2"))
         for update in pack.updates:

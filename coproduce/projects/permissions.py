@@ -58,3 +58,26 @@ def can_manage_need(user, need) -> bool:
     if user.pk == need.created_by_id:
         return True
     return need.project_id is not None and can_manage(user, need.project)
+
+
+MANAGE_MEASURES = "projects.manage_measures"
+
+
+def can_manage_measures(user) -> bool:
+    """Whether this person may choose the outcome measures and download every project's
+    outcomes: council officers."""
+    return (
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.has_perm(MANAGE_MEASURES)
+    )
+
+
+def can_see_document(user, document) -> bool:
+    """A document is seen by whoever may see its project, unless it is for the project team
+    only: then by the people who manage the project."""
+    project = document.project
+    if not can_see(user, project):
+        return False
+    return not document.team_only or can_manage(user, project)

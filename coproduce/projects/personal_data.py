@@ -71,6 +71,23 @@ declare(
     private=("token",),
 )
 
+# Evidence: the figures and documents stay with the project; the person is detached.
+declare(
+    "projects.Document", field="uploaded_by", kind="documents_uploaded", erase=Erasure.ANONYMISE
+)
+declare(
+    "projects.OutcomeRecord",
+    field="recorded_by",
+    kind="outcome_figures_recorded",
+    erase=Erasure.ANONYMISE,
+)
+declare(
+    "projects.OutcomeRecord",
+    field="superseded_by",
+    kind="outcome_figures_replaced",
+    erase=Erasure.ANONYMISE,
+)
+
 
 def _forget_old_invitations(cutoff) -> int:
     answered = ~Q(status=OwnerInvitation.Status.PENDING) & Q(updated_at__lt=cutoff)

@@ -26,6 +26,7 @@ from .models import (
     Contribution,
     Follow,
     Need,
+    OutcomeRecord,
     Owner,
     OwnerInvitation,
     Project,
@@ -286,3 +287,40 @@ def projects_by_stage(*, ward_id: int | None = None) -> dict[str, int]:
         projects = projects.filter(Q(ward_id=ward_id) | Q(place__ward_id=ward_id))
     rows = projects.order_by().values("status").annotate(n=Count("pk"))
     return {row["status"]: row["n"] for row in rows}
+
+
+# Evidence: documents and outcome figures ---------------------------------------------------
+
+
+def documents_for(project, *, team: bool):
+    """The project's documents, newest first; those for the team only when `team`."""
+    documents = project.documents.all()
+    return documents if team else documents.filter(team_only=False)
+
+
+def current_outcomes(project):
+    """The figures that count now (not corrected or withdrawn), latest period first."""
+    return project.outcomes.filter(superseded_at__isnull=True).select_related("measure")
+
+
+def outcome_history(project):
+    """Every figure ever recorded for the project, with who recorded and replaced it."""
+    return project.outcomes.select_related(
+        "measure", "recorded_by", "superseded_by", "replaces"
+    ).order_by("-recorded_at", "-pk")
+
+
+def outcomes_for_export():
+    """Every outcome record of every project, oldest first, for the officers' download."""
+    return OutcomeRecord.objects.select_related(
+        "project", "project__ward", "measure", "recorded_by", "superseded_by"
+    ).order_by("pk")
+
+
+def replaced_outcome_ids(project=None) -> set[int]:
+    """The records that a correction replaced (the rest of those not current were withdrawn),
+    of one project or of all."""
+    records = OutcomeRecord.objects.filter(replaces__isnull=False)
+    if project is not None:
+        records = records.filter(project=project)
+    return set(records.values_list("replaces_id", flat=True))

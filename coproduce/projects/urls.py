@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contributions, projects
+from .views import contributions, evidence, projects
 
 app_name = "projects"
 
@@ -50,4 +50,32 @@ urlpatterns = [
     path("<int:pk>/roles/new/", contributions.role_new, name="role_new"),
     path("<int:pk>/resources/new/", contributions.resource_new, name="resource_new"),
     path("<int:pk>/updates/new/", contributions.update_new, name="update_new"),
+    # Evidence: documents, outcome figures, and the measures officers choose.
+    path("<int:pk>/documents/new/", evidence.document_new, name="document_new"),
+    path(
+        "<int:pk>/documents/<int:document_pk>/download/",
+        evidence.document_download,
+        name="document_download",
+    ),
+    path(
+        "<int:pk>/documents/<int:document_pk>/remove/",
+        evidence.document_remove,
+        name="document_remove",
+    ),
+    path("<int:pk>/outcomes/", evidence.outcome_history, name="outcomes"),
+    path("<int:pk>/outcomes/new/", evidence.outcome_new, name="outcome_new"),
+    path(
+        "<int:pk>/outcomes/<int:outcome_pk>/correct/",
+        evidence.outcome_correct,
+        name="outcome_correct",
+    ),
+    path(
+        "<int:pk>/outcomes/<int:outcome_pk>/withdraw/",
+        evidence.outcome_withdraw,
+        name="outcome_withdraw",
+    ),
+    path("outcome-measures/", evidence.measure_list, name="measures"),
+    path("outcome-measures/new/", evidence.measure_edit, name="measure_new"),
+    path("outcome-measures/<int:measure_pk>/", evidence.measure_edit, name="measure_edit"),
+    path("outcomes.csv", evidence.outcomes_csv, name="outcomes_csv"),
 ]

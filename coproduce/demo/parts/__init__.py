@@ -19,6 +19,7 @@ from . import (
     conversations,
     councillors,
     credits,
+    evidence,
     feedback,
     gatherings,
     groups,
@@ -61,6 +62,8 @@ PARTS: tuple[Part, ...] = (
     Part("services", services.build, services.clear),
     Part("needs", needs.build, needs.clear),
     Part("projects", projects.build, projects.clear),
+    # Documents and a year of outcome figures on active and completed projects.
+    Part("evidence", evidence.build, evidence.clear),
     Part("bookings", bookings.build, bookings.clear),
     Part("sharing", sharing.build, sharing.clear),
     Part("gatherings", gatherings.build, gatherings.clear),

@@ -1,8 +1,10 @@
 """The projects app's models, one module per subject; import them from here."""
 
 from .contributions import HELPING, Contribution, Resource, Update, VolunteerRole
+from .documents import Document
 from .invitations import OwnerInvitation
 from .needs import NOT_MET, Need
+from .outcomes import Measure, OutcomeRecord
 from .projects import Appreciation, Follow, Owner, Project, StatusChange
 
 __all__ = [
@@ -10,8 +12,11 @@ __all__ = [
     "NOT_MET",
     "Appreciation",
     "Contribution",
+    "Document",
     "Follow",
+    "Measure",
     "Need",
+    "OutcomeRecord",
     "Owner",
     "OwnerInvitation",
     "Project",

@@ -8,6 +8,14 @@ from .contributions import (
     update_post,
     volunteer_role_add,
 )
+from .evidence import (
+    document_add,
+    document_remove,
+    measure_save,
+    outcome_correct,
+    outcome_record,
+    outcome_withdraw,
+)
 from .invitations import (
     owner_invitation_respond,
     owner_invitation_withdraw,
@@ -41,9 +49,15 @@ __all__ = [
     "contribution_decide",
     "contribution_make",
     "contribution_withdraw",
+    "document_add",
+    "document_remove",
+    "measure_save",
     "need_close",
     "need_create",
     "need_skills_merge",
+    "outcome_correct",
+    "outcome_record",
+    "outcome_withdraw",
     "owner_contact_consent",
     "owner_invitation_respond",
     "owner_invitation_withdraw",

@@ -7,10 +7,10 @@ from coproduce.common.filters import FilterForm, TickField
 from coproduce.common.writing import plain_language_attrs
 from coproduce.places.fields import ward_field, ward_filter_field
 
-from .lifecycle import NEXT, Status
-from .models import HELPING, NOT_MET, Contribution, Owner, Project
-from .selectors import MAX_QUERY
-from .themes import Theme
+from ..lifecycle import NEXT, Status
+from ..models import HELPING, NOT_MET, Contribution, Owner, Project
+from ..selectors import MAX_QUERY
+from ..themes import Theme
 
 
 def _text(label, *, max_length: int, rows: int = 4, required: bool = False, help_text=""):
