@@ -42,6 +42,7 @@ urlpatterns = [
     path("you-said-we-did/", include("coproduce.yousaid.urls")),
     path("mystery-shopping/", include("coproduce.shopping.urls")),
     path("councillors/", include("coproduce.councillors.urls")),
+    path("stories/", include("coproduce.stories.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "coproduce.yousaid",
     "coproduce.shopping",
     "coproduce.councillors",
+    "coproduce.stories",
     # backups: copies of the database and uploads, and putting them back
     "coproduce.backups",
     # site: home, wards, navigation, statements and error pages

@@ -70,6 +70,7 @@ MODEL_FOR = {
     "service-choice-panels": "commissioning.Panel",
     "bid": "commissioning.Bid",
     "seats": "councillors.Seat",
+    "stories": "stories.Story",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}
