@@ -93,7 +93,7 @@ def test_the_list_costs_the_same_few_queries(client, django_assert_max_num_queri
 def test_the_teller_is_a_resident_unless_they_chose(client):
     """Without the choice the story reads "A resident"; with it, the name by the one rule."""
     quiet = StoryFactory(teller=UserFactory(display_name="Quiet Quinn"), show_name=False)
-    named = StoryFactory(teller=UserFactory(display_name="Olive Named"), show_name=True)
+    StoryFactory(teller=UserFactory(display_name="Olive Named"), show_name=True)
     client.force_login(UserFactory())  # names are shown to members by default
     page = _page(client, LIST)
     assert "Quiet Quinn" not in page
