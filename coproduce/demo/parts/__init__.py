@@ -32,6 +32,7 @@ from . import (
     services,
     sharing,
     shopping,
+    stories,
     streets,
     subscriptions,
     surveys,
@@ -70,6 +71,8 @@ PARTS: tuple[Part, ...] = (
     Part("yousaid", yousaid.build, yousaid.clear),
     Part("shopping", shopping.build, shopping.clear),
     Part("councillors", councillors.build, councillors.clear),
+    # After places, groups and projects, which stories are told about.
+    Part("stories", stories.build, stories.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
