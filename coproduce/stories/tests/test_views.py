@@ -83,10 +83,10 @@ def test_the_list_costs_the_same_few_queries(client, django_assert_max_num_queri
         story.projects.add(project)
         story.groups.add(group)
     client.force_login(UserFactory())
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         page = client.get(LIST)
     assert page.status_code == 200
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(10):
         assert client.get(f"{LIST}?page=2").status_code == 200
 
 
