@@ -176,6 +176,6 @@ class StoryFilterForm(FilterForm):
     (a project, group or place by its number, as the panels on their pages link)."""
 
     ward = ward_filter_field()
-    project = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    group = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    place = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    project = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    group = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    place = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

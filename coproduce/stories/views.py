@@ -96,7 +96,8 @@ def _initial_links(request) -> dict:
     initial = {}
     for name in ("project", "group", "place"):
         value = request.GET.get(name, "")
-        if value.isdigit():
+        # Only plain digits: "²" is a digit to str.isdigit() but not to int().
+        if value.isascii() and value.isdigit() and len(value) <= 12:
             initial[name] = int(value)
     return initial
 

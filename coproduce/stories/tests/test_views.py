@@ -315,3 +315,11 @@ def test_a_place_page_shows_its_stories(client):
     StoryFactory(title="Told about the place", place=place)
     page = _page(client, reverse("places_catalogue:place_detail", args=[place.pk]))
     assert "Told about the place" in page
+
+
+@pytest.mark.parametrize("value", ["²", "①", "-1", "99999999999999999999999", "x"])
+def test_odd_numbers_in_the_query_do_no_harm(client, value):
+    """Made-up numbers in the list's filters and the telling link give a page, not an error."""
+    assert client.get(f"{LIST}?project={value}&group={value}&place={value}").status_code == 200
+    client.force_login(UserFactory())
+    assert client.get(f"{reverse('stories:tell')}?project={value}").status_code == 200
