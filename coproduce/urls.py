@@ -45,6 +45,7 @@ urlpatterns = [
     path("mystery-shopping/", include("coproduce.shopping.urls")),
     path("councillors/", include("coproduce.councillors.urls")),
     path("toolkit/", include("coproduce.toolkit.urls")),
+    path("stories/", include("coproduce.stories.urls")),
     path("", include("coproduce.maps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -45,6 +45,7 @@ from coproduce.people.tests.factories import ProfileFactory
 from coproduce.projects.tests.factories import NeedFactory, owned_project
 from coproduce.sharing.tests.factories import ApplicationFactory, ItemFactory
 from coproduce.shopping.tests.factories import VisitFactory
+from coproduce.stories.tests.factories import StoryFactory
 from coproduce.surveys.tests.factories import full_survey
 from coproduce.testing import routes
 from coproduce.timebank.tests.factories import AccountFactory, ListingFactory
@@ -191,6 +192,7 @@ def _borough():
     CouncillorQuestionFactory(asker=resident)
     make_guide()
     step_with_options()
+    StoryFactory(teller=resident)
     return resident
 
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "coproduce.shopping",
     "coproduce.councillors",
     "coproduce.toolkit",
+    "coproduce.stories",
     # backups: copies of the database and uploads, and putting them back
     "coproduce.backups",
     "coproduce.scheduler",

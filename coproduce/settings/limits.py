@@ -54,6 +54,7 @@ RATE_LIMITS = {
     "councillor_question": "5/d",  # per resident; each question tells the councillor
     "councillor_question_notice": "30/d",  # per councillor's seat; later questions wait quietly
     "councillor_answer": "60/h",  # per councillor; each first answer tells the asker
+    "story_tell": "20/d",  # per resident: stories told or changed, each waits for a moderator
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

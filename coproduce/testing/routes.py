@@ -78,6 +78,7 @@ MODEL_FOR = {
     "days": "streettalk.StreetDay",
     "themes": "streettalk.Theme",
     "entries": "streettalk.StreetEntry",
+    "stories": "stories.Story",
 }
 # Words a `<str:...>` part must be for the route to do anything.
 WORDS = {"column": "actions", "answer": "accept", "action": "reserve"}

@@ -33,6 +33,7 @@ from . import (
     services,
     sharing,
     shopping,
+    stories,
     streets,
     streettalk,
     subscriptions,
@@ -76,6 +77,8 @@ PARTS: tuple[Part, ...] = (
     Part("shopping", shopping.build, shopping.clear),
     Part("councillors", councillors.build, councillors.clear),
     Part("streettalk", streettalk.build, streettalk.clear),
+    # After places, groups and projects, which stories are told about.
+    Part("stories", stories.build, stories.clear),
     # Reaching everyone: after every domain, whose things they announce, credit or count.
     Part("subscriptions", subscriptions.build, subscriptions.clear),
     Part("news", news.build, news.clear),
