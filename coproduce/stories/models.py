@@ -72,8 +72,9 @@ class Story(TimeStampedModel):
         ordering = ["-published_at", "-pk"]
         verbose_name_plural = _("stories")
         indexes = [
-            models.Index(fields=["status", "published_at"], name="story_published"),
-            models.Index(fields=["ward", "status", "published_at"], name="story_ward"),
+            # With the id, newest first is read straight from the index, ties included.
+            models.Index(fields=["status", "published_at", "id"], name="story_published"),
+            models.Index(fields=["ward", "status", "published_at", "id"], name="story_ward"),
         ]
         constraints = [
             models.CheckConstraint(

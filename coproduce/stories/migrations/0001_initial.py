@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name_plural': 'stories',
                 'ordering': ['-published_at', '-pk'],
-                'indexes': [models.Index(fields=['status', 'published_at'], name='story_published'), models.Index(fields=['ward', 'status', 'published_at'], name='story_ward')],
+                'indexes': [models.Index(fields=['status', 'published_at', 'id'], name='story_published'), models.Index(fields=['ward', 'status', 'published_at', 'id'], name='story_ward')],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('latitude__isnull', True), ('longitude__isnull', True)), models.Q(('latitude__isnull', False), ('longitude__isnull', False)), _connector='OR'), name='story_point_whole_or_none'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['waiting', 'published']), _negated=True), ('consent_given_at__isnull', False), _connector='OR'), name='story_public_needs_consent')],
             },
         ),
