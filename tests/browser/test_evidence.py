@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from coproduce.accounts.roles import Role
 from coproduce.accounts.tests.factories import UserFactory
-from coproduce.projects.models import Document, OutcomeRecord
+from coproduce.projects.models import Document, Measure, OutcomeRecord
 from coproduce.projects.tests.factories import owned_project
 from coproduce.testing.sessions import session_for
 
@@ -53,6 +53,11 @@ def test_evidence_with_the_keyboard_and_no_javascript(
     a figure is recorded and shows on the project page and in its history."""
     page = page_without_javascript
     base = live_server.url
+    # The migration adds the starting measures, but browser tests empty the tables between
+    # them, so this test makes the one it uses.
+    Measure.objects.get_or_create(
+        name="Hours given", defaults={"kind": "number", "unit": "hours", "position": 1}
+    )
     owner = UserFactory()
     project = owned_project(owner=owner, status="active", title="Canal orchard")
     _sign_in(page, base, owner)

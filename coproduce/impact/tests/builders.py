@@ -109,8 +109,10 @@ def build(*, people: int = 6) -> Built:
 
     # Rooms: two confirmed bookings this month in the ward, one declined.
     room = RoomFactory(space=SpaceFactory(place=PlaceFactory(ward=ward)))
-    for status in (Booking.Status.CONFIRMED, Booking.Status.CONFIRMED, Booking.Status.DECLINED):
-        begins = now - timedelta(hours=2)
+    # One after another: PostgreSQL refuses two bookings of one room at the same time.
+    statuses = (Booking.Status.CONFIRMED, Booking.Status.CONFIRMED, Booking.Status.DECLINED)
+    for hours_before, status in enumerate(statuses, start=1):
+        begins = now - timedelta(hours=hours_before)
         BookingFactory(
             room=room, status=status, starts_at=begins, ends_at=begins + timedelta(hours=1)
         )
