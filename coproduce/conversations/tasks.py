@@ -8,27 +8,36 @@ results page reads the snapshot it leaves and never runs the maths itself.
 The previous run's analysis is kept in this process, so the next run starts warm and keeps
 the group numbers where groups persist; a new worker process starts cold, which only costs
 time. Services import this module only inside a function: this one imports them.
+
+The app's ready() imports this module in every process, web workers included, so numpy and
+the opinion maths (scipy, scikit-learn: about 60 MiB) are imported only where the analysis
+runs, in the worker.
 """
+
+from __future__ import annotations
 
 import logging
 from collections import OrderedDict
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-import numpy as np
 from django.db import connection
 from django.utils import timezone
 from django_tasks import task
 
-from . import opinion, services
+from . import services
 from .models import Conversation, Statement, Vote
 from .snapshot_data import snapshot_from
+
+if TYPE_CHECKING:
+    import numpy as np
 
 ANALYSIS_EVERY = timedelta(minutes=1)
 WARM_KEPT = 8  # conversations whose last analysis this process remembers
 FETCH = 100_000
 
 logger = logging.getLogger(__name__)
-_warm: "OrderedDict[int, object]" = OrderedDict()
+_warm: OrderedDict[int, object] = OrderedDict()
 
 
 def analysis_enqueue(conversation_id: int) -> None:
@@ -48,6 +57,8 @@ def analysis_enqueue(conversation_id: int) -> None:
 
 def vote_arrays(conversation_id: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Participant ids, statement ids and values of every vote in the conversation."""
+    import numpy as np
+
     query = (
         Vote.objects.filter(conversation_id=conversation_id)
         .order_by()
@@ -70,6 +81,8 @@ def analysis_run(conversation_id: int, *, previous=None):
     """The analysis of the conversation's votes now. Votes on statements no longer shown
     still count towards a person being in the conversation, as in Pol.is, but take no part
     in the groups or results."""
+    from . import opinion
+
     participants, statements, values = vote_arrays(conversation_id)
     hidden = list(
         Statement.objects.filter(conversation_id=conversation_id)

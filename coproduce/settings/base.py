@@ -286,6 +286,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 # The skills engine's vectors of the taxonomy, cached between restarts.
 SKILL_VECTORS_DIR = env("SKILL_VECTORS_DIR", default=str(VAR_DIR / "cache"))
+# Where the one shared recognition process answers (`manage.py skills_service`), so web
+# workers never load the 200 MiB model themselves. Empty: recognise in this process (fine for
+# `make run`; see docs/deployment.md).
+SKILLS_SERVICE_URL = env("SKILLS_SERVICE_URL", default="")
+SKILLS_SERVICE_BIND = env("SKILLS_SERVICE_BIND", default="127.0.0.1:8001")
 STATICFILES_DIRS = [
     ("govuk-frontend", BASE_DIR / "frontend" / "node_modules" / "govuk-frontend"),
     ("leaflet", BASE_DIR / "frontend" / "node_modules" / "leaflet" / "dist"),

@@ -1,5 +1,10 @@
 """The recognition engine, loaded once per process, over the current taxonomy.
 
+Web workers in production do not load it: with SKILLS_SERVICE_URL set, suggestions come from
+one shared process (`manage.py skills_service`, recognition_server.py), because the model
+costs about 200 MiB in every process that loads it (issue 19). Without it, as under
+`make run`, this process loads the engine on its first suggestion.
+
 The engine's vectors for the taxonomy are cached on disk under a key made from the skills'
 words and the model, so a change to the taxonomy (an officer adds, renames or merges a skill)
 gives a new key and fresh vectors, and an unchanged one loads in milliseconds.
@@ -16,6 +21,12 @@ from . import taxonomy
 from .engine.embedder import Embedder
 from .engine.recogniser import SUGGEST_FROM, Recogniser, SkillText, Suggestion, fingerprint
 from .models import Skill
+from .recognition_client import RecognitionUnavailable, remote_suggestions
+
+__all__ = ["MAX_TEXT_CHARS", "RecognitionUnavailable", "recogniser", "suggestions_for"]
+
+# Longer texts are refused rather than cut: a suggestion must come from the words given.
+MAX_TEXT_CHARS = 2000
 
 _lock = threading.Lock()
 _current: dict[str, Recogniser] = {}
@@ -67,7 +78,19 @@ def recogniser() -> Recogniser:
 def suggestions_for(
     text: str, *, exclude: set[str] = frozenset(), top: int = 5
 ) -> list[Suggestion]:
-    """Skills the text suggests strongly enough to ask the person about, best first."""
+    """Skills the text suggests strongly enough to ask the person about, best first.
+
+    Raises RecognitionUnavailable when the shared recognition process does not answer."""
+    if not text.strip():
+        return []
+    service = getattr(settings, "SKILLS_SERVICE_URL", "")
+    if service:
+        return remote_suggestions(service, text, exclude=exclude, top=top)
+    return local_suggestions(text, exclude=exclude, top=top)
+
+
+def local_suggestions(text: str, *, exclude: set[str], top: int) -> list[Suggestion]:
+    """Recognised in this process (the shared process itself, or a process without one)."""
     if not text.strip():
         return []
     ranked = recogniser().recognise(text, top=top + len(exclude)).suggestions

@@ -1,8 +1,11 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.common.errors import render_form
@@ -11,7 +14,10 @@ from coproduce.people.selectors import own_profile
 from . import recognition, selectors, services
 from .forms import SkillPickForm, SuggestionReviewForm
 
-MAX_SUGGEST_CHARS = 2000
+logger = logging.getLogger(__name__)
+UNAVAILABLE = _lazy(
+    "We cannot suggest skills just now. Try again in a few minutes, or choose them from the list."
+)
 
 
 def skill_list(request):
@@ -54,7 +60,12 @@ def review_suggestions(request):
     profile = own_profile(request.user)
     if profile is None:
         return redirect("people:edit")
-    suggestions = _suggestions(profile)
+    try:
+        suggestions = _suggestions(profile)
+    except recognition.RecognitionUnavailable:
+        logger.exception("Skill recognition did not answer")
+        messages.error(request, UNAVAILABLE)
+        return redirect("skills:mine")
     if not suggestions and request.method == "GET":
         return render(request, "skills/no_suggestions.html", {"profile": profile})
     form = SuggestionReviewForm(request.POST or None, suggestions=suggestions)
@@ -74,11 +85,17 @@ def review_suggestions(request):
 def suggest(request):
     """Live suggestions while someone types (JSON). Shows, never saves."""
     text = request.GET.get("text", "")
-    if len(text) > MAX_SUGGEST_CHARS:
-        return JsonResponse({"error": f"Send {MAX_SUGGEST_CHARS} characters or fewer"}, status=400)
+    if len(text) > recognition.MAX_TEXT_CHARS:
+        return JsonResponse(
+            {"error": f"Send {recognition.MAX_TEXT_CHARS} characters or fewer"}, status=400
+        )
     profile = own_profile(request.user)
     decided = selectors.decided_skill_keys(profile) if profile else set()
-    found = recognition.suggestions_for(text, exclude=decided)
+    try:
+        found = recognition.suggestions_for(text, exclude=decided)
+    except recognition.RecognitionUnavailable:
+        logger.exception("Skill recognition did not answer")
+        return JsonResponse({"error": str(UNAVAILABLE)}, status=503)
     return JsonResponse(
         {
             "suggestions": [

@@ -3,23 +3,31 @@
 Each entry is embedded once: its vector is kept on the row, so finding themes again after
 more entries arrive embeds only the new ones. Services import this module only inside a
 function: this one imports them.
+
+The app's ready() imports this module in every process, web workers included, so numpy and
+the embedder are imported only where themes are found, in the worker.
 """
 
-from functools import cache
+from __future__ import annotations
 
-import numpy as np
+from functools import cache
+from typing import TYPE_CHECKING
+
 from django_tasks import task
 
-from coproduce.skills.engine.embedder import DIMENSIONS, Embedder
-
-from . import grouping, services
+from . import services
 from .models import StreetDay, StreetEntry
 
 SAVE_BATCH = 500
 
+if TYPE_CHECKING:
+    from coproduce.skills.engine.embedder import Embedder
+
 
 @cache
 def _embedder() -> Embedder:
+    from coproduce.skills.engine.embedder import Embedder
+
     return Embedder()
 
 
@@ -31,6 +39,8 @@ def vectors_fill(day_id: int) -> int:
     if not missing:
         return 0
     # The same words said twice (or typed twice) are embedded once.
+    import numpy as np
+
     texts = sorted({entry.said for entry in missing})
     vectors = _embedder().embed(texts)
     vector_of = {
@@ -50,6 +60,12 @@ def themes_work_out(day_id: int) -> list[list[int]]:
     )
     if not rows:
         return []
+    import numpy as np
+
+    from coproduce.skills.engine.embedder import DIMENSIONS
+
+    from . import grouping
+
     ids = [pk for pk, _vector in rows]
     matrix = np.frombuffer(b"".join(bytes(v) for _pk, v in rows), dtype=np.float32)
     found = grouping.group(matrix.reshape(len(rows), DIMENSIONS))
