@@ -1,6 +1,8 @@
 """What the endpoints share: errors, wards, the anonymous viewer, filters checked by the pages'
 own forms, and locations rounded as the public map rounds them."""
 
+from typing import Literal
+
 from django import forms
 from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
@@ -93,3 +95,9 @@ class WardAndWordsForm(FilterForm):
 
     ward = ward_filter_field()
     q = forms.CharField(required=False, max_length=100, error_messages=too_long())
+
+
+def one_of(choices) -> object:
+    """A Literal of a model's choices: inline in the document, because several models have a
+    `Status` or a `Kind`, and named schemas of one name would overwrite each other."""
+    return Literal[tuple(str(choice.value) for choice in choices)]

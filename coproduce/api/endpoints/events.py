@@ -22,6 +22,7 @@ from ..common import (
     id_path,
     location,
     not_found,
+    one_of,
     ward_of,
 )
 from ..paging import PageMeta, PagingQuery, paginate
@@ -40,8 +41,8 @@ class EventOut(Schema):
     id: int
     title: str
     summary: str
-    kind: Event.Kind
-    status: Event.Status
+    kind: one_of(Event.Kind)
+    status: one_of(Event.Status)
     starts_at: datetime
     ends_at: datetime
     online: bool = Field(description="Held online. The link is only for those going.")
@@ -61,7 +62,7 @@ class EventPage(PageMeta):
 
 
 class EventFilters(Schema):
-    kind: Event.Kind | None = None
+    kind: one_of(Event.Kind) | None = None
     ward: str = Field("", max_length=100, description="A ward's short name, as in its address.")
     q: str = Field("", max_length=100, description="Words in the title or summary.")
 

@@ -13,7 +13,7 @@ from coproduce.budgets import selectors
 from coproduce.budgets.models import Round, Unit
 from coproduce.budgets.stages import Stage
 
-from ..common import Error, WardAndWordsForm, WardOut, checked, id_path, not_found
+from ..common import Error, WardAndWordsForm, WardOut, checked, id_path, not_found, one_of
 from ..paging import PageMeta, PagingQuery, paginate
 
 router = Router(tags=["Funding rounds"])
@@ -24,10 +24,10 @@ class RoundOut(Schema):
     title: str
     purpose: str
     budget: int
-    unit: Unit
+    unit: one_of(Unit)
     borough_wide: bool
     wards: list[WardOut]
-    stage: Stage = Field(description="Worked out from its dates, today, as on its page.")
+    stage: one_of(Stage) = Field(description="Worked out from its dates, today, as on its page.")
     proposals_from: date
     proposals_until: date
     voting_from: date
@@ -37,10 +37,10 @@ class RoundOut(Schema):
 
 
 class RoundDetail(RoundOut):
-    most_a_proposal_may_cost: int
-    who_may_propose: Round.WhoMayPropose
-    who_may_vote: Round.WhoMayVote
-    rule: Round.Rule
+    most_a_proposal_may_cost: int | None
+    who_may_propose: one_of(Round.WhoMayPropose)
+    who_may_vote: one_of(Round.WhoMayVote)
+    rule: one_of(Round.Rule)
     result_url: str | None = Field(description="Its result page, once the votes are counted.")
 
 

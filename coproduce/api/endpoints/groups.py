@@ -11,7 +11,7 @@ from coproduce.groups import permissions, selectors
 from coproduce.groups.forms import OrganisationFilterForm
 from coproduce.groups.models import Organisation
 
-from ..common import VISITOR, Error, WardOut, checked, not_found, ward_of
+from ..common import VISITOR, Error, WardOut, checked, not_found, one_of, ward_of
 from ..paging import PageMeta, PagingQuery, paginate
 
 router = Router(tags=["Groups"])
@@ -20,7 +20,7 @@ router = Router(tags=["Groups"])
 class GroupOut(Schema):
     slug: str
     name: str
-    kind: Organisation.Kind
+    kind: one_of(Organisation.Kind)
     ward: WardOut | None
     member_count: int | None = Field(
         description="Members with an account; none when fewer than 5, as on the site."
@@ -39,7 +39,7 @@ class GroupPage(PageMeta):
 
 
 class GroupFilters(Schema):
-    kind: Organisation.Kind | None = None
+    kind: one_of(Organisation.Kind) | None = None
     ward: str = Field("", max_length=100, description="A ward's short name, as in its address.")
     q: str = Field("", max_length=100, description="Words in the name or what it does.")
 

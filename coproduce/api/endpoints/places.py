@@ -10,7 +10,17 @@ from coproduce.maps.filters import MapFilterForm, MapFilters
 from coproduce.places import selectors
 from coproduce.places.models import Place
 
-from ..common import Error, Location, WardOut, checked, id_path, location, not_found, ward_of
+from ..common import (
+    Error,
+    Location,
+    WardOut,
+    checked,
+    id_path,
+    location,
+    not_found,
+    one_of,
+    ward_of,
+)
 from ..paging import PageMeta, PagingQuery, paginate
 
 router = Router(tags=["Places"])
@@ -19,8 +29,8 @@ router = Router(tags=["Places"])
 class PlaceOut(Schema):
     id: int
     name: str
-    kind: Place.Kind
-    owner: Place.Owner
+    kind: one_of(Place.Kind)
+    owner: one_of(Place.Owner)
     ward: WardOut
     address: str = Field(description="Empty for someone's own place.")
     postcode: str = Field(description="Empty for someone's own place.")
@@ -56,7 +66,9 @@ class PlacePage(PageMeta):
 
 
 class PlaceFilters(Schema):
-    kind: Place.Kind | None = Field(None, description="Rooms are listed with their building.")
+    kind: one_of(Place.Kind) | None = Field(
+        None, description="Rooms are listed with their building."
+    )
     ward: str = Field("", max_length=100, description="A ward's short name, as in its address.")
     q: str = Field("", max_length=100, description="Words in the name or description.")
     step_free: bool = False

@@ -25,6 +25,7 @@ from ..common import (
     id_path,
     location,
     not_found,
+    one_of,
     ward_of,
 )
 from ..paging import PageMeta, PagingQuery, paginate
@@ -36,8 +37,8 @@ class ProjectOut(Schema):
     id: int
     title: str
     summary: str
-    theme: Theme
-    status: Project.Status
+    theme: one_of(Theme)
+    status: one_of(Project.Status)
     ward: WardOut | None
     place_id: int | None = Field(description="The place it happens at, if it has one.")
     location: Location | None = Field(
@@ -52,7 +53,7 @@ class ProjectOut(Schema):
 
 class OwnerOut(Schema):
     name: str = Field(description="A person as the site names them to a visitor, or a group.")
-    role: Owner.Role
+    role: one_of(Owner.Role)
     group_slug: str | None
 
 
@@ -79,15 +80,17 @@ class ProjectPage(PageMeta):
 
 class ProjectFilters(Schema):
     ward: str = Field("", max_length=100, description="A ward's short name, as in its address.")
-    theme: Theme | None = None
-    status: Project.Status | None = Field(None, description="Leave out for all but archived.")
+    theme: one_of(Theme) | None = None
+    status: one_of(Project.Status) | None = Field(
+        None, description="Leave out for all but archived."
+    )
     q: str = Field("", max_length=100, description="Words in the title or summary.")
     sort: str = Field("newest", pattern="^(newest|appreciated)$")
 
 
 class IdeaFilters(Schema):
     ward: str = Field("", max_length=100, description="A ward's short name, as in its address.")
-    theme: Theme | None = None
+    theme: one_of(Theme) | None = None
     q: str = Field("", max_length=100, description="Words in the title or summary.")
     sort: str = Field("newest", pattern="^(newest|appreciated)$")
 

@@ -13,7 +13,7 @@ from coproduce.directory.forms import ServiceFilterForm
 from coproduce.directory.models import Service
 from coproduce.places.selectors import is_someones_own
 
-from ..common import Error, Location, WardOut, checked, location, not_found, ward_of
+from ..common import Error, Location, WardOut, checked, location, not_found, one_of, ward_of
 from ..paging import PageMeta, PagingQuery, paginate
 
 router = Router(tags=["Services"])
@@ -35,7 +35,7 @@ class ServiceOut(Schema):
     id: UUID
     name: str
     organisation: str
-    status: Service.Status
+    status: one_of(Service.Status)
     categories: list[Category]
     places: list[ServicePlace]
     url: str
