@@ -17,6 +17,7 @@ urlpatterns = [
     path("groups/", include("coproduce.groups.urls")),
     path("services/", include("coproduce.directory.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
+    path("api/v1/", include("coproduce.api.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("discussion/", include("coproduce.discussion.urls")),
     path("matching/", include("coproduce.matching.urls")),

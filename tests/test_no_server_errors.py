@@ -152,6 +152,7 @@ def _filter_forms() -> dict[str, type[FilterForm]]:
 
 def _parameter_names(route: str, view) -> list[str]:
     """The query parameters a route's view reads: by name, and through its filter form."""
+    view = getattr(view, "func", view)  # the API's views are partials (django-ninja)
     source = inspect.getsource(inspect.unwrap(view)) + " ".join(READ_ELSEWHERE.get(route, ()))
     names = {"page", *READ_IN_VIEW.findall(source), *READ_ELSEWHERE.get(route, ())}
     names.discard("MapFilters.from_query")

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "coproduce.scheduler",
     # site: home, wards, navigation, statements and error pages
     "coproduce.site",
+    # the read API (docs/adr/0033-read-api.md): reads every domain's selectors
+    "coproduce.api",
     # demo: the demo borough, on top; nothing imports it
     "coproduce.demo",
     "django.contrib.admin",
@@ -93,6 +95,7 @@ INSTALLED_APPS = [
     "csp",
     "django_ratelimit",
     "django_otp",
+    "ninja",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
