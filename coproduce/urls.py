@@ -17,6 +17,9 @@ urlpatterns = [
     path("groups/", include("coproduce.groups.urls")),
     path("services/", include("coproduce.directory.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
+    # Open standards, at the addresses their readers expect (ADR 0034).
+    path("open-referral/", include("coproduce.directory.oruk_urls")),
+    path("openactive/", include("coproduce.openactive.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("discussion/", include("coproduce.discussion.urls")),
     path("matching/", include("coproduce.matching.urls")),
