@@ -18,6 +18,9 @@ urlpatterns = [
     path("services/", include("coproduce.directory.urls")),
     path("open-data/", include("coproduce.opendata.urls")),
     path("api/v1/", include("coproduce.api.urls")),
+    # Open standards, at the addresses their readers expect (ADR 0034).
+    path("open-referral/", include("coproduce.directory.oruk_urls")),
+    path("openactive/", include("coproduce.openactive.urls")),
     path("projects/", include("coproduce.projects.urls")),
     path("discussion/", include("coproduce.discussion.urls")),
     path("matching/", include("coproduce.matching.urls")),

@@ -95,6 +95,7 @@ class BookableRoom(TimeStampedModel):
 
     class Meta:
         ordering = ["place__name"]
+        indexes = [models.Index(fields=["updated_at", "id"], name="room_changed")]
 
     def __str__(self) -> str:
         return self.place.name
@@ -191,7 +192,9 @@ class Booking(TimeStampedModel):
     class Meta:
         ordering = ["starts_at", "pk"]
         indexes = [
-            models.Index(fields=["room", "status", "starts_at"], name="booking_room_status_start")
+            models.Index(fields=["room", "status", "starts_at"], name="booking_room_status_start"),
+            # The OpenActive feeds read bookings and rooms in order of change (ADR 0034).
+            models.Index(fields=["updated_at", "id"], name="booking_changed"),
         ]
         constraints = [
             models.CheckConstraint(

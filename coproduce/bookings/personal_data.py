@@ -18,7 +18,9 @@ def _cancel_and_unname(user, choices: ClosingChoices) -> None:
         starts_at__gt=timezone.now(),
         status__in=[Booking.Status.REQUESTED, Booking.Status.CONFIRMED],
         event__isnull=True,
-    ).update(status=Booking.Status.CANCELLED)
+        # updated_at by hand, as update() skips auto_now: the OpenActive slots feed reads it to
+        # send the cancellation on (ADR 0034).
+    ).update(status=Booking.Status.CANCELLED, updated_at=timezone.now())
     Booking.objects.filter(requested_by=user).update(requested_by=None)
 
 

@@ -17,6 +17,7 @@ from math import ceil
 from typing import Any
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -59,12 +60,15 @@ def _positive_int(raw: str | None, name: str, *, default: int) -> int:
         raise PagingError(f"{name} must be a whole number from 1") from None
 
 
-def services_page(paging: Paging) -> dict[str, Any]:
+def services_page(paging: Paging, services: QuerySet[Service] | None = None) -> dict[str, Any]:
     """One page of listed services, ORUK style: a page object whose `contents` are services.
 
-    A page past the last one is empty, not an error, as the page object can say so.
+    `services` defaults to every exported service; it must come from `services_for_export`
+    (or a filter of it), so the page runs a fixed number of queries. A page past the last
+    one is empty, not an error, as the page object can say so.
     """
-    services = services_for_export()
+    if services is None:
+        services = services_for_export()
     total = services.count()
     pages = ceil(total / paging.per_page) if total else 0
     start = (paging.page - 1) * paging.per_page

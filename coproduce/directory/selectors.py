@@ -1,7 +1,7 @@
 """Reads of services. Only listed services of listed organisations reach the public."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -104,6 +104,69 @@ def services_for_export() -> QuerySet[Service]:
     """
     services = Service.objects.filter(is_listed=True, organisation__is_listed=True)
     return _with_everything(services).order_by("name", "pk")
+
+
+def services_for_oruk(
+    *,
+    search: str = "",
+    taxonomy_term_id=None,
+    taxonomy_id=None,
+    modified_after: datetime | None = None,
+    minimum_age: int | None = None,
+    maximum_age: int | None = None,
+    day: str = "",
+    start_time: time | None = None,
+    end_time: time | None = None,
+) -> QuerySet[Service]:
+    """The export's services filtered as the Open Referral UK `/services` endpoint asks.
+
+    Ages follow the standard's words: `minimum_age` keeps services whose youngest age is at
+    least it, `maximum_age` those whose oldest age is at most it. `day`, `start_time` and
+    `end_time` must all hold for one schedule, of the service or of it at a listed place.
+    """
+    services = services_for_export()
+    if search:
+        services = services.filter(
+            Q(name__icontains=search)
+            | Q(description__icontains=search)
+            | Q(organisation__name__icontains=search)
+        )
+    if taxonomy_term_id is not None:
+        services = services.filter(
+            Exists(
+                ServiceTaxonomy.objects.filter(service=OuterRef("pk"), term__uuid=taxonomy_term_id)
+            )
+        )
+    if taxonomy_id is not None:
+        services = services.filter(
+            Exists(
+                ServiceTaxonomy.objects.filter(
+                    service=OuterRef("pk"), term__taxonomy__uuid=taxonomy_id
+                )
+            )
+        )
+    if modified_after is not None:
+        services = services.filter(updated_at__gte=modified_after)
+    if minimum_age is not None:
+        services = services.filter(eligibility__minimum_age__gte=minimum_age)
+    if maximum_age is not None:
+        services = services.filter(eligibility__maximum_age__lte=maximum_age)
+    if day or start_time or end_time:
+        schedules = Schedule.objects.filter(
+            Q(service=OuterRef("pk"))
+            | Q(
+                service_at_location__service=OuterRef("pk"),
+                service_at_location__place__is_listed=True,
+            )
+        )
+        if day:
+            schedules = schedules.filter(byday__contains=day)
+        if start_time:
+            schedules = schedules.filter(opens_at__gte=start_time)
+        if end_time:
+            schedules = schedules.filter(closes_at__lte=end_time)
+        services = services.filter(Exists(schedules))
+    return services
 
 
 def _with_everything(services: QuerySet[Service]) -> QuerySet[Service]:

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "coproduce.councillors",
     "coproduce.toolkit",
     "coproduce.stories",
+    "coproduce.openactive",
     # backups: copies of the database and uploads, and putting them back
     "coproduce.backups",
     "coproduce.scheduler",

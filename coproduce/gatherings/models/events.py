@@ -132,6 +132,8 @@ class Event(TimeStampedModel):
             models.Index(fields=["status", "starts_at"], name="event_status_start"),
             models.Index(fields=["series", "starts_at"], name="event_series_start"),
             models.Index(fields=["place", "starts_at"], name="event_place_start"),
+            # The OpenActive feeds read events in order of change (ADR 0034).
+            models.Index(fields=["updated_at", "id"], name="event_changed"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpenactiveConfig(AppConfig):
+    name = "coproduce.openactive"
+    verbose_name = "OpenActive feeds"
