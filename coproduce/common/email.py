@@ -5,11 +5,13 @@ the surrounding transaction commits, so a slow or failing mail server never brea
 and no email goes out for a change that was rolled back.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from email.utils import make_msgid
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
@@ -50,14 +52,17 @@ def email_queue(
     context: Mapping[str, Any],
     headers: Mapping[str, str] | None = None,
 ) -> None:
-    """Render an email now and send it once the current transaction commits."""
+    """Render an email now and send it once the current transaction commits.
+
+    Its Message-ID is given now, so a task run again (its worker was killed) sends the same
+    message, and the sender can tell it went already."""
     subject, text, html = render_email(template_base, context)
     message = {
         "to": [to],
         "subject": subject,
         "text": text,
         "html": html,
-        "headers": dict(headers or {}),
+        "headers": {"Message-ID": make_msgid(domain=str(DNS_NAME)), **(headers or {})},
     }
     transaction.on_commit(lambda: send_email_message.enqueue(message))
 
@@ -66,12 +71,24 @@ def absolute_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
+# How a queued email is sent: plugged in by the mailing app (sent once, even when a worker
+# is killed mid-send); common imports no other app.
+_sender: Callable[[dict[str, Any]], str] | None = None
+
+
+def email_sender_set(sender: Callable[[dict[str, Any]], str]) -> None:
+    global _sender
+    _sender = sender
+
+
 @task(queue_name="email")
-def send_email_message(message: dict[str, Any]) -> None:
+def send_email_message(message: dict[str, Any]) -> str:
     """Send one rendered email through the configured backend (SMTP in production).
 
     Failures raise, so the task is recorded as failed and can be retried; nothing is swallowed.
     """
+    if _sender is not None:
+        return _sender(message)
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["text"],
@@ -81,3 +98,4 @@ def send_email_message(message: dict[str, Any]) -> None:
     )
     email.attach_alternative(message["html"], "text/html")
     email.send(fail_silently=False)
+    return "sent"

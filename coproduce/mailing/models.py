@@ -117,3 +117,15 @@ class SuppressedAddress(models.Model):
 
     def __str__(self) -> str:
         return self.get_reason_display()
+
+
+class SingleSend(models.Model):
+    """One email to one person (`common.email.email_queue`), recorded by its Message-ID
+    before the server is told the message is complete, so a task run again after its
+    worker was killed does not send it a second time (see `single.py`)."""
+
+    message_id = models.CharField(max_length=250, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.message_id

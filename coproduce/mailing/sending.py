@@ -194,21 +194,23 @@ def _skip_suppressed(deliveries: list[Delivery], token: str) -> list[Delivery]:
 # The postmen: one connection per batch. ------------------------------------------------------
 
 
+def smtp_server() -> Server:
+    return Server(
+        host=settings.EMAIL_HOST,
+        port=int(settings.EMAIL_PORT),
+        use_tls=bool(settings.EMAIL_USE_TLS),
+        use_ssl=bool(settings.EMAIL_USE_SSL),
+        username=settings.EMAIL_HOST_USER or "",
+        password=settings.EMAIL_HOST_PASSWORD or "",
+        timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 30,
+    )
+
+
 class SmtpPostman:
     """Straight to the SMTP server, in two steps, for exactly-once sending."""
 
     def __init__(self) -> None:
-        self.wire = Wire(
-            Server(
-                host=settings.EMAIL_HOST,
-                port=int(settings.EMAIL_PORT),
-                use_tls=bool(settings.EMAIL_USE_TLS),
-                use_ssl=bool(settings.EMAIL_USE_SSL),
-                username=settings.EMAIL_HOST_USER or "",
-                password=settings.EMAIL_HOST_PASSWORD or "",
-                timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 30,
-            )
-        )
+        self.wire = Wire(smtp_server())
 
     def deliver(self, delivery: Delivery, message: EmailMultiAlternatives, token: str) -> str:
         data = wire_format(message.message().as_bytes(linesep="\r\n"))

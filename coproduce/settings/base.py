@@ -275,6 +275,9 @@ TASKS = {
         "QUEUES": ["default", "email"],
     }
 }
+# How long a send may hold what it took before another worker may take it again (its worker
+# was killed): mailings' batches, and single emails (`manage.py mailing_resume`).
+MAILING_LEASE_SECONDS = env.float("MAILING_LEASE_SECONDS", default=300)
 
 # Internationalisation ---------------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"

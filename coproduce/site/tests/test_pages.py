@@ -1,4 +1,5 @@
 import pytest
+from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,66 @@ def test_server_error_page_needs_no_database(rf):
         response = server_error(request)
     assert response.status_code == 500
     assert len(queries) == 0
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        OperationalError("database or disk is full"),
+        OperationalError("connection to server on socket failed"),
+        InterfaceError("connection already closed"),
+    ],
+)
+def test_database_away_or_full_gives_503_page(rf, error):
+    """A database that cannot be reached or written to is a passing state: 503, a page that
+    says to try again (asking the database nothing), and when."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coproduce.site.views.errors import server_error
+
+    request = rf.post("/")
+    request.user = AnonymousUser()
+    with CaptureQueriesContext(connection) as queries:
+        try:
+            raise error
+        except type(error):
+            response = server_error(request)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert b"Try again in a few minutes" in response.content
+    assert str(error).encode() not in response.content
+    assert len(queries) == 0
+
+
+def test_other_errors_keep_the_500_page(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from coproduce.site.views.errors import server_error
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(request)
+    assert response.status_code == 500
+    assert not response.has_header("Retry-After")
+
+
+def test_database_error_in_a_view_reaches_the_503_page(client, monkeypatch):
+    """Through the whole stack: an uncaught OperationalError becomes the 503 page."""
+    from coproduce.site.views import pages
+
+    def broken():
+        raise OperationalError("database or disk is full")
+
+    monkeypatch.setattr(pages.selectors, "borough_overview", broken)
+    client.raise_request_exception = False
+    response = client.get(reverse("site:home"))
+    assert response.status_code == 503
+    assert b"Sorry, the service is unavailable for a moment" in response.content
 
 
 def test_decide_together_links_every_way_of_deciding(client):

@@ -1,6 +1,9 @@
 """Error pages in plain English, with the status code kept for machines."""
 
+import sys
+
 from django.core.exceptions import BadRequest
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django_ratelimit.exceptions import Ratelimited
 
@@ -26,7 +29,19 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+# How long to suggest waiting when the database could not be reached or written to.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
+    # Django calls this inside its `except`, so the error is still at hand. A database that
+    # is away (restarting, its connections gone) or cannot write (disk full, locked) is a
+    # passing state, not a bug: say so with 503 and when to try again. The transaction was
+    # rolled back, so nothing was half-saved, and the page can tell the person that.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = render(request, "errors/503.html", status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return render(request, "errors/500.html", status=500)
 
 

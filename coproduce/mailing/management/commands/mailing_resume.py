@@ -6,11 +6,15 @@ any number of times, from anywhere: it only queues a batch where none is alive."
 from django.core.management.base import BaseCommand
 
 from coproduce.mailing.models import Mailing
+from coproduce.mailing.single import single_sends_requeue
 from coproduce.mailing.tasks import mailing_revive
 
 
 class Command(BaseCommand):
-    help = "Resume mailings whose sending stopped, and begin scheduled ones that are due."
+    help = (
+        "Resume mailings whose sending stopped, begin scheduled ones that are due, and queue "
+        "again single emails whose worker stopped."
+    )
 
     def handle(self, *args, **options):
         done: dict[str, int] = {}
@@ -20,3 +24,5 @@ class Command(BaseCommand):
             done[what] = done.get(what, 0) + 1
         summary = ", ".join(f"{what}: {n}" for what, n in sorted(done.items())) or "none"
         self.stdout.write(f"Mailings looked at: {summary}")
+        requeued = single_sends_requeue()
+        self.stdout.write(f"Single emails queued again after a worker stopped: {requeued}")
