@@ -3,13 +3,17 @@
     .venv/bin/python benchmarks/timebank_load.py                    # temporary SQLite file
     .venv/bin/python benchmarks/timebank_load.py --kill-at 5000     # SIGKILL mid-load, restart
     script/with-postgres .venv/bin/python benchmarks/timebank_load.py [--kill-at 5000]
+    ... --seconds 25                                                 # stop sending after 25 s
+    ... --server runserver                                           # the development server
 
-Starts the app server (`manage.py runserver --noreload`, threaded) in a subprocess on a free
-port, against a temporary SQLite file in WAL mode (the default) or $DATABASE_URL / --database-url
-(use a scratch database: it is migrated and rows are added). Makes accounts with limits and
-coordinators with sessions, then sends random transfers to POST /time-bank/api/transfers/ from
-concurrent clients. With --kill-at N the server is killed with SIGKILL when the N-th transfer
-is sent, started again, and the load goes on. Then it checks, in the database:
+Starts the app server in a subprocess on a free port, as it is deployed: gunicorn with
+deploy/gunicorn.conf.py (its WEB_* variables apply) and the production settings, or with
+--server runserver Django's threaded development server. It runs against a temporary SQLite
+file in WAL mode (the default) or $DATABASE_URL / --database-url (use a scratch database: it
+is migrated and rows are added). Makes accounts with limits and coordinators with sessions,
+then sends random transfers to POST /time-bank/api/transfers/ from concurrent clients. With
+--kill-at N the server (master and workers at once) is killed with SIGKILL when the N-th
+transfer is sent, started again, and the load goes on. Then it checks, in the database:
 
 - the sum of all balances is exactly zero;
 - each account's balance equals the sum of its postings, and is within its limits;
@@ -17,7 +21,7 @@ is sent, started again, and the load goes on. Then it checks, in the database:
 - every posted transfer has exactly two postings that sum to zero, and no posting belongs to
   a transfer that is not posted (nothing half-written).
 
-Prints transfers a second; exits 1 if any check fails.
+Prints transfers a second and the load average; exits 1 if any check fails.
 """
 
 import argparse
@@ -25,7 +29,7 @@ import http.client
 import json
 import os
 import random
-import signal
+import secrets
 import socket
 import subprocess
 import sys
@@ -43,54 +47,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, port: int, env: dict, log_path: Path):
-        self.port, self.env, self.log_path = port, env, log_path
-        self.process: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        log = open(self.log_path, "ab")  # noqa: SIM115 - kept open for the child
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "manage.py",
-                "runserver",
-                "--noreload",
-                "--skip-checks",
-                f"127.0.0.1:{self.port}",
-            ],
-            cwd=ROOT,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"The server stopped; see {self.log_path}")
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                connection.request("GET", "/healthz")
-                if connection.getresponse().status == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("The server did not start within 60 seconds")
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait()
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
 
 
 def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str]]:
@@ -140,7 +96,7 @@ def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str
 
 
 class Load:
-    def __init__(self, args, server: Server, ids: list[int], sessions: list[str]):
+    def __init__(self, args, server, ids: list[int], sessions: list[str]):
         self.args, self.server, self.ids, self.sessions = args, server, ids, sessions
         self.next = 0
         self.lock = threading.Lock()
@@ -150,6 +106,7 @@ class Load:
         self.counts: dict[str, int] = {}
         self.unexpected: list[str] = []
         self.restart_seconds = 0.0
+        self.deadline = float("inf")
 
     def count(self, key: str) -> None:
         with self.lock:
@@ -157,7 +114,7 @@ class Load:
 
     def take(self) -> int | None:
         with self.lock:
-            if self.next >= self.args.transfers:
+            if self.next >= self.args.transfers or time.monotonic() > self.deadline:
                 return None
             self.next += 1
             return self.next
@@ -228,6 +185,9 @@ class Load:
                 connection = None
 
 
+SERVERS = ("gunicorn", "runserver")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--transfers", type=int, default=10_000)
@@ -236,6 +196,8 @@ def main() -> None:
     parser.add_argument(
         "--kill-at", type=int, default=0, help="SIGKILL the server at this transfer"
     )
+    parser.add_argument("--seconds", type=float, default=0, help="Stop sending after this long")
+    parser.add_argument("--server", choices=SERVERS, default="gunicorn")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--database-url", help="Default: $DATABASE_URL, else a temporary SQLite file"
@@ -255,6 +217,8 @@ def main() -> None:
             TASKS_BACKEND="django_tasks.backends.dummy.DummyBackend",
             # A few accounts send every request: this measures throughput, not the limits.
             RATELIMIT_ENABLE="0",
+            # The sessions made here are signed with the key the server checks them with.
+            SECRET_KEY=os.environ.get("SECRET_KEY") or secrets.token_urlsafe(48),
         )
         os.environ.update(env)
         database = "PostgreSQL" if url.startswith("postgres") else "SQLite (WAL, IMMEDIATE)"
@@ -269,8 +233,15 @@ def main() -> None:
         import django
 
         django.setup()
+        from coproduce.testing.servers import AppServer, server_env
+
         ids, sessions = prepare(args.accounts, args.clients, args.seed)
-        server = Server(free_port(), env, Path(folder) / "server.log")
+        server = AppServer(
+            server=args.server,
+            port=free_port(),
+            env=server_env(env, server=args.server),
+            log_path=Path(folder) / "server.log",
+        )
         server.start()
         load = Load(args, server, ids, sessions)
         print(
@@ -279,6 +250,8 @@ def main() -> None:
             flush=True,
         )
         started = time.monotonic()
+        if args.seconds:
+            load.deadline = started + args.seconds
         threads = [threading.Thread(target=load.client, args=(n,)) for n in range(args.clients)]
         for thread in threads:
             thread.start()
@@ -294,6 +267,7 @@ def main() -> None:
         problems += [f"unexpected answer: {u}" for u in load.unexpected[:10]]
         answered = sum(v for k, v in load.counts.items() if k != "no answer")
         running = elapsed - load.restart_seconds
+        print(f"Server: {args.server}; load average after the run: {os.getloadavg()}")
         print("Answers:", ", ".join(f"{k}: {v}" for k, v in sorted(load.counts.items())))
         print(
             f"Posted transfers in the database: {Transfer.objects.filter(status='posted').count()}"
