@@ -16,6 +16,10 @@ ROLES = [None, "resident", "organiser", "officer", "moderator", "administrator"]
 # The Django admin is Django's own interface, tested by Django; sign-out is a form, not a page.
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/account/sign-out/")
 DATA_FILES = (".csv", ".geojson", ".json", ".pdf", ".ics", ".atom")
+# Machine-readable answers (JSON) under these, apart from the API's own page for people.
+# The API's Swagger page is checked on its own in test_api_pages.py.
+MACHINE_PREFIXES = ("/api/v1/", "/open-referral/", "/openactive/")
+MACHINE_PAGES_FOR_PEOPLE = ("/api/v1/",)
 PAGES_PER_ROUTE = 2  # pages built from one template differ only in data
 MAX_PAGES = 120
 
@@ -56,6 +60,8 @@ def crawl(page, base_url: str, axe_source: str, *, label: str):
             target = parts.path + (f"?{parts.query}" if parts.query else "")
             if parts.path.endswith(DATA_FILES):
                 continue  # downloads (CSV, GeoJSON, JSON) are not pages
+            if parts.path.startswith(MACHINE_PREFIXES) and target not in MACHINE_PAGES_FOR_PEOPLE:
+                continue
             if not target.startswith(SKIP_PREFIXES) and target not in seen:
                 queue.append(target)
     return seen, problems, violations
