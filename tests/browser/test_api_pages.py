@@ -35,20 +35,18 @@ def test_the_api_page_for_people_is_accessible_and_its_links_work(page, live_ser
 
 
 def test_swagger_runs_under_the_content_security_policy(page, live_server):
-    blocked = []
-    page.on(
-        "console",
-        lambda message: blocked.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
-    )
-    outside = []
-    page.on(
-        "request",
-        lambda request: outside.append(request.url)
-        if not request.url.startswith((live_server.url, "data:"))
-        else None,
-    )
+    blocked, outside = [], []
+
+    def note_blocked(message) -> None:
+        if "Content Security Policy" in message.text:
+            blocked.append(message.text)
+
+    def note_outside(request) -> None:
+        if not request.url.startswith((live_server.url, "data:")):
+            outside.append(request.url)
+
+    page.on("console", note_blocked)
+    page.on("request", note_outside)
     response = page.goto(f"{live_server.url}/api/v1/docs/")
     assert response.status == 200
     assert "script-src 'self'" in response.headers["content-security-policy"]
