@@ -96,8 +96,15 @@ def prepare(accounts: int, clients: int, seed: int) -> tuple[list[int], list[str
 
 
 class Load:
-    def __init__(self, args, server, ids: list[int], sessions: list[str]):
+    """Clients sending transfers; at transfer --kill-at, `fault(load)` runs in a thread (by
+    default: SIGKILL the server and start it again). Once `fault_ended` is set, the time to
+    the next acknowledged transfer is the recovery time."""
+
+    def __init__(self, args, server, ids: list[int], sessions: list[str], fault=None):
         self.args, self.server, self.ids, self.sessions = args, server, ids, sessions
+        self.fault = fault or Load.restart
+        self.fault_ended: float | None = None
+        self.recovered: float | None = None
         self.next = 0
         self.lock = threading.Lock()
         self.server_up = threading.Event()
@@ -111,6 +118,8 @@ class Load:
     def count(self, key: str) -> None:
         with self.lock:
             self.counts[key] = self.counts.get(key, 0) + 1
+            if key == "201 posted" and self.fault_ended and self.recovered is None:
+                self.recovered = time.monotonic() - self.fault_ended
 
     def take(self) -> int | None:
         with self.lock:
@@ -127,6 +136,7 @@ class Load:
         self.server.start()
         self.restart_seconds = time.monotonic() - started
         print(f"  server started again in {self.restart_seconds:.1f} s", flush=True)
+        self.fault_ended = time.monotonic()
         self.server_up.set()
 
     def client(self, number: int) -> None:
@@ -140,7 +150,7 @@ class Load:
         connection = None
         while (n := self.take()) is not None:
             if n == self.args.kill_at:
-                threading.Thread(target=self.restart).start()
+                threading.Thread(target=self.fault, args=(self,)).start()
             self.server_up.wait()
             source, target = rng.sample(self.ids, 2)
             body = json.dumps(
@@ -188,8 +198,7 @@ class Load:
 SERVERS = ("gunicorn", "runserver")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--transfers", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--accounts", type=int, default=50)
@@ -202,8 +211,18 @@ def main() -> None:
     parser.add_argument(
         "--database-url", help="Default: $DATABASE_URL, else a temporary SQLite file"
     )
-    args = parser.parse_args()
+    return parser
 
+
+def main() -> None:
+    parser = arguments(argparse.ArgumentParser(description=__doc__.splitlines()[0]))
+    _, problems = run(parser.parse_args())
+    if problems:
+        sys.exit(1)
+
+
+def run(args, *, fault=None) -> tuple[Load, list[str]]:
+    """Serve, send the load (with `fault` at --kill-at), check the ledger; print a report."""
     with tempfile.TemporaryDirectory(prefix="coproduce-timebank-") as folder:
         url = args.database_url or os.environ.get("DATABASE_URL")
         if not url:
@@ -243,7 +262,7 @@ def main() -> None:
             log_path=Path(folder) / "server.log",
         )
         server.start()
-        load = Load(args, server, ids, sessions)
+        load = Load(args, server, ids, sessions, fault)
         print(
             f"Sending {args.transfers} transfers between {len(ids)} accounts "
             f"from {args.clients} clients",
@@ -290,11 +309,15 @@ def main() -> None:
             print("FAILED:")
             for problem in problems:
                 print(f"  - {problem}")
-            sys.exit(1)
-        print(
-            "All invariants hold: balances sum to zero, equal their postings, stay within "
-            "limits; every acknowledged transfer is there; every transfer has two postings."
-        )
+            log = (Path(folder) / "server.log").read_text(errors="replace").splitlines()
+            errors = [line for line in log if not line.startswith("127.0.0.1 - ")]
+            print("The server's log, without the access lines:", *errors[-80:], sep="\n")
+        else:
+            print(
+                "All invariants hold: balances sum to zero, equal their postings, stay within "
+                "limits; every acknowledged transfer is there; every transfer has two postings."
+            )
+        return load, problems
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 import sys
 
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.base import BaseStorage
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
@@ -29,6 +31,16 @@ def page_not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+class _MessagesAside(BaseStorage):
+    """No messages shown and none kept: those waiting stay in the session for later."""
+
+    def _get(self, *args, **kwargs):
+        return [], True
+
+    def _store(self, messages, response, *args, **kwargs):
+        return []
+
+
 # How long to suggest waiting when the database could not be reached or written to.
 RETRY_AFTER_SECONDS = 30
 
@@ -39,6 +51,10 @@ def server_error(request):
     # passing state, not a bug: say so with 503 and when to try again. The transaction was
     # rolled back, so nothing was half-saved, and the page can tell the person that.
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # The page must not ask the database again: who is signed in and their messages
+        # come from the session, which may live there.
+        request.user = AnonymousUser()
+        request._messages = _MessagesAside(request)
         response = render(request, "errors/503.html", status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
