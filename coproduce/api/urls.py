@@ -5,5 +5,6 @@ from .main import api
 
 urlpatterns = [
     path("", views.index, name="api_index"),
+    path("reference/", views.reference, name="api_reference"),
     path("", api.urls),
 ]

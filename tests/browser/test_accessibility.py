@@ -17,9 +17,8 @@ ROLES = [None, "resident", "organiser", "officer", "moderator", "administrator"]
 SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/account/sign-out/")
 DATA_FILES = (".csv", ".geojson", ".json", ".pdf", ".ics", ".atom")
 # Machine-readable answers (JSON) under these, apart from the API's own page for people.
-# The API's Swagger page is checked on its own in test_api_pages.py.
 MACHINE_PREFIXES = ("/api/v1/", "/open-referral/", "/openactive/")
-MACHINE_PAGES_FOR_PEOPLE = ("/api/v1/",)
+MACHINE_PAGES_FOR_PEOPLE = ("/api/v1/", "/api/v1/reference/")
 PAGES_PER_ROUTE = 2  # pages built from one template differ only in data
 MAX_PAGES = 120
 
