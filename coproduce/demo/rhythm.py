@@ -9,7 +9,7 @@ same seed always gives the same moments.
 import math
 import random
 from bisect import bisect_right
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from zoneinfo import ZoneInfo
 
@@ -81,6 +81,9 @@ class Rhythm:
         The delay is exponential, cut at now, then thinned by the week, month and hour so
         replies keep the borough's beat.
         """
+        # In UTC: adding to a London time keeps the clock time, so a delay that crosses the
+        # end of summer time would land an hour later than meant, past now.
+        after = after.astimezone(UTC)
         room = (self.now - after).total_seconds()
         if room <= 1:
             return after

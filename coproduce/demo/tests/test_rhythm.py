@@ -62,3 +62,15 @@ def test_replies_come_mostly_within_weeks_of_what_they_answer():
     delays = sorted((rhythm.moment(rng, after=start) - start).days for _ in range(2_000))
     assert delays[len(delays) // 2] < 14
     assert delays[-1] > 60
+
+
+def test_a_moment_after_a_summer_time_is_never_after_now():
+    """Found when a demo built at 21:33 in December had a comment at 21:58: the delay was
+    added to a London time in October (summer time), which keeps the clock time and so lands
+    an hour late in winter."""
+    now = datetime(2026, 12, 6, 21, 33, 12, 591039, tzinfo=UTC)
+    rhythm = Rhythm(now, days=700)
+    after = datetime(2026, 10, 22, 22, 40, 10, tzinfo=LONDON)
+    moments = [rhythm.moment(random.Random(seed), after=after) for seed in range(20_000)]
+    assert max(moments) <= now
+    assert min(moments) > after
