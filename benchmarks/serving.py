@@ -133,6 +133,28 @@ def _rss_of_children(pid: int) -> list[int]:
     return sizes
 
 
+def production_env(database_url: str, **extra: str) -> dict[str, str]:
+    """The production settings on this machine (plain HTTP, no limits), static files built."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "coproduce.settings.production",
+        "SECRET_KEY": "benchmark-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "HTTPS": "false",
+        "RATELIMIT_ENABLE": "false",
+        "PYTHONPATH": str(ROOT),
+        **extra,
+    }
+    subprocess.run(
+        [str(VENV / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    return env
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
@@ -143,22 +165,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.database_url:
         parser.error("give --database-url (a seeded database) or set DATABASE_URL")
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DJANGO_SETTINGS_MODULE": "coproduce.settings.production",
-        "SECRET_KEY": "benchmark-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "HTTPS": "false",
-        "RATELIMIT_ENABLE": "false",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run(
-        [str(VENV / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    env = production_env(args.database_url)
     for name, command in _servers(args.workers, args.threads).items():
         if args.only and name != args.only:
             continue

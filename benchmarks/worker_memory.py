@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from serving import PORT, ROOT, VENV, _rss_of_children, _wait_until_up
+from serving import PORT, ROOT, VENV, _rss_of_children, _wait_until_up, production_env
 
 sys.path.insert(0, str(ROOT / "script"))
 from crawl import _Crawler
@@ -127,23 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     if not args.database_url:
         parser.error("give --database-url (a seeded database) or set DATABASE_URL")
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DJANGO_SETTINGS_MODULE": "coproduce.settings.production",
-        "SECRET_KEY": "benchmark-only-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "HTTPS": "false",
-        "RATELIMIT_ENABLE": "false",
-        "STAFF_TWO_FACTOR_REQUIRED": "false",
-        "PYTHONPATH": str(ROOT),
-    }
-    subprocess.run(
-        [str(VENV / "python"), "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    env = production_env(args.database_url, STAFF_TWO_FACTOR_REQUIRED="false")
     shared_ok = _run(env, shared=True, rounds=args.rounds)
     _run(env, shared=False, rounds=args.rounds)
     print(
