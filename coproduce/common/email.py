@@ -89,6 +89,12 @@ def send_email_message(message: dict[str, Any]) -> str:
     """
     if _sender is not None:
         return _sender(message)
+    email_from_message(message).send(fail_silently=False)
+    return "sent"
+
+
+def email_from_message(message: dict[str, Any]) -> EmailMultiAlternatives:
+    """The email a queued message stands for: text and HTML, with its own headers."""
     email = EmailMultiAlternatives(
         subject=message["subject"],
         body=message["text"],
@@ -97,5 +103,4 @@ def send_email_message(message: dict[str, Any]) -> str:
         headers=message.get("headers") or {},
     )
     email.attach_alternative(message["html"], "text/html")
-    email.send(fail_silently=False)
-    return "sent"
+    return email

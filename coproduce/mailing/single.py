@@ -18,9 +18,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from coproduce.common.email import email_from_message
 
 from .messages import return_path
 from .models import SingleSend
@@ -48,21 +49,9 @@ def _forget(message_id: str) -> None:
     SingleSend.objects.filter(message_id=message_id[:250]).delete()
 
 
-def _build(message: dict[str, Any]) -> EmailMultiAlternatives:
-    email = EmailMultiAlternatives(
-        subject=message["subject"],
-        body=message["text"],
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=message["to"],
-        headers=message.get("headers") or {},
-    )
-    email.attach_alternative(message["html"], "text/html")
-    return email
-
-
 def single_send(message: dict[str, Any]) -> str:
     """Send one queued email unless a run before this one did: "sent" or "already sent"."""
-    email = _build(message)
+    email = email_from_message(message)
     message_id = email.extra_headers.get("Message-ID", "")
     if not message_id:  # queued before Message-IDs were given at queue time
         email.send(fail_silently=False)
