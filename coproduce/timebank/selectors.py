@@ -27,6 +27,22 @@ def account_detail(pk: int) -> Account | None:
     return Account.objects.select_related("user__profile", "organisation").filter(pk=pk).first()
 
 
+def accounts_by_key(keys: list[int | str]) -> dict[int | str, Account]:
+    """Accounts by their numbers ("TB…") or their database keys, in one query; a key that
+    finds no account is missing from the answer."""
+    numbers_ = {key for key in keys if isinstance(key, str)}
+    pks = {key for key in keys if isinstance(key, int)}
+    found: dict[int | str, Account] = {}
+    for account in Account.objects.select_related("user__profile", "organisation").filter(
+        Q(number__in=numbers_) | Q(pk__in=pks)
+    ):
+        if account.number in numbers_:
+            found[account.number] = account
+        if account.pk in pks:
+            found[account.pk] = account
+    return found
+
+
 def account_by_number(number: str) -> Account | None:
     return (
         Account.objects.select_related("user__profile", "organisation")

@@ -6,7 +6,7 @@ even with many requests at once; postings are never changed or deleted.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -110,44 +110,81 @@ def _tell(account: Account, *, title, url: str, skip=None, kind: str = "timebank
 
 
 def _post(transfer: Transfer, *, recorded_by) -> Transfer:
-    """Post a transfer: lock both accounts, check limits, write two postings. In a transaction.
+    """Post a transfer: two postings, and both balances moved within their limits.
 
-    Accounts are locked in order of their keys, so two transfers between the same accounts
-    in opposite directions cannot deadlock. On SQLite the IMMEDIATE transaction has already
-    taken the database's write lock, which serialises writers.
+    In the caller's transaction. The accounts are locked last, by the one statement that
+    checks the limits and moves both balances, so the locks are held only until the commit
+    that follows: with many requests at once, the time an account is locked is what limits
+    how many transfers a second go through. A transfer not yet saved is saved here already
+    posted (one write, not two); if a limit would be passed the transaction is rolled back,
+    so nothing of it is kept.
     """
     minutes = transfer.minutes
-    locked = {
-        account.pk: account
-        for account in Account.objects.select_for_update()
-        .filter(pk__in={transfer.from_account_id, transfer.to_account_id})
-        .order_by("pk")
-    }
-    payer, payee = locked[transfer.from_account_id], locked[transfer.to_account_id]
-    if payer.balance - minutes < payer.min_balance:
-        raise LimitReached(
-            _("%(name)s cannot give this much time: it would take their account past its limit.")
-            % {"name": payer.holder_name}
-        )
-    if payee.balance + minutes > payee.max_balance:
-        raise LimitReached(
-            _("%(name)s cannot receive this much time: it would take their account past its limit.")
-            % {"name": payee.holder_name}
-        )
     now = timezone.now()
-    Account.objects.filter(pk=payer.pk).update(balance=F("balance") - minutes, updated_at=now)
-    Account.objects.filter(pk=payee.pk).update(balance=F("balance") + minutes, updated_at=now)
-    Posting.objects.bulk_create(
-        [
-            Posting(account=payer, transfer=transfer, minutes=-minutes),
-            Posting(account=payee, transfer=transfer, minutes=minutes),
-        ]
-    )
     transfer.status = Transfer.Status.POSTED
     transfer.posted_at = now
     transfer.recorded_by = recorded_by
-    transfer.save(update_fields=["status", "posted_at", "recorded_by", "updated_at"])
+    if transfer.pk is None:
+        transfer.save(force_insert=True)
+    else:
+        transfer.save(update_fields=["status", "posted_at", "recorded_by", "updated_at"])
+    payer, payee = transfer.from_account_id, transfer.to_account_id
+    Posting.objects.bulk_create(
+        [
+            Posting(account_id=payer, transfer=transfer, minutes=-minutes),
+            Posting(account_id=payee, transfer=transfer, minutes=minutes),
+        ]
+    )
+    if _move_balances(payer=payer, payee=payee, minutes=minutes, now=now) != 2:
+        raise _limit_reached(payer=payer, payee=payee, minutes=minutes)
     return transfer
+
+
+def _move_balances(*, payer: int, payee: int, minutes: int, now) -> int:
+    """Take `minutes` from the payer and give them to the payee where both stay within their
+    limits; the number of accounts changed (2, or fewer when a limit stops it).
+
+    The subquery locks both rows in order of their keys (a sliced subquery keeps its order),
+    so two transfers between the same accounts in opposite directions cannot deadlock; a row
+    another transfer changed meanwhile is checked again as it now is. On SQLite the IMMEDIATE
+    transaction already holds the database's write lock, which serialises writers.
+    """
+    pair = (
+        Account.objects.filter(pk__in=(payer, payee))
+        .order_by("pk")
+        .select_for_update(no_key=True)
+        .values("pk")[:2]
+    )
+    within_limits = Q(pk=payer, balance__gte=F("min_balance") + minutes) | Q(
+        pk=payee, balance__lte=F("max_balance") - minutes
+    )
+    return (
+        Account.objects.filter(pk__in=pair)
+        .filter(within_limits)
+        .update(
+            balance=Case(
+                When(pk=payer, then=F("balance") - minutes), default=F("balance") + minutes
+            ),
+            updated_at=now,
+        )
+    )
+
+
+def _limit_reached(*, payer: int, payee: int, minutes: int) -> LimitReached:
+    """Which side's limit stopped a transfer, in words (the transaction is rolled back)."""
+    accounts = Account.objects.select_related("user__profile", "organisation").in_bulk(
+        [payer, payee]
+    )
+    paying = accounts[payer]
+    if paying.balance - minutes < paying.min_balance:
+        return LimitReached(
+            _("%(name)s cannot give this much time: it would take their account past its limit.")
+            % {"name": paying.holder_name}
+        )
+    return LimitReached(
+        _("%(name)s cannot receive this much time: it would take their account past its limit.")
+        % {"name": accounts[payee].holder_name}
+    )
 
 
 @transaction.atomic
@@ -249,7 +286,7 @@ def transfer_record(
     _check_amount(
         from_account=from_account, to_account=to_account, minutes=minutes, description=description
     )
-    transfer = Transfer.objects.create(
+    transfer = Transfer(
         from_account=from_account,
         to_account=to_account,
         minutes=minutes,
@@ -276,7 +313,7 @@ def transfer_award(
     _check_amount(
         from_account=from_account, to_account=to_account, minutes=minutes, description=description
     )
-    transfer = Transfer.objects.create(
+    transfer = Transfer(
         from_account=from_account,
         to_account=to_account,
         minutes=minutes,
@@ -306,7 +343,7 @@ def transfer_reverse(*, actor, transfer: Transfer, reason: str) -> Transfer:
     if Transfer.objects.filter(reverses=original).exists():
         raise Refusal(_("This transfer has already been reversed."))
     reason = reason.strip() or _("Correction")
-    reversal = Transfer.objects.create(
+    reversal = Transfer(
         from_account_id=original.to_account_id,
         to_account_id=original.from_account_id,
         minutes=original.minutes,

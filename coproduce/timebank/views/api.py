@@ -39,13 +39,6 @@ def _account_key(value):
     return _whole_number(value)
 
 
-def _account(value):
-    key = _account_key(value)
-    if isinstance(key, str):
-        return selectors.account_by_number(key)
-    return selectors.account_detail(key)
-
-
 @require_POST
 def transfer_create(request):
     if not request.user.is_authenticated:
@@ -65,7 +58,8 @@ def transfer_create(request):
         return _error(_("Give minutes as a whole number, like 90."), 400)
     if not isinstance(description, str):
         return _error(_("Give a description as text."), 400)
-    from_account, to_account = _account(data.get("from_account")), _account(data.get("to_account"))
+    accounts = selectors.accounts_by_key([from_id, to_id])
+    from_account, to_account = accounts.get(from_id), accounts.get(to_id)
     if from_account is None or to_account is None:
         return _error(_("There is no account with that number."), 400)
     user = request.user
