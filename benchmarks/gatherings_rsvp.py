@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/gatherings_rsvp.py                 # temporary SQLite file
     script/with-postgres .venv/bin/python benchmarks/gatherings_rsvp.py
+    ... --burst-only --server gunicorn     # (b) against the app as deployed
 
 The script migrates the database, then:
 
@@ -15,7 +16,9 @@ The script migrates the database, then:
     handler behind a pool of --workers threads, as a WSGI server's thread pool would be (each
     thread keeps one database connection; PostgreSQL allows 100). Prints the answers, who got
     a place and who is waiting, the event's counts against its rows, the wall time and the
-    latency per request. Exactly 10 of the 200 must get a place and 190 wait.
+    latency per request. Exactly 10 of the 200 must get a place and 190 wait. With --server
+    gunicorn, (b) is sent to the app as it is deployed instead (coproduce/testing/servers.py:
+    gunicorn with the production settings and its WEB_* variables), with emails queued.
 
 Exit status 1 if any check of the burst fails or the median RSVP is over target. With
 --burst-only --json only (b) runs and its figures are printed as one JSON object (the
@@ -25,6 +28,7 @@ concurrency test reads them on in-memory SQLite, coproduce/gatherings/tests/test
 import argparse
 import json
 import os
+import secrets
 import signal
 import socket
 import statistics
@@ -38,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from coproduce.testing.servers import SERVERS  # noqa: E402 - after the path is set
+
 TARGET_MS = 30.0
 
 
@@ -46,6 +53,13 @@ def main() -> int:
     parser.add_argument("--database-url", help="Default: $DATABASE_URL, else a temporary file.")
     parser.add_argument("--rsvps", type=int, default=300, help="RSVPs timed in (a).")
     parser.add_argument("--workers", type=int, default=32, help="Server threads in (b).")
+    parser.add_argument(
+        "--server",
+        choices=["pool", *SERVERS],
+        default="pool",
+        help="(b)'s server: this script's thread pool (the default), or the app as deployed "
+        "(gunicorn with the production settings; not with in-memory SQLite) or runserver.",
+    )
     parser.add_argument("--burst-only", action="store_true", help="Run (b) only.")
     parser.add_argument("--json", action="store_true", help="Print (b)'s figures as JSON only.")
     parser.add_argument("--serve", type=int, metavar="PORT", help=argparse.SUPPRESS)
@@ -59,6 +73,8 @@ def main() -> int:
         elif not os.environ.get("DATABASE_URL"):
             os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
         os.environ["DJANGO_SETTINGS_MODULE"] = "coproduce.settings.local"
+        # The sessions made here are signed with the key the server checks them with.
+        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
         # As in production: no debug pages, no query log. Emails wait in the task queue.
         os.environ["DEBUG"] = "0"
         return run(args, Path(folder))
@@ -79,7 +95,7 @@ def run(args, folder: Path) -> int:
     found: list[str] = []
     if not args.burst_only:
         found += rsvp_time(args.rsvps, say)
-    figures, burst_found = burst(args.workers, folder, say)
+    figures, burst_found = burst(args.workers, folder, say, server=args.server)
     found += burst_found
     if args.json:
         print(json.dumps(figures))
@@ -147,7 +163,7 @@ def rsvp_time(count: int, say) -> list[str]:
     return []
 
 
-def burst(workers: int, folder: Path, say) -> tuple[dict, list[str]]:
+def burst(workers: int, folder: Path, say, *, server: str = "pool") -> tuple[dict, list[str]]:
     """(b) 200 residents at once for the last 10 places, against a server in its own process."""
     from django.db import connection
 
@@ -155,7 +171,12 @@ def burst(workers: int, folder: Path, say) -> tuple[dict, list[str]]:
 
     event, resident_ids, sessions = burst_test.prepare_burst()
     connection.close()  # the server's threads are the ones to hold connections now
-    server = Server(folder / "server.log", workers)
+    if server == "pool":
+        server = Server(folder / "server.log", workers)
+        threads = f"{workers} server threads"
+    else:
+        server = DeployedServer(server, folder / "server.log")
+        threads = server.name
     server.start()
     try:
         answers, wall = burst_test.fire(server.url, event.pk, sessions)
@@ -175,7 +196,7 @@ def burst(workers: int, folder: Path, say) -> tuple[dict, list[str]]:
     people, places = burst_test.PEOPLE, burst_test.PLACES_LEFT
     say(
         f"burst      {figures['requests']} residents at once for the last {places} of "
-        f"{figures['capacity']} places, {workers} server threads: answers "
+        f"{figures['capacity']} places, {threads}: answers "
         f"{figures['statuses']} in {wall:.2f} s ({len(answers) / wall:.0f} a second)"
     )
     lat = figures["latency_ms"]
@@ -286,6 +307,34 @@ class Server:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=10)
+
+
+class DeployedServer:
+    """The app as it is deployed (coproduce/testing/servers.py), for (b)."""
+
+    def __init__(self, server: str, log_path: Path):
+        from coproduce.testing.servers import AppServer, server_env
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        env = server_env(dict(os.environ), server=server)
+        # 200 people from a few addresses: this measures places, not the rate limits.
+        env["RATELIMIT_ENABLE"] = "0"
+        env["TASKS_BACKEND"] = "django_tasks.backends.dummy.DummyBackend"
+        self.app = AppServer(server=server, port=port, env=env, log_path=log_path)
+        self.url, self.log_path = f"http://127.0.0.1:{port}", log_path
+        workers, threads = (
+            os.environ.get("WEB_CONCURRENCY", "3"),
+            os.environ.get("WEB_THREADS", "4"),
+        )
+        self.name = server if server != "gunicorn" else f"gunicorn ({workers} x {threads} threads)"
+
+    def start(self) -> None:
+        self.app.start()
+
+    def stop(self) -> None:
+        self.app.stop()
 
 
 if __name__ == "__main__":

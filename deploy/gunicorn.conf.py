@@ -5,10 +5,13 @@
 WEB_BIND (127.0.0.1:8000), WEB_CONCURRENCY (worker processes, 3), WEB_THREADS (threads per
 worker, 4: a thread waiting on PostgreSQL lets another serve), WEB_TIMEOUT (seconds before a
 stuck worker is restarted, 30), WEB_MAX_REQUESTS (restart a worker after this many requests,
-with jitter, so a slow leak never grows; 2000). See docs/deployment.md.
+with jitter, so a slow leak never grows; 2000), WEB_SWITCH_INTERVAL (milliseconds a thread
+runs Python before another thread of the worker may; Python's own is 5). See
+docs/deployment.md.
 """
 
 import os
+import sys
 
 
 def _int(name: str, default: int) -> int:
@@ -37,3 +40,22 @@ errorlog = "-"
 loglevel = os.environ.get("WEB_LOG_LEVEL", "info")
 # The proxy in front sets X-Forwarded-*; only trust it from where it runs.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def _milliseconds(name: str) -> float | None:
+    value = os.environ.get(name, "")
+    try:
+        return float(value) / 1000 if value else None
+    except ValueError:
+        raise SystemExit(f"{name} must be a number of milliseconds, not {value!r}") from None
+
+
+switch_interval = _milliseconds("WEB_SWITCH_INTERVAL")
+
+
+def post_worker_init(worker):
+    # A thread whose database answer has come back waits for the one running Python to let
+    # go. While it waits it may hold row locks (a transfer's accounts, an event's places),
+    # and every request for those rows waits too; a shorter turn shortens that wait.
+    if switch_interval:
+        sys.setswitchinterval(switch_interval)

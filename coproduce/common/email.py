@@ -52,19 +52,27 @@ def email_queue(
     context: Mapping[str, Any],
     headers: Mapping[str, str] | None = None,
 ) -> None:
-    """Render an email now and send it once the current transaction commits.
+    """Render an email and queue it to be sent, once the current transaction commits.
 
-    Its Message-ID is given now, so a task run again (its worker was killed) sends the same
-    message, and the sender can tell it went already."""
-    subject, text, html = render_email(template_base, context)
-    message = {
-        "to": [to],
-        "subject": subject,
-        "text": text,
-        "html": html,
-        "headers": {"Message-ID": make_msgid(domain=str(DNS_NAME)), **(headers or {})},
-    }
-    transaction.on_commit(lambda: send_email_message.enqueue(message))
+    Rendering waits for the commit too: it takes milliseconds, and a transaction that holds
+    a lock (an event's places, say) should not hold it while templates are drawn. Nothing is
+    rendered or sent for a transaction that is rolled back. The Message-ID is given when the
+    message is made, so a task run again (its worker was killed) sends the same message, and
+    the sender can tell it went already."""
+    extra_headers = dict(headers or {})
+
+    def render_and_queue() -> None:
+        subject, text, html = render_email(template_base, context)
+        message = {
+            "to": [to],
+            "subject": subject,
+            "text": text,
+            "html": html,
+            "headers": {"Message-ID": make_msgid(domain=str(DNS_NAME)), **extra_headers},
+        }
+        send_email_message.enqueue(message)
+
+    transaction.on_commit(render_and_queue)
 
 
 def absolute_url(path: str) -> str:

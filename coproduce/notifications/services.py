@@ -32,7 +32,6 @@ def _can_email(user) -> bool:
     return user.is_active and user.has_email and not is_suppressed(user.email)
 
 
-@transaction.atomic
 def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -> Notification:
     """Tell one person something: in the service always, and by email as they prefer.
 
@@ -40,31 +39,35 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
     this transaction commits; "daily" ones wait for the digest; "never" ones are not emailed.
     """
     kind_info = kinds.get(kind)
-    frequency = selectors.frequency_for(recipient, kind_info.slug)
-    notification = Notification.objects.create(
-        recipient=recipient,
-        kind=kind_info.slug,
-        title=title[:200],
-        body=body,
-        url=url,
-        email_frequency=frequency,
-    )
-    if frequency == Frequency.IMMEDIATELY and _can_email(recipient):
-        link, headers = _unsubscribe_headers(user_id=recipient.pk, kind=kind_info.slug)
-        email_queue(
-            to=recipient.email,
-            template_base="notifications/email/notification",
-            context={
-                "user": recipient,
-                "notification": notification,
-                "kind": kind_info,
-                "link": absolute_url(url) if url.startswith("/") else url,
-                "unsubscribe_link": link,
-            },
-            headers=headers,
+    # No savepoint: callers are services inside their own transaction (often holding a lock,
+    # as on an event's places), and a savepoint costs two more round trips to the database.
+    # A database error here still undoes the whole of the caller's transaction.
+    with transaction.atomic(savepoint=False):
+        frequency = selectors.frequency_for(recipient, kind_info.slug)
+        emailing = frequency == Frequency.IMMEDIATELY and _can_email(recipient)
+        notification = Notification.objects.create(
+            recipient=recipient,
+            kind=kind_info.slug,
+            title=title[:200],
+            body=body,
+            url=url,
+            email_frequency=frequency,
+            emailed_at=timezone.now() if emailing else None,
         )
-        notification.emailed_at = timezone.now()
-        notification.save(update_fields=["emailed_at"])
+        if emailing:
+            link, headers = _unsubscribe_headers(user_id=recipient.pk, kind=kind_info.slug)
+            email_queue(
+                to=recipient.email,
+                template_base="notifications/email/notification",
+                context={
+                    "user": recipient,
+                    "notification": notification,
+                    "kind": kind_info,
+                    "link": absolute_url(url) if url.startswith("/") else url,
+                    "unsubscribe_link": link,
+                },
+                headers=headers,
+            )
     return notification
 
 
