@@ -1,17 +1,20 @@
 """Places at events: taking one, the waiting list, giving one up, invitations, attendance.
 
 The rule that matters most: an event never has more confirmed places than its capacity.
-Every change to who holds a place runs in a transaction that has locked the event's row
-(SELECT ... FOR UPDATE on PostgreSQL; on SQLite the IMMEDIATE transaction already holds the
-database's write lock) and reads the counts inside it. A check constraint on the event backs
-this up: `confirmed_count` can never pass `capacity`.
+Every change to who holds a place runs in a transaction that holds the event's row lock when
+it decides (on SQLite the IMMEDIATE transaction already holds the database's write lock).
+Giving up a place locks the row first (SELECT ... FOR UPDATE) and reads the counts inside.
+Taking one writes the place first and then counts it with one UPDATE that adds it only if
+the counts, as they are under the lock, still allow it; if not, it is undone and done again
+with the row locked first. A check constraint on the event backs this up: `confirmed_count`
+can never pass `capacity`.
 """
 
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -77,7 +80,10 @@ def _tell_organisers_of_requests(event: Event, rsvp: Rsvp) -> None:
         )
 
 
-@transaction.atomic
+class _CountsMoved(Exception):
+    """The event changed between reading its counts and taking a place: go the careful way."""
+
+
 def rsvp_join(
     *,
     event: Event,
@@ -91,9 +97,62 @@ def rsvp_join(
 
     Guarantees: never more confirmed places than the event's capacity, however many people
     ask at once; asking again changes only the access support asked for.
+
+    Two ways, one result. At once: everything is written first, and the last statement
+    takes the place in the event's counts only if they still allow it, so the event's row
+    is locked only for the commit that follows (with many people asking at once for one
+    event, that lock is what sets how many are answered a second). In turn, when the counts
+    moved meanwhile (or a time is given): the event is locked first, as before.
     """
     if not permissions.can_take_part(user):
         raise Refusal(_("Sign in to get a place."))
+    if now is None:
+        try:
+            with transaction.atomic():
+                return _join_at_once(
+                    event=event,
+                    user=user,
+                    access_requests=access_requests,
+                    access_note=access_note,
+                    invited_by=invited_by,
+                )
+        except (_CountsMoved, IntegrityError):
+            # Undone, notices and all. IntegrityError: the same person's other request made
+            # their row first; in turn, this one finds it.
+            pass
+    with transaction.atomic():
+        return _join_in_turn(
+            event=event,
+            user=user,
+            access_requests=access_requests,
+            access_note=access_note,
+            invited_by=invited_by,
+            now=now,
+        )
+
+
+def _join_at_once(*, event: Event, user, access_requests, access_note: str, invited_by) -> Rsvp:
+    now = timezone.now()
+    if event.is_cancelled or event.starts_at <= now:
+        raise _CountsMoved  # the careful way says why not
+    rsvp = Rsvp.objects.filter(event=event, user=user).first()
+    if rsvp is not None and rsvp.status != Rsvp.Status.CANCELLED:
+        raise _CountsMoved  # already has a place: changing access support goes in turn
+    wanted = _check_requests(event, access_requests)
+    status = Rsvp.Status.WAITING if event.is_full else Rsvp.Status.CONFIRMED
+    rsvp = _place(
+        rsvp or Rsvp(event=event, user=user), status, now, wanted, access_note, invited_by
+    )
+    _tell_place(rsvp, event)
+    _tell_organisers_of_requests(event, rsvp)
+    if not _count_if_still(event, status, now):
+        raise _CountsMoved
+    return rsvp
+
+
+def _join_in_turn(
+    *, event: Event, user, access_requests, access_note: str, invited_by, now
+) -> Rsvp:
     event = lock_event(event.pk)
     # Read the clock only once the lock is held, so the waiting list is in the order people
     # got their turn, the same order in which places were given.
@@ -113,18 +172,42 @@ def rsvp_join(
             _tell_organisers_of_requests(event, rsvp)
         return rsvp
     status = Rsvp.Status.WAITING if event.is_full else Rsvp.Status.CONFIRMED
-    if rsvp is None:
-        rsvp = Rsvp(event=event, user=user)
-    if invited_by is not None and getattr(invited_by, "pk", None) != user.pk:
-        rsvp.invited_by = invited_by
-    rsvp.status, rsvp.queued_at = status, now
-    rsvp.access_requests, rsvp.access_note = wanted, access_note
-    rsvp.attended, rsvp.reminder_sent_at = None, None
-    rsvp.save()
+    rsvp = _place(
+        rsvp or Rsvp(event=event, user=user), status, now, wanted, access_note, invited_by
+    )
     _count(event, status, +1)
     _tell_place(rsvp, event)
     _tell_organisers_of_requests(event, rsvp)
     return rsvp
+
+
+def _place(rsvp: Rsvp, status: str, now, wanted: list[str], access_note: str, invited_by) -> Rsvp:
+    """Write a new place (or a place given up before, taken again)."""
+    if invited_by is not None and getattr(invited_by, "pk", None) != rsvp.user_id:
+        rsvp.invited_by = invited_by
+    rsvp.status, rsvp.queued_at = status, now
+    rsvp.access_requests, rsvp.access_note = wanted, access_note.strip()[:2000]
+    rsvp.attended, rsvp.reminder_sent_at = None, None
+    rsvp.save()
+    return rsvp
+
+
+def _count_if_still(event: Event, status: str, now: datetime) -> bool:
+    """Add one to the confirmed (or waiting) count if the event, as it is now, still gives
+    that status: open, and with a place left (or none left). False changes nothing."""
+    still_open = Event.objects.filter(pk=event.pk, starts_at__gt=now).exclude(
+        status=Event.Status.CANCELLED
+    )
+    if status == Rsvp.Status.CONFIRMED:
+        rows = still_open.filter(Q(capacity__isnull=True) | Q(confirmed_count__lt=F("capacity")))
+        field = "confirmed_count"
+    else:
+        rows = still_open.filter(capacity__isnull=False, confirmed_count__gte=F("capacity"))
+        field = "waiting_count"
+    if rows.update(**{field: F(field) + 1}) != 1:
+        return False
+    setattr(event, field, getattr(event, field) + 1)
+    return True
 
 
 def _count(event: Event, status: str, change: int) -> None:
