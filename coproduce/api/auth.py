@@ -24,6 +24,13 @@ class OfficerToken(HttpBearer):
     """The bearer scheme named in the OpenAPI document as "officer_token"."""
 
     openapi_scheme = "bearer"
+    openapi_bearerFormat = "cpt_<8 hex characters>_<43 random characters>"
+    openapi_description = (
+        "An officer's token, made on the site's API tokens page (/staff/api-tokens/) and "
+        "shown once. It acts as its officer, with the permissions they hold at the time: "
+        "401 if it is unknown, revoked or past its day; 403 if its officer may no longer "
+        "write through the API."
+    )
 
     def authenticate(self, request: HttpRequest, token: str):
         try:
