@@ -57,6 +57,7 @@ ROLE_PERMISSIONS: dict[Role, set[str]] = {
         "toolkit.edit_guides",
         "mailing.watch_sending",
         "staff.sign_in_as_staff",
+        "staff.write_through_api",
         "accounts.view_user",
         "accounts.see_inclusion_insights",
         "places.add_ward",

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.http import QueryDict
 from ninja import Path, Schema
 from ninja.errors import HttpError
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from coproduce.common.filters import FilterForm
 from coproduce.common.form_errors import too_long
@@ -32,6 +32,35 @@ class FieldError(Schema):
 class Error(Schema):
     detail: str = Field(description="What went wrong, in words.")
     errors: list[FieldError] = Field(default_factory=list)
+
+
+# What any write may answer besides its own success: a body or a rule refused (400), no token
+# or a token that does not work (401), an officer who may not (403), too many writes (429).
+WRITE_ANSWERS = {400: Error, 401: Error, 403: Error, 429: Error}
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # half of a pair of surrogates, which JSON can escape
+        return False
+    return True
+
+
+class Body(Schema):
+    """What a write takes. No text may hold a NUL character or half a surrogate pair: no one
+    types them, and PostgreSQL cannot store them (as `common.middleware` refuses NUL in forms
+    and addresses)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_unstorable_text(cls, value):
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(item, str) and not _storable(item) for item in values):
+            raise ValueError("It holds a character we cannot accept.")
+        return value
 
 
 class WardOut(Schema):

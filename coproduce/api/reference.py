@@ -44,10 +44,14 @@ class Operation:
     description: str
     parameters: tuple[Field, ...]
     answers: tuple[Answer, ...]
+    body: str = ""  # the shape of what it takes in its body, for a write
+    needs_token: bool = False
 
     @property
     def anchor(self) -> str:
-        return "op-" + "".join(c if c.isalnum() else "-" for c in self.path).strip("-")
+        # Reads keep their old anchors; a write on the same path is told apart by its method.
+        words = self.path if self.method == "GET" else f"{self.method} {self.path}"
+        return "op-" + "".join(c if c.isalnum() else "-" for c in words.lower()).strip("-")
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,11 @@ def _answer(status: str, raw: dict[str, Any]) -> Answer:
     return Answer(str(status), raw.get("description", ""), kind_of(schema).shape)
 
 
+def _body(raw: dict[str, Any]) -> str:
+    content = raw.get("requestBody", {}).get("content", {})
+    return kind_of(content.get("application/json", {}).get("schema", {})).shape
+
+
 def sections(document: dict[str, Any]) -> list[Section]:
     """The operations grouped by their first tag, in the document's order."""
     grouped: dict[str, list[Operation]] = {}
@@ -133,6 +142,8 @@ def sections(document: dict[str, Any]) -> list[Section]:
                 description=raw.get("description", ""),
                 parameters=tuple(_parameter(p) for p in raw.get("parameters", ())),
                 answers=tuple(_answer(s, a) for s, a in raw.get("responses", {}).items()),
+                body=_body(raw),
+                needs_token=bool(raw.get("security")),
             )
             grouped.setdefault((raw.get("tags") or [""])[0], []).append(operation)
     return [Section(title, tuple(operations)) for title, operations in grouped.items()]

@@ -22,7 +22,9 @@ LISTS = [
 
 @require_GET
 def index(request):
-    return render(request, "api/index.html", {"lists": LISTS})
+    return render(
+        request, "api/index.html", {"lists": LISTS, "tokens_url": reverse("staff:api_tokens")}
+    )
 
 
 @require_GET
@@ -36,5 +38,6 @@ def reference(request):
             "shapes": reference_text.shapes(document),
             "version": document["info"]["version"],
             "document_url": reverse("api:openapi-json"),
+            "tokens_url": reverse("staff:api_tokens"),
         },
     )

@@ -11,14 +11,16 @@ carry only their times, never who booked or why. Anything the public may not see
 hidden, unlisted, closed for booking, at a hidden place) is sent as a deleted item.
 """
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.bookings.models import BookableRoom, Booking
 from coproduce.common import week
@@ -27,9 +29,18 @@ from coproduce.people.naming import name_for
 from coproduce.places.models import Place
 
 from . import rpde, selectors
+from .models import Deletion
 
 CONTEXT = "https://openactive.io/"
 PAGE_SIZE = 100
+
+
+# Late commits (ADR 0034): a row's `modified` is taken when it is saved, but readers only see
+# it once its transaction commits. A reader who has paged past that `modified` in between
+# would never see the row. So the feeds leave out anything changed in the last few seconds: every
+# write's transaction has committed by then, and its rows come in order after it.
+def lag() -> timedelta:
+    return timedelta(seconds=settings.OPENACTIVE_FEED_LAG_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -40,11 +51,17 @@ class Feed:
     # Given a page of rows, a function saying whether each one is public.
     public: Callable[[list], Callable[[Any], bool]]
     data: Callable[[Any], dict[str, Any]]
+    # Which tombstones (models.Deletion) are this feed's rows deleted outright.
+    deleted: str
 
-    def page(self, position: rpde.Position, *, base_url: str) -> dict[str, Any]:
-        rows = selectors.after(self.rows(), position, PAGE_SIZE)
+    def page(
+        self, position: rpde.Position, *, base_url: str, now: datetime | None = None
+    ) -> dict[str, Any]:
+        until = (now or timezone.now()) - lag()
+        rows = selectors.after(self.rows(), position, PAGE_SIZE, until=until)
+        gone = selectors.deletions_after(self.deleted, position, PAGE_SIZE, until=until)
         is_public = self.public(rows)
-        items = [
+        live = [
             rpde.Item(
                 id=row.pk,
                 modified=rpde.modified_of(row.updated_at),
@@ -53,6 +70,13 @@ class Feed:
             )
             for row in rows
         ]
+        tombstones = [
+            rpde.Item(id=d.row_id, modified=rpde.modified_of(d.modified), kind=self.kind, data=None)
+            for d in gone
+        ]
+        # Both lists are in (modified, id) order; the page is the first PAGE_SIZE of the two.
+        merged = heapq.merge(live, tombstones, key=lambda item: (item.modified, item.id))
+        items = [item for _, item in zip(range(PAGE_SIZE), merged, strict=False)]
         return rpde.page(items, base_url=base_url, position=position)
 
 
@@ -207,15 +231,30 @@ def slot(booking: Booking) -> dict[str, Any]:
 FEEDS = {
     feed.name: feed
     for feed in (
-        Feed("session-series", "SessionSeries", selectors.events, _events_public, session_series),
+        Feed(
+            "session-series",
+            "SessionSeries",
+            selectors.events,
+            _events_public,
+            session_series,
+            Deletion.Kind.EVENT,
+        ),
         Feed(
             "scheduled-sessions",
             "ScheduledSession",
             selectors.events,
             _events_public,
             scheduled_session,
+            Deletion.Kind.EVENT,
         ),
-        Feed("facility-uses", "FacilityUse", selectors.rooms, _rooms_public, facility_use),
-        Feed("slots", "Slot", selectors.bookings, _bookings_public, slot),
+        Feed(
+            "facility-uses",
+            "FacilityUse",
+            selectors.rooms,
+            _rooms_public,
+            facility_use,
+            Deletion.Kind.ROOM,
+        ),
+        Feed("slots", "Slot", selectors.bookings, _bookings_public, slot, Deletion.Kind.BOOKING),
     )
 }

@@ -3,6 +3,7 @@ public may see. Everything else a row shows is fetched with it, so a page costs 
 few queries however long it is."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db.models import Q, QuerySet
 
@@ -12,14 +13,29 @@ from coproduce.gatherings import unlisted
 from coproduce.gatherings.models import Event
 
 from . import rpde
+from .models import Deletion
 
 
-def after(rows: QuerySet, position: rpde.Position, limit: int) -> list:
-    """The `limit` rows after `position`, in (modified, id) order."""
+def after(rows: QuerySet, position: rpde.Position, limit: int, *, until: datetime) -> list:
+    """The `limit` rows after `position`, in (modified, id) order, changed no later than
+    `until` (see `feeds.lag`: newer rows may belong to transactions not yet committed)."""
+    return _after(rows, position, limit, until, modified="updated_at", id="pk")
+
+
+def deletions_after(kind: str, position: rpde.Position, limit: int, *, until: datetime) -> list:
+    """The `limit` tombstones of this kind after `position`, in (modified, id) order."""
+    rows = Deletion.objects.filter(kind=kind)
+    return _after(rows, position, limit, until, modified="modified", id="row_id")
+
+
+def _after(rows: QuerySet, position, limit: int, until: datetime, *, modified: str, id: str):
+    rows = rows.filter(**{f"{modified}__lte": until})
     if position.modified is not None:
         moment = rpde.moment_of(position.modified)
-        rows = rows.filter(Q(updated_at__gt=moment) | Q(updated_at=moment, pk__gt=position.id))
-    return list(rows.order_by("updated_at", "pk")[:limit])
+        rows = rows.filter(
+            Q(**{f"{modified}__gt": moment}) | Q(**{modified: moment, f"{id}__gt": position.id})
+        )
+    return list(rows.order_by(modified, id)[:limit])
 
 
 def events() -> QuerySet[Event]:

@@ -14,6 +14,10 @@ declare(
     erase=Erasure.KEEP,
     reason="The audit log of staff actions is append-only and kept for accountability.",
 )
+# An officer's API tokens are theirs: exported without the hash, and gone with the account.
+declare(
+    "staff.ApiToken", field="user", kind="api_tokens", erase=Erasure.DELETE, private=("digest",)
+)
 declare(
     "personal_data.DataExport",
     field="person",

@@ -362,6 +362,10 @@ MATCHING_INVITATIONS_PER_DAY = env.int("MATCHING_INVITATIONS_PER_DAY", default=1
 # Limits on what emails or notifies someone: settings/limits.py.
 from .limits import MATCHING_REINVITE_QUIET_PERIOD, RATE_LIMITS  # noqa: E402, F401
 
+# OpenActive feeds leave out rows changed in the last few seconds, so a transaction that
+# commits late is not paged past (ADR 0034). Longer than any write's transaction.
+OPENACTIVE_FEED_LAG_SECONDS = env.int("OPENACTIVE_FEED_LAG_SECONDS", default=5)
+
 # Council branding -------------------------------------------------------------------------
 COUNCIL_NAME = env("COUNCIL_NAME", default="Northbrook Council")
 SERVICE_NAME = env("SERVICE_NAME", default="Coproduce")

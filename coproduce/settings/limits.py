@@ -55,6 +55,8 @@ RATE_LIMITS = {
     "councillor_question_notice": "30/d",  # per councillor's seat; later questions wait quietly
     "councillor_answer": "60/h",  # per councillor; each first answer tells the asker
     "story_tell": "20/d",  # per resident: stories told or changed, each waits for a moderator
+    "api_token_make": "10/d",  # per officer: new API tokens
+    "api_write": "300/h",  # per officer: every write through the API with a token
 }
 # Inviting the same person to the same need again (after a withdrawal) within this period
 # reopens the invitation without a second email.

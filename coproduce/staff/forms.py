@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.common.dates.fields import DATE_FORMATS, sensible_day
+from coproduce.common.dates.fields import DATE_FORMATS, day_field, sensible_day
 from coproduce.common.filters import FilterForm
 
 
@@ -47,3 +47,20 @@ class CodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return "".join(self.cleaned_data["code"].split())
+
+
+class ApiTokenForm(forms.Form):
+    """A new API token: what it is for, and the day it stops working, if any."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        help_text=_("Say what will use it, for example the events system."),
+        max_length=100,
+        error_messages={"required": _("Give the token a name, so you know what uses it.")},
+    )
+    expires_on = day_field(
+        _("Stops working on (optional)"),
+        _("Enter the day it stops working"),
+        required=False,
+        example_days_ahead=90,
+    )

@@ -60,3 +60,38 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnly("Audit entries cannot be removed.")
+
+
+class ApiToken(models.Model):
+    """An officer's key to write through the API (ADR 0033). It acts as its officer, with the
+    permissions they hold at the time of each request.
+
+    Only a hash of the token is kept: `prefix` finds the row, `digest` (SHA-256 of the whole
+    token) proves it. The token itself is shown once, when it is made.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("officer"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    digest = models.CharField(_("hash"), max_length=64)
+    created_at = models.DateTimeField(_("made"), default=timezone.now)
+    expires_at = models.DateTimeField(_("stops working"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        permissions = [("write_through_api", _("Can make API tokens and write through the API"))]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix})"
+
+    def works_at(self, moment) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or moment < self.expires_at)

@@ -18,3 +18,11 @@ def needs_second_factor(user) -> bool:
     return _signed_in(user) and (
         user.is_staff or user.is_superuser or user.has_perm(SIGN_IN_AS_STAFF)
     )
+
+
+# Given in accounts/roles.py to officers: make API tokens, and write through the API with them.
+WRITE_THROUGH_API = "staff.write_through_api"
+
+
+def can_write_through_api(user) -> bool:
+    return _signed_in(user) and user.has_perm(WRITE_THROUGH_API)

@@ -6,7 +6,7 @@ from datetime import date
 from django.db.models import QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .models import AuditEntry
+from .models import ApiToken, AuditEntry
 
 
 @dataclass(frozen=True)
@@ -38,3 +38,12 @@ def audit_entries(filters: AuditFilters) -> QuerySet[AuditEntry]:
 def has_second_factor(user) -> bool:
     """Whether the person has set up an authenticator app."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def api_tokens_of(user) -> QuerySet[ApiToken]:
+    """The person's API tokens, newest first, revoked ones too (they show when they stopped)."""
+    return ApiToken.objects.filter(user=user).order_by("-created_at", "-pk")
+
+
+def api_token_of(user, pk: int) -> ApiToken | None:
+    return ApiToken.objects.filter(user=user, pk=pk).first()

@@ -1,10 +1,16 @@
 """Writes of the staff app: the audit log's one writer, and second factors."""
 
+import hashlib
+import hmac
+import secrets
 import time
 from binascii import unhexlify
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp.models import Device
 from django_otp.oath import TOTP
@@ -12,9 +18,10 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from coproduce.common.errors import Refusal
+from coproduce.common.errors import NotAllowed, Refusal
 
-from .models import AuditEntry
+from . import permissions
+from .models import ApiToken, AuditEntry
 
 
 @transaction.atomic
@@ -133,3 +140,111 @@ def second_factor_verify(*, user, code: str) -> Device:
             field="code",
         )
     return device
+
+
+# API tokens (ADR 0033) -------------------------------------------------------------------
+TOKEN_START = "cpt_"
+PREFIX_BYTES = 4  # 8 hex characters: enough to find the row, never enough to use it
+SECRET_BYTES = 32
+MAX_LIVE_TOKENS = 10
+LONGEST_TOKEN_LIFE = timedelta(days=366)
+# A token's "last used" is written at most this often, so a busy script does not write a row
+# on every request.
+LAST_USED_EVERY = timedelta(minutes=1)
+
+
+def _digest(token: str) -> str:
+    # The secret is 256 random bits, so a fast hash is enough: nothing can be guessed.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _prefix_of(token: str) -> str | None:
+    parts = token.split("_", 2)  # the secret may hold "_" too; the prefix is hex
+    if len(parts) != 3 or f"{parts[0]}_" != TOKEN_START or not parts[1] or not parts[2]:
+        return None
+    return parts[1]
+
+
+@transaction.atomic
+def api_token_create(
+    *, user, name: str, expires_at: datetime | None = None, now: datetime | None = None
+) -> tuple[ApiToken, str]:
+    """Make an API token for an officer who may write through the API. Returns the row and
+    the token itself, which is kept only as a hash and so can never be shown again."""
+    now = now or timezone.now()
+    if not permissions.can_write_through_api(user):
+        raise NotAllowed(_("Only council officers who may write through the API can do this."))
+    name = name.strip()
+    if not name:
+        raise Refusal(_("Give the token a name, so you know what uses it."), field="name")
+    if expires_at is not None and expires_at <= now:
+        raise Refusal(_("Choose a day after today for it to stop working."), field="expires_on")
+    if expires_at is not None and expires_at - now > LONGEST_TOKEN_LIFE:
+        raise Refusal(_("A token can work for at most a year."), field="expires_on")
+    live = ApiToken.objects.select_for_update().filter(user=user, revoked_at__isnull=True)
+    if sum(1 for token in live if token.works_at(now)) >= MAX_LIVE_TOKENS:
+        raise Refusal(
+            _("You have %(count)s tokens that work. Revoke one you no longer use first.")
+            % {"count": MAX_LIVE_TOKENS}
+        )
+    prefix = secrets.token_hex(PREFIX_BYTES)
+    token = f"{TOKEN_START}{prefix}_{secrets.token_urlsafe(SECRET_BYTES)}"
+    row = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=prefix,
+        digest=_digest(token),
+        created_at=now,
+        expires_at=expires_at,
+    )
+    audit_record(
+        actor=user,
+        action="api_token.made",
+        target=f"person {user.pk}",
+        detail={"token": prefix, "name": name},
+    )
+    return row, token
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, by, now: datetime | None = None) -> ApiToken:
+    """Stop a token working, for good. Only its officer may; revoking twice does nothing."""
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if by is None or token.user_id != by.pk:
+        raise NotAllowed(_("You can only revoke your own tokens."))
+    if token.revoked_at is None:
+        token.revoked_at = now or timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=by,
+            action="api_token.revoked",
+            target=f"person {by.pk}",
+            detail={"token": token.prefix, "name": token.name},
+        )
+    return token
+
+
+class TokenRefused(Exception):
+    """The token is known and works, but its officer may not write through the API now."""
+
+
+def api_token_use(*, token: str, now: datetime | None = None):
+    """The officer a token acts as, or None for a token that is unknown, revoked or past its
+    day. Raises TokenRefused when the officer's account is inactive or no longer holds the
+    permission: the token does nothing, whatever it once could. Notes when it was used."""
+    now = now or timezone.now()
+    prefix = _prefix_of(token)
+    if prefix is None:
+        return None
+    row = ApiToken.objects.filter(prefix=prefix).select_related("user").first()
+    if row is None or not hmac.compare_digest(row.digest, _digest(token)):
+        return None
+    if not row.works_at(now):
+        return None
+    # A fresh account from the database: permissions are as they are at this request.
+    user = get_user_model().objects.get(pk=row.user_id)
+    if not permissions.can_write_through_api(user):
+        raise TokenRefused(row.prefix)
+    if row.last_used_at is None or now - row.last_used_at >= LAST_USED_EVERY:
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+    return user

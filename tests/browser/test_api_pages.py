@@ -46,3 +46,31 @@ def test_the_reference_is_accessible_and_its_links_go_somewhere(page, live_serve
     assert targets
     missing = [t for t in set(targets) if page.locator(f"[id='{t}']").count() != 1]
     assert missing == []
+
+
+def test_an_officer_makes_a_token_sees_it_once_and_revokes_it(page, live_server, axe_source):
+    """The tokens page passes axe, shows a new token once, and revokes it."""
+    from django.conf import settings
+
+    from coproduce.accounts.roles import Role
+    from coproduce.accounts.tests.factories import UserFactory
+    from coproduce.staff.models import ApiToken
+    from coproduce.testing.sessions import session_for
+
+    officer = UserFactory(roles=[Role.OFFICER])
+    base = live_server.url
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session_for(officer), "url": base}]
+    )
+    page.goto(f"{base}/staff/api-tokens/")
+    assert [str(v) for v in axe_violations(page, axe_source, label="/staff/api-tokens/")] == []
+    page.get_by_label("Name").fill("Events system")
+    page.get_by_role("button", name="Make the token").click()
+    token = page.locator("#new-token").inner_text()
+    assert token.startswith("cpt_")
+    assert [str(v) for v in axe_violations(page, axe_source, label="new token")] == []
+    page.goto(f"{base}/staff/api-tokens/")
+    assert token not in page.content()
+    page.get_by_role("button", name="Revoke Events system").click()
+    assert page.get_by_text("The token Events system no longer works.").count() == 1
+    assert ApiToken.objects.get().revoked_at is not None

@@ -1,5 +1,6 @@
 """Schemathesis generates requests for every operation from the API's own document and
-checks that none is a server error and every answer matches the document."""
+checks that none is a server error and every answer matches the document. Every request
+carries a working officer's token, so the writes are fuzzed past their door too."""
 
 import pytest
 import schemathesis
@@ -9,12 +10,15 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
+from coproduce.accounts.roles import Role
+from coproduce.accounts.tests.factories import UserFactory
 from coproduce.budgets.tests.factories import RoundFactory
 from coproduce.directory.tests.factories import full_service
 from coproduce.gatherings.tests.factories import EventFactory
 from coproduce.groups.tests.factories import OrganisationFactory
 from coproduce.places.tests.factories import PlaceFactory
 from coproduce.projects.tests.factories import ProjectFactory
+from coproduce.staff.services import api_token_create
 from coproduce.subscriptions.tests.factories import ItemFactory
 from coproduce.wsgi import application
 
@@ -35,7 +39,8 @@ def borough(db):
     full_service()
     RoundFactory()
     ItemFactory(thing="decisions")
-    yield
+    _row, token = api_token_create(user=UserFactory(roles=[Role.OFFICER]), name="Fuzzing")
+    yield {"Authorization": f"Bearer {token}"}
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)
 
@@ -50,8 +55,21 @@ def borough(db):
 )
 def test_no_server_errors_and_answers_match_the_document(case, borough):
     case.call_and_validate(
+        headers=borough,
         checks=[
             not_a_server_error,
             response_schema_conformance,
-        ]
+        ],
     )
+
+
+def test_the_writes_are_among_the_fuzzed_operations():
+    """The document names the token on each write, so schemathesis sends them all."""
+    written = {
+        (operation.method.upper(), operation.path)
+        for result in schema.get_all_operations()
+        for operation in [result.ok()]
+        if operation.definition.raw.get("security")
+    }
+    assert ("POST", "/events/") in written or ("POST", "/api/v1/events/") in written
+    assert len(written) == 6

@@ -55,3 +55,13 @@ def test_someones_own_place_has_no_address_or_position(client):
     body = client.get(f"/api/v1/places/{own.pk}/").json()
     assert body["address"] == ""
     assert body["location"] is None
+
+
+def test_the_document_names_the_token_on_every_write_and_no_read(client):
+    """Writes need the OfficerToken bearer scheme; reads need nothing."""
+    document = client.get("/api/v1/openapi.json").json()
+    assert document["components"]["securitySchemes"]["OfficerToken"]["scheme"] == "bearer"
+    for methods in document["paths"].values():
+        for method, operation in methods.items():
+            needs = [{"OfficerToken": []}] if method != "get" else None
+            assert operation.get("security") == needs, (method, operation["summary"])

@@ -41,6 +41,13 @@ def _read_all(client, name):
         assert pages < 50
 
 
+@pytest.fixture(autouse=True)
+def _no_lag(settings):
+    """These tests read what they have just written; the lag itself is tested in
+    test_feeds.py."""
+    settings.OPENACTIVE_FEED_LAG_SECONDS = 0
+
+
 @pytest.fixture
 def small_pages(monkeypatch, settings):
     settings.SITE_URL = "http://testserver"

@@ -6,7 +6,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.base import BaseStorage
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
+from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django_ratelimit.exceptions import Ratelimited
 
 from coproduce.common.limits import too_many_response
@@ -44,6 +46,21 @@ class _MessagesAside(BaseStorage):
 # How long to suggest waiting when the database could not be reached or written to.
 RETRY_AFTER_SECONDS = 30
 
+# Addresses read by programs, not people: their errors are JSON, never a page. The read and
+# write API, the time bank's transfers, Open Referral UK and OpenActive (ADR 0033, 0034),
+# the map's features (under /api/) and the directory's Open Referral export.
+MACHINE_PREFIXES = (
+    "/api/",
+    "/time-bank/api/",
+    "/open-referral/",
+    "/openactive/",
+    "/services/open-referral",
+)
+
+
+def is_for_machines(request: HttpRequest) -> bool:
+    return request.path.startswith(MACHINE_PREFIXES)
+
 
 def server_error(request):
     # Django calls this inside its `except`, so the error is still at hand. A database that
@@ -51,6 +68,16 @@ def server_error(request):
     # passing state, not a bug: say so with 503 and when to try again. The transaction was
     # rolled back, so nothing was half-saved, and the page can tell the person that.
     if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        if is_for_machines(request):
+            response = JsonResponse(
+                {
+                    "detail": _("The service is unavailable for a moment. Try again soon."),
+                    "retry_after": RETRY_AFTER_SECONDS,
+                },
+                status=503,
+            )
+            response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+            return response
         # The page must not ask the database again: who is signed in and their messages
         # come from the session, which may live there.
         request.user = AnonymousUser()
