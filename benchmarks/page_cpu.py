@@ -9,8 +9,10 @@ template loader; the project's cache) in-process with Django's test Client, whic
 through the whole middleware stack but not the network or gunicorn. Each page is asked a
 few times to warm caches, then --rounds rounds of --repeat requests; printed per page:
 milliseconds of CPU per request (time.process_time) in the quickest round, and the queries
-one request makes. The same ids as load.py: random projects, places, groups and events, the busiest project, the borough's map box.
-The database is only read (no write pages are asked), so the seeded borough can be reused.
+one request makes. The same ids as load.py: random projects, places, groups and events, the
+busiest project, the borough's map box. The database is only read (no write pages are
+asked), so the seeded borough can be reused. The sample may pick an event visitors may not
+open (a 404, printed): load.py's sample does the same.
 --profile prints cProfile's top functions for the chosen pages (use with --only).
 """
 
