@@ -8,7 +8,7 @@ and a view is put together from the tiles it overlaps.
 Why this may be cached: the point layers show only what every visitor may see (listed places,
 shown projects, listed groups and services), whoever asks, so one person's answer is every
 person's. People, whose counts depend on being signed in, are not kept here. Freshness: a
-change to a place, project, group or service (models.py's post_save and post_delete, see
+change to a place, project, group or service (their post_save and post_delete signals, in
 apps.py) starts a new version, so the next view reads afresh; with the default cache, which
 is each process's own, other processes see the change when their tiles expire, after
 TILE_SECONDS at most (a shared CACHE_URL gives every process the new version at once). Writes
