@@ -5,11 +5,12 @@ port that govuk-frontend-django uses), so markup follows the Design System exact
 never copy component HTML by hand. `{{ form }}` in a template renders every field this way.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from jinja2 import Environment, PackageLoader, PrefixLoader, select_autoescape
@@ -35,8 +36,62 @@ def _macro(component: str, macro_name: str):
 
 
 def render_component(component: str, macro_name: str, params: dict[str, Any]) -> SafeString:
-    """Render one GOV.UK Frontend component with its Nunjucks-style parameters."""
-    return mark_safe(_macro(component, macro_name).render(params=_without_none(params)))  # noqa: S308
+    """Render one GOV.UK Frontend component with its Nunjucks-style parameters.
+
+    The same parameters give the same HTML, so each answer is remembered for its exact
+    parameters (_rendered): a list page's filters, drawn alike for nearly everyone, cost a
+    few milliseconds a field through the Jinja macros (the map's 56 skills, 6 ms) and now
+    cost building the key. The key is the whole input, so an answer is only ever reused for
+    the same input: nothing of one person's form can reach another's, and nothing goes stale.
+    """
+    params = _without_none(params)
+    try:
+        key = _frozen(params)
+    except TypeError:  # a value we cannot compare safely: draw it afresh
+        return _render_afresh(component, macro_name, params)
+    return _rendered(component, macro_name, key, _Params(params))
+
+
+def _render_afresh(component: str, macro_name: str, params: dict[str, Any]) -> SafeString:
+    return mark_safe(_macro(component, macro_name).render(params=params))  # noqa: S308
+
+
+class _Params:
+    """The parameters, carried past lru_cache's key (which is the frozen copy) unhashed."""
+
+    __slots__ = ("params",)
+
+    def __init__(self, params: dict[str, Any]):
+        self.params = params
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Params)
+
+
+# At most about 1,000 answers of a few kilobytes each (a select of 60 options, 5 kB) a process.
+@lru_cache(maxsize=1024)
+def _rendered(component: str, macro_name: str, key: tuple, params: _Params) -> SafeString:
+    return _render_afresh(component, macro_name, params.params)
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable copy of parameters that tells apart all that changes the HTML: HTML-safe
+    strings from plain ones (Jinja escapes only the plain), True from 1, a list from a dict.
+    Lazy translations are taken in the language of this request, as the macro would."""
+    if isinstance(value, dict):
+        return ("dict", tuple((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list | tuple):
+        return ("list", tuple(_frozen(item) for item in value))
+    if hasattr(value, "__html__"):
+        return ("html", str(value.__html__()))
+    if isinstance(value, Promise):
+        return ("str", str(value))
+    if value is None or isinstance(value, str | int | float | bool):
+        return (type(value).__name__, value)
+    raise TypeError(f"no frozen form for {type(value).__name__}")
 
 
 def _without_none(value: Any) -> Any:

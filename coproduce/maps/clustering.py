@@ -180,3 +180,51 @@ def merge_cells(cells: Iterable[LayerCell]) -> list[MergedCell]:
         into.counts[cell.layer] = into.counts.get(cell.layer, 0) + cell.count
         into.members = into.members + members if into.members and members else None
     return sorted(merged.values(), key=lambda c: c.key)
+
+
+# Tiles: the grid's cells taken in fixed squares, so the clusters of a square can be kept and
+# reused by every view that overlaps it. At a zoom's own cell size the grid is the same for
+# every view (cells start at 0), so a cell always falls in the same tile.
+TILE_CELLS = 16  # a tile is 16 x 16 cells: 1,024 pixels square
+
+
+def cell_range(bounds: tuple[float, float, float, float], size: float) -> tuple[int, int, int, int]:
+    """(first x, first y, last x, last y) cell keys of the cells that (min_x, min_y, max_x,
+    max_y) touches, inclusive."""
+    min_x, min_y, max_x, max_y = bounds
+    return (
+        math.floor(min_x / size),
+        math.floor(min_y / size),
+        math.floor(max_x / size),
+        math.floor(max_y / size),
+    )
+
+
+def tile_of(key: tuple[int, int], tile_cells: int = TILE_CELLS) -> tuple[int, int]:
+    """The tile holding the cell with this key."""
+    return key[0] // tile_cells, key[1] // tile_cells
+
+
+def tiles_over(
+    cells: tuple[int, int, int, int], tile_cells: int = TILE_CELLS
+) -> list[tuple[int, int]]:
+    """The tiles that hold any cell of an inclusive cell range, row by row."""
+    first_x, first_y = tile_of((cells[0], cells[1]), tile_cells)
+    last_x, last_y = tile_of((cells[2], cells[3]), tile_cells)
+    return [(tx, ty) for ty in range(first_y, last_y + 1) for tx in range(first_x, last_x + 1)]
+
+
+def tiles_bounds(
+    tiles: Iterable[tuple[int, int]], size: float, tile_cells: int = TILE_CELLS
+) -> tuple[float, float, float, float]:
+    """(min_x, min_y, max_x, max_y) of the rectangle around these tiles, a cell wider on
+    each side: the database rounds its own cell keys, so a point on a tile's edge is read
+    either way and kept by the tile its key falls in."""
+    tiles = list(tiles)
+    span = size * tile_cells
+    return (
+        (min(t[0] for t in tiles) * tile_cells - 1) * size,
+        (min(t[1] for t in tiles) * tile_cells - 1) * size,
+        max(t[0] + 1 for t in tiles) * span + size,
+        max(t[1] + 1 for t in tiles) * span + size,
+    )

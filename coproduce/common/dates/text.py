@@ -16,6 +16,17 @@ def clock(at: time | datetime) -> str:
     return clock_words(at, midday=_("midday"), midnight=_("midnight"))
 
 
+def span(starts_at: datetime, ends_at: datetime) -> str:
+    """ "Tuesday 3 March 2026, 6pm to 8pm", or with the end's day when it ends on another
+    ("... 6pm to Wednesday 4 March 2026, 1am"), in local time. One function rather than a
+    template of four date filters: a list of events draws it on every row."""
+    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
+    text = f"{date_format(start, 'l j F Y')}, {clock(start.time())} {_('to')} "
+    if start.date() != end.date():
+        text += f"{date_format(end, 'l j F Y')}, "
+    return text + clock(end.time())
+
+
 def when(at: datetime, *, year: bool = True) -> str:
     """ "Tuesday 3 March 2026, 6pm" in local time."""
     local = timezone.localtime(at)

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from coproduce.common.dates.text import clock, when
+from coproduce.common.dates.text import clock, span, when
 from coproduce.common.filters import TickGroup
 from coproduce.common.govuk_forms import (
     error_summary_items,
@@ -68,6 +68,12 @@ def page_error_summary(context) -> SafeString:
 def page_has_errors(context) -> bool:
     """Whether the title starts "Error:" (the GOV.UK pattern), asked once, by base.html."""
     return bool(_page_errors(context))
+
+
+@register.simple_tag
+def when_span(starts_at, ends_at) -> str:
+    """{% when_span event.starts_at event.ends_at %}: "Tuesday 3 March 2026, 6pm to 8pm"."""
+    return span(starts_at, ends_at)
 
 
 @register.filter(name="clock")

@@ -53,3 +53,16 @@ def test_local_time_module_has_no_django_import():
     """London time is plain Python, so the pure modules (iCal, availability) can use it."""
     code = "import sys, coproduce.common.dates.local; sys.exit('django' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_span_names_the_end_day_only_when_it_differs():
+    """An evening is "day, 6pm to 8pm"; past midnight the end's day is written too."""
+    from coproduce.common.dates.text import span
+
+    start = local_instant(date(2026, 3, 3), time(18, 0))
+    assert span(start, local_instant(date(2026, 3, 3), time(20, 0))) == (
+        "Tuesday 3 March 2026, 6pm to 8pm"
+    )
+    assert span(start, local_instant(date(2026, 3, 4), time(1, 30))) == (
+        "Tuesday 3 March 2026, 6pm to Wednesday 4 March 2026, 1:30am"
+    )

@@ -54,3 +54,43 @@ def test_error_summary_links_to_each_field():
     """The error summary lists each problem with a link to its field."""
     items = error_summary_items(ExampleForm(data={}))
     assert {"text": "This field is required.", "href": "#id_name"} in items
+
+
+def test_a_component_drawn_twice_with_the_same_parameters_is_drawn_once():
+    """The same parameters give the remembered HTML; other parameters are drawn afresh."""
+    from coproduce.common import govuk_forms
+
+    govuk_forms._rendered.cache_clear()
+    params = {"id": "q", "name": "q", "label": {"text": "Search"}, "value": "garden"}
+    first = govuk_forms.render_component("input", "govukInput", params)
+    again = govuk_forms.render_component("input", "govukInput", dict(params))
+    other = govuk_forms.render_component("input", "govukInput", {**params, "value": "library"})
+    assert again == first and 'value="garden"' in first
+    assert 'value="library"' in other
+    assert govuk_forms._rendered.cache_info().hits == 1
+
+
+def test_safe_and_plain_text_are_never_confused():
+    """Text marked safe is drawn as HTML, the same text unmarked is escaped: never swapped."""
+    from django.utils.safestring import mark_safe
+
+    from coproduce.common.govuk_forms import render_component
+
+    def hint(text):
+        return render_component(
+            "input", "govukInput", {"id": "a", "name": "a", "label": {"text": "A"}, "hint": text}
+        )
+
+    escaped = hint({"text": "<b>bold</b>"})
+    marked = hint({"text": mark_safe("<b>bold</b>")})
+    assert "&lt;b&gt;" in escaped and "<b>bold</b>" not in escaped
+    assert "<b>bold</b>" in marked
+    assert "&lt;b&gt;" in hint({"text": "<b>bold</b>"})
+
+
+def test_true_and_1_are_told_apart():
+    """A flag and a number that compare equal in Python still make different keys."""
+    from coproduce.common.govuk_forms import _frozen
+
+    assert _frozen({"checked": True}) != _frozen({"checked": 1})
+    assert _frozen(["a"]) != _frozen({"a": None})

@@ -99,3 +99,21 @@ def test_cells_from_points_keep_their_members():
 
     cells = cells_from_points("places", [(1, 0.10, 0.10), (2, 0.11, 0.12), (3, 0.9, 0.9)], 0.5)
     assert sorted((c.key, c.members) for c in cells) == [((0, 0), [1, 2]), ((1, 1), [3])]
+
+
+def test_tiles_cover_every_cell_of_a_view():
+    """A cell range maps to the tiles holding its cells, and each cell to one tile."""
+    from coproduce.maps.clustering import cell_range, tile_of, tiles_over
+
+    cells = cell_range((0.31, 0.12, 0.3301, 0.1401), 0.001)
+    assert cells == (310, 120, 330, 140)
+    assert tiles_over(cells, 16) == [(19, 7), (20, 7), (19, 8), (20, 8)]
+    assert tile_of((319, 127), 16) == (19, 7)
+    assert tile_of((320, 128), 16) == (20, 8)
+
+
+def test_the_rectangle_around_tiles_reaches_a_cell_past_them():
+    """The rectangle read for some tiles holds them all, and one cell more each side."""
+    from coproduce.maps.clustering import tiles_bounds
+
+    assert tiles_bounds([(2, 3), (3, 3)], 0.5, 4) == (3.5, 5.5, 8.5, 8.5)
