@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import segno
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +51,9 @@ def subscribe_path(ward_id: int) -> str:
 
 def qr_svg(url: str, *, title: str) -> SafeString:
     """A QR code for `url` as inline SVG, named by `title` for screen readers."""
+    # segno (about 4 MiB) is needed only for a champion's street pack, not by every worker.
+    import segno
+
     code = segno.make(url, error="m")
     svg = code.svg_inline(scale=3, border=2, title=title, svgclass="champions-qr", omitsize=True)
     return mark_safe(svg.replace("<svg ", '<svg role="img" focusable="false" ', 1))  # noqa: S308

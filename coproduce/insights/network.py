@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-import networkx as nx
-
 
 @dataclass(frozen=True)
 class Network:
@@ -40,6 +38,11 @@ def group_network(memberships: Iterable[tuple[int, int]], groups: Iterable[int])
             linking_people += 1
             for pair in combinations(sorted(person_groups), 2):
                 links[pair] += 1
+    # Imported here, not at the top: networkx is about 17 MiB and 380 modules, and every web
+    # worker imports this module (the champions' pages use `share`) while only the staff
+    # page of group links draws the graph (issue 19: a web worker under 150 MiB).
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(groups)
     graph.add_edges_from(links)

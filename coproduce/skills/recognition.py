@@ -10,18 +10,27 @@ words and the model, so a change to the taxonomy (an officer adds, renames or me
 gives a new key and fresh vectors, and an unchanged one loads in milliseconds.
 """
 
+from __future__ import annotations
+
 import threading
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import DatabaseError
 
 from . import taxonomy
-from .engine.embedder import Embedder
-from .engine.recogniser import SUGGEST_FROM, Recogniser, SkillText, Suggestion, fingerprint
+from .engine.suggestion import Suggestion
 from .models import Skill
 from .recognition_client import RecognitionUnavailable, remote_suggestions
+
+if TYPE_CHECKING:
+    from .engine.embedder import Embedder
+    from .engine.recogniser import Recogniser, SkillText
+
+# The engine (numpy, and onnxruntime once it embeds) is imported inside the functions that
+# run it in this process: a web worker that asks the shared skills process never loads it.
 
 __all__ = ["MAX_TEXT_CHARS", "RecognitionUnavailable", "recogniser", "suggestions_for"]
 
@@ -34,6 +43,8 @@ _current: dict[str, Recogniser] = {}
 
 @cache
 def _embedder() -> Embedder:
+    from .engine.embedder import Embedder
+
     return Embedder()
 
 
@@ -42,6 +53,8 @@ def skill_texts() -> list[SkillText]:
 
     A database that has not been set up yet (no skills table, or no skills) falls back on
     the taxonomy shipped with the code, so the command line works anywhere."""
+    from .engine.recogniser import SkillText
+
     try:
         skills = list(Skill.objects.filter(is_current=True).order_by("slug"))
     except DatabaseError:
@@ -56,11 +69,15 @@ def skill_texts() -> list[SkillText]:
 
 
 def shipped_text(entry: taxonomy.SkillEntry) -> SkillText:
+    from .engine.recogniser import SkillText
+
     return SkillText(entry.slug, entry.name, entry.description, entry.alt_labels)
 
 
 def recogniser() -> Recogniser:
     """The engine for the taxonomy as it is now (rebuilt when the taxonomy changes)."""
+    from .engine.recogniser import Recogniser, fingerprint
+
     texts = skill_texts()
     key = fingerprint(texts)
     with _lock:
@@ -91,6 +108,8 @@ def suggestions_for(
 
 def local_suggestions(text: str, *, exclude: set[str], top: int) -> list[Suggestion]:
     """Recognised in this process (the shared process itself, or a process without one)."""
+    from .engine.recogniser import SUGGEST_FROM
+
     if not text.strip():
         return []
     ranked = recogniser().recognise(text, top=top + len(exclude)).suggestions

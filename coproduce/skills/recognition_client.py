@@ -10,7 +10,7 @@ import urllib.request
 
 from django.utils.crypto import salted_hmac
 
-from .engine.recogniser import Suggestion
+from .engine.suggestion import Suggestion
 
 # A person is waiting for the page: better no suggestions than a slow page.
 TIMEOUT_SECONDS = 5.0

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.places.models import Ward
 
-from . import grouping
 from .models import AgeBand, StreetDay, StreetEntry, Theme
 from .permissions import may_facilitate, may_start_day
 
@@ -177,6 +176,10 @@ def themes_replace(*, day: StreetDay, groups: list[list[int]]) -> list[Theme]:
 
 def _words_for(day: StreetDay, themes: list[Theme]) -> None:
     """Work out again the top words of these themes (against every entry of the day)."""
+    # grouping imports numpy (about 8 MiB) for the task worker's theme finding; a web worker
+    # needs it only when a facilitator merges or moves themes, so it loads it only then.
+    from . import grouping
+
     rows = list(StreetEntry.objects.filter(day=day).values_list("theme_id", "said"))
     everywhere = grouping.document_counts([said for _theme, said in rows])
     for theme in themes:

@@ -32,8 +32,6 @@ from fractions import Fraction
 from itertools import chain
 from typing import Any
 
-from coproduce.budgets.rules import counting
-
 __all__ = [
     "Outcome",
     "Proposal",
@@ -171,6 +169,8 @@ def share_out(
 def _greedy(
     order: list[Proposal], ballots: list[frozenset[str]], votes: dict[str, int], budget: int
 ) -> Outcome:
+    from coproduce.budgets.rules import counting  # numpy: see _equal_shares
+
     selected = counting.greedy([(p.id, p.cost) for p in order], ballots, votes, budget)
     chosen = set(selected)
     verdicts: dict[str, Verdict] = {}
@@ -210,6 +210,10 @@ def _per_person(value: Fraction) -> float:
 def _equal_shares(
     order: list[Proposal], ballots: list[frozenset[str]], votes: dict[str, int], budget: int
 ) -> Outcome:
+    # counting imports numpy (about 8 MiB); only a count of a round's results needs it, so a
+    # web worker that never counts one never loads it (issue 19: a worker under 150 MiB).
+    from coproduce.budgets.rules import counting
+
     result = counting.equal_shares_add1([(p.id, p.cost) for p in order], ballots, votes, budget)
     verdicts: dict[str, Verdict] = {}
     cost = {p.id: p.cost for p in order}

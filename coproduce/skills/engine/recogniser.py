@@ -21,6 +21,7 @@ import numpy as np
 
 from . import lexical, text
 from .embedder import MODEL_SHA256, Embedder
+from .suggestion import Suggestion
 
 LEXICAL_WEIGHT = 0.03
 # Below this a skill is not suggested to a person (the command line still ranks them all).
@@ -34,14 +35,6 @@ class SkillText:
     label: str
     description: str = ""
     alt_labels: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    key: str
-    label: str
-    score: float
-    evidence: str
 
 
 @dataclass(frozen=True)

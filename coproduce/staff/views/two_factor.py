@@ -5,7 +5,6 @@ from binascii import unhexlify
 from urllib.parse import urlencode
 
 import django_otp
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -66,6 +65,10 @@ def _signed_in_with(request, device) -> None:
 
 
 def _qr_code(device: TOTPDevice) -> str:
+    # segno (about 4 MiB) only draws this QR code, once per member of staff, so it is not
+    # loaded by every web worker at start.
+    import segno
+
     return segno.make(device.config_url, error="m").svg_inline(
         scale=5, light="#fff", title=_("QR code for your authenticator app")
     )
