@@ -5,6 +5,8 @@ from typing import Literal
 
 from django import forms
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from django.http import QueryDict
 from ninja import Path, Schema
 from ninja.errors import HttpError
@@ -130,3 +132,13 @@ def one_of(choices) -> object:
     """A Literal of a model's choices: inline in the document, because several models have a
     `Status` or a `Kind`, and named schemas of one name would overwrite each other."""
     return Literal[tuple(str(choice.value) for choice in choices)]
+
+
+def web_address(value: str) -> str:
+    """A body's web address field: empty, or a full http(s) address (for a field validator)."""
+    if value:
+        try:
+            URLValidator(schemes=["https", "http"])(value)
+        except DjangoValidationError:
+            raise ValueError("Give a full web address, starting https://.") from None
+    return value

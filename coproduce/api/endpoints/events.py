@@ -3,8 +3,6 @@
 from datetime import datetime
 from typing import Literal
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -37,6 +35,7 @@ from ..common import (
     not_found,
     one_of,
     ward_of,
+    web_address,
 )
 from ..paging import PageMeta, PagingQuery, paginate
 
@@ -158,12 +157,7 @@ class EventIn(Body):
     @field_validator("online_url")
     @classmethod
     def _web_address(cls, value: str) -> str:
-        if value:
-            try:
-                URLValidator(schemes=["https", "http"])(value)
-            except DjangoValidationError:
-                raise ValueError("Give a full web address, starting https://.") from None
-        return value
+        return web_address(value)
 
 
 class CancelIn(Body):

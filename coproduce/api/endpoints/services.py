@@ -4,7 +4,7 @@ Referral UK form of the same services is served apart, as that standard defines 
 from uuid import UUID
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator, validate_email
+from django.core.validators import validate_email
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from ..common import (
     not_found,
     one_of,
     ward_of,
+    web_address,
 )
 from ..paging import PageMeta, PagingQuery, paginate
 
@@ -138,12 +139,7 @@ class ServiceChange(Body):
     @field_validator("website")
     @classmethod
     def _web_address(cls, value: str) -> str:
-        if value:
-            try:
-                URLValidator(schemes=["https", "http"])(value)
-            except DjangoValidationError:
-                raise ValueError("Give a full web address, starting https://.") from None
-        return value
+        return web_address(value)
 
     @field_validator("email")
     @classmethod
