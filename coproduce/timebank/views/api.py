@@ -58,13 +58,15 @@ def transfer_create(request):
         return _error(_("Give minutes as a whole number, like 90."), 400)
     if not isinstance(description, str):
         return _error(_("Give a description as text."), 400)
-    accounts = selectors.accounts_by_key([from_id, to_id])
+    user = request.user
+    coordinator = permissions.is_coordinator(user)
+    # Anyone else's request tells the other side, by name: load the holders with the accounts.
+    accounts = selectors.accounts_by_key([from_id, to_id], holders=not coordinator)
     from_account, to_account = accounts.get(from_id), accounts.get(to_id)
     if from_account is None or to_account is None:
         return _error(_("There is no account with that number."), 400)
-    user = request.user
     try:
-        if permissions.is_coordinator(user):
+        if coordinator:
             transfer = services.transfer_record(
                 actor=user,
                 from_account=from_account,
