@@ -53,6 +53,12 @@ def event_detail(pk: int) -> Event | None:
     )
 
 
+def event_to_join(pk: int) -> Event | None:
+    """The event and its place, for taking a place: what the place's notice says, and not
+    the rest the event's page shows (half the time of an RSVP went on loading that)."""
+    return Event.objects.select_related("place").filter(pk=pk).first()
+
+
 def rsvp_of(event: Event, user) -> Rsvp | None:
     if user is None or not user.is_authenticated:
         return None

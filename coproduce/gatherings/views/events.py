@@ -96,7 +96,7 @@ def event_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def rsvp(request, pk: int):
     """Take a place (or join the waiting list), saying what access support you need."""
-    event = event_or_404(pk, request.user)
+    event = event_or_404(pk, request.user, to_join=request.method == "POST")
     if request.method == "GET" and (event.is_cancelled or event.starts_at <= timezone.now()):
         messages.info(request, _("This event is not taking places any more."))
         return redirect("gatherings:event", event.pk)
