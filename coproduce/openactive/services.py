@@ -15,3 +15,11 @@ def deletion_record(*, kind: str, row_id: int, now: datetime | None = None) -> D
     if kind not in Deletion.Kind.values:
         raise ValueError(f"Unknown kind of deletion: {kind!r}")
     return Deletion.objects.create(kind=kind, row_id=row_id, modified=now or timezone.now())
+
+
+@transaction.atomic
+def deletions_forget(*, before: datetime) -> int:
+    """Forget tombstones older than `before`; how many went. The RPDE standard asks that a
+    deletion stay in the feed at least seven days, so a reader who harvests weekly sees it;
+    settings.RETENTION keeps them 30."""
+    return Deletion.objects.filter(modified__lt=before).delete()[0]

@@ -266,6 +266,8 @@ RETENTION = {
     # Which emails to many people (newsletters, updates) went to whom, after the send finished:
     # kept a year to answer "did you email me?" and subject access requests.
     "mailing_deliveries_days": env.int("RETENTION_MAILING_DELIVERIES_DAYS", default=365),
+    # Notes in the OpenActive feeds that a row was deleted (RPDE asks for at least 7 days).
+    "feed_deletions_days": env.int("RETENTION_FEED_DELETIONS_DAYS", default=30),
 }
 
 # Tasks ----------------------------------------------------------------------------------
