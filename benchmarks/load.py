@@ -67,9 +67,12 @@ listed = Place.objects.filter(is_listed=True).exclude(kind="room").order_by("?")
 places = list(listed.values_list("pk", flat=True)[:200])
 open_groups = Organisation.objects.filter(is_listed=True).order_by("?")
 groups = list(open_groups.values_list("slug", flat=True)[:100])
-events = list(Event.objects.order_by("?").values_list("pk", flat=True)[:200])
+# Events anyone may open (not kept unlisted), and of those, future ones taking places.
+from coproduce.gatherings.unlisted import exclude_unlisted
+open_events = exclude_unlisted(Event.objects.all())
+events = list(open_events.order_by("?").values_list("pk", flat=True)[:200])
 future = list(
-    Event.objects.filter(starts_at__gt=timezone.now() + timedelta(days=1))
+    open_events.filter(starts_at__gt=timezone.now() + timedelta(days=1), is_cancelled=False)
     .order_by("?").values_list("pk", flat=True)[:100]
 )
 lats = [w for w in Ward.objects.values_list("centre_latitude", "centre_longitude") if w[0]]

@@ -3,6 +3,8 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from coproduce.common.visitor_pages import kept_for_visitors
+
 from . import oruk, selectors
 from .forms import ServiceFilterForm
 from .selectors import ServiceFilters
@@ -11,6 +13,7 @@ LIST_PAGE_SIZE = 20
 
 
 @require_GET
+@kept_for_visitors
 def service_list(request):
     """Listed services with filters; a bad filter shows its error and every service."""
     form = ServiceFilterForm.from_request(request)

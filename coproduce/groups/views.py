@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
 from coproduce.common.limits import limited
+from coproduce.common.visitor_pages import kept_for_visitors
 
 from . import permissions, selectors, services, verification
 from .forms import (
@@ -35,6 +36,7 @@ def visible_organisation(request, slug: str) -> tuple[Organisation, str | None]:
     return organisation, role
 
 
+@kept_for_visitors
 def organisation_list(request):
     form = OrganisationFilterForm.from_request(request)
     paginator = Paginator(selectors.listed_organisations(**form.filters()), GROUPS_PER_PAGE)

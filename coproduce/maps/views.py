@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from coproduce.common.pagination import KnownCountPaginator
+from coproduce.common.visitor_pages import kept_for_visitors
 
 from . import selectors
 from .clustering import BBox, ViewportError, parse_zoom
@@ -38,6 +39,7 @@ def features(request):
 
 
 @require_GET
+@kept_for_visitors
 def map_page(request):
     """The map with its list: the list is the same results as text, and needs no JavaScript."""
     form = MapFilterForm.from_request(request)

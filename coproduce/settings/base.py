@@ -146,6 +146,19 @@ FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 # Cache: in each process by default; set CACHE_URL (for example redis://host:6379/1) to share
 # one between app processes. Only aggregate, non-personal answers are cached.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://coproduce")}
+# Whole list pages kept for visitors who are not signed in (coproduce/common/visitor_pages.py):
+# in the shared cache where CACHE_URL is set, otherwise a small one in each process.
+VISITOR_PAGE_SECONDS = env.int("VISITOR_PAGE_SECONDS", default=15)
+CACHES["pages"] = (
+    {**CACHES["default"], "KEY_PREFIX": "pages"}
+    if env("CACHE_URL", default="")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "coproduce-visitor-pages",
+        # At most 100 pages of up to 256 KiB: a few megabytes a process in practice.
+        "OPTIONS": {"MAX_ENTRIES": 100, "CULL_FREQUENCY": 4},
+    }
+)
 # Limits (below) are counted in a cache every process shares: by default a table in the
 # database (made after each migrate), or LIMITS_CACHE_URL (for example redis://host:6379/2).
 CACHES["limits"] = (

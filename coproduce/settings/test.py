@@ -11,6 +11,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # Limits are counted in memory (tests run in one process) and cleared before each test
 # (conftest.py); a test of the database cache uses it itself.
 CACHES["limits"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+# Pages are not kept between requests in tests, except in the tests of keeping them.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {

@@ -4,6 +4,7 @@ from django import template
 from django.core.paginator import Page
 from django.forms import BaseForm, BaseFormSet, BoundField
 from django.http import QueryDict
+from django.utils.functional import LazyObject
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -39,6 +40,10 @@ def _page_errors(context) -> list[dict[str, str]]:
     request = context.get("request")
     values = [*getattr(request, "page_forms", []), *context.flatten().values()]
     for value in values:
+        if issubclass(type(value), LazyObject):
+            # Never a form (the context's csrf_token and user), and reading the token would
+            # give every visitor a CSRF cookie, which keeps their page from being kept.
+            continue
         if isinstance(value, BaseFormSet) and value.is_bound:
             items.extend({"text": str(e)} for e in value.non_form_errors())
             forms = list(value.forms)

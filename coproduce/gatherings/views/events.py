@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from coproduce.common import limits
 from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, render_form
+from coproduce.common.visitor_pages import kept_for_visitors
 from coproduce.discussion import hiding
 
 from .. import permissions, provisions, selectors
@@ -26,6 +27,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@kept_for_visitors
 def event_list(request):
     form = EventFilterForm.from_request(request)
     # A filter that makes no sense is a 400 showing every event, with the error beside it.

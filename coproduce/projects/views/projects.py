@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduce.common import limits
 from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 from coproduce.common.panels import panels_for
+from coproduce.common.visitor_pages import kept_for_visitors
 from coproduce.groups.models import Organisation
 
 from .. import selectors, services
@@ -25,6 +26,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@kept_for_visitors
 def project_list(request):
     form = ProjectFilterForm.from_request(request, signed_in=request.user.is_authenticated)
     # A filter that makes no sense is a 400 listing every project, with the error beside it.

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.champions.selectors import champions_of
+from coproduce.common.visitor_pages import kept_for_visitors
 from coproduce.news.selectors import latest as latest_news
 from coproduce.site import selectors
 
@@ -54,6 +55,7 @@ _REACH_TOOLS = [
 _CHAMPION_TEXT = _("Register neighbours who are not online, and act for them.")
 
 
+@kept_for_visitors
 def home(request):
     return render(
         request,
