@@ -72,7 +72,8 @@ from coproduce.gatherings.unlisted import exclude_unlisted
 open_events = exclude_unlisted(Event.objects.all())
 events = list(open_events.order_by("?").values_list("pk", flat=True)[:200])
 future = list(
-    open_events.filter(starts_at__gt=timezone.now() + timedelta(days=1), is_cancelled=False)
+    open_events.filter(starts_at__gt=timezone.now() + timedelta(days=1))
+    .exclude(status=Event.Status.CANCELLED)
     .order_by("?").values_list("pk", flat=True)[:100]
 )
 lats = [w for w in Ward.objects.values_list("centre_latitude", "centre_longitude") if w[0]]

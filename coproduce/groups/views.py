@@ -66,6 +66,7 @@ def _detail(request, organisation, role, *, form=None) -> HttpResponse:
     )
 
 
+@kept_for_visitors
 def organisation_detail(request, slug: str):
     organisation, role = visible_organisation(request, slug)
     return _detail(request, organisation, role)

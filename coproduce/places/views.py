@@ -12,12 +12,14 @@ from django.views.decorators.http import require_http_methods
 from coproduce.common import limits
 from coproduce.common import opening_hours as hours
 from coproduce.common.errors import render_form
+from coproduce.common.visitor_pages import kept_for_visitors
 
 from . import selectors, services, vocab
 from .forms import PlacePhotoForm, UnlovedSpaceForm
 from .photos import PhotoError
 
 
+@kept_for_visitors
 def place_detail(request, pk: int):
     place = selectors.listed_place(pk)
     if place is None:

@@ -177,3 +177,39 @@ def test_each_list_page_is_kept_for_visitors(keeping, client, address, django_as
     with django_assert_num_queries(0):
         again = client.get(address)
     assert again.content == first.content
+
+
+def _detail_addresses():
+    from coproduce.gatherings.tests.factories import EventFactory
+    from coproduce.groups.tests.factories import OrganisationFactory
+
+    event = EventFactory()
+    group = OrganisationFactory()
+    return {
+        "project": f"/projects/{owned_project().pk}/",
+        "event": f"/gatherings/events/{event.pk}/",
+        "place": f"/places/{event.place.pk}/",
+        "group": f"/groups/{group.slug}/",
+    }
+
+
+@pytest.mark.parametrize("page", ["project", "event", "place", "group"])
+def test_each_page_about_one_thing_is_kept_for_visitors(
+    keeping, client, page, django_assert_num_queries
+):
+    address = _detail_addresses()[page]
+    first = client.get(address)
+    assert first.status_code == 200
+    assert not first.cookies
+    with django_assert_num_queries(0):
+        again = client.get(address)
+    assert again.content == first.content
+
+
+def test_a_hidden_project_is_not_kept_for_anyone(keeping, client):
+    """A 404 is never kept: once the page is gone it is gone for the next visitor too."""
+    project = owned_project()
+    Project.objects.filter(pk=project.pk).update(is_hidden=True)
+    assert client.get(f"/projects/{project.pk}/").status_code == 404
+    Project.objects.filter(pk=project.pk).update(is_hidden=False)
+    assert client.get(f"/projects/{project.pk}/").status_code == 200

@@ -87,6 +87,7 @@ def _rsvp_initial(rsvp: Rsvp | None) -> dict:
 
 
 @require_GET
+@kept_for_visitors
 def event_detail(request, pk: int):
     event = event_or_404(pk, request.user)
     if hiding.hidden_from(request.user, event):

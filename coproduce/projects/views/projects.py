@@ -48,6 +48,7 @@ def visible_project(request, pk: int):
 
 
 @require_GET
+@kept_for_visitors
 def project_detail(request, pk: int):
     project = visible_project(request, pk)
     taken = selectors.help_taken(project)
