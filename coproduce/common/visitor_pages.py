@@ -12,8 +12,8 @@ What is never kept, or never sent from here:
 - anything for someone signed in (their pages name them, and show what only they may see);
 - a request that is not a GET, or a visitor with a message waiting to be shown;
 - an answer that is not a plain 200 page: errors, redirects, streamed files;
-- a page that sets a cookie or uses a CSRF token (a form that posts), or that says it must
-  not be cached, or that shows a message;
+- a page that sets a cookie, writes to the visitor's session or uses a CSRF token (a form
+  that posts), or that says it must not be cached, or that shows a message;
 - a page over MAX_BYTES (the cache is small, and the map with every place is not).
 
 The middleware after the view still runs for a kept page, so each answer gets its own
@@ -46,7 +46,9 @@ def _seconds() -> int:
 
 
 def _key(request: HttpRequest) -> str:
-    address = f"{request.LANGUAGE_CODE}|{request.get_host()}|{request.get_full_path()}"
+    address = (
+        f"{request.LANGUAGE_CODE}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+    )
     return "visitor-page:" + hashlib.blake2b(address.encode(), digest_size=20).hexdigest()
 
 
@@ -66,6 +68,8 @@ def _may_keep(request: HttpRequest, response: HttpResponse) -> bool:
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        # The page wrote to the visitor's session: it is theirs (a wizard's answers).
+        and not getattr(getattr(request, "session", None), "modified", False)
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(storage, "used", False)
         and not response.has_header("Vary")

@@ -4,6 +4,7 @@ import pytest
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -86,6 +87,7 @@ def test_a_filter_that_makes_no_sense_is_not_kept(keeping, client):
 def _visitor(method="get", language="en"):
     request = getattr(RequestFactory(), method)("/a-list/")
     request.user = AnonymousUser()
+    request.session = SessionStore()
     request.LANGUAGE_CODE = language
     request._messages = CookieStorage(request)
     return request
@@ -142,6 +144,11 @@ def _with_cookie(request):
     return response
 
 
+def _with_session_written(request):
+    request.session["answers"] = {"step": "1"}
+    return HttpResponse("the page, with the visitor's answers")
+
+
 def _with_message_shown(request):
     messages.info(request, "Saved.")
     list(messages.get_messages(request))  # as the template shows it
@@ -154,11 +161,12 @@ def _with_message_shown(request):
         _with_token,
         _with_cookie,
         _with_message_shown,
+        _with_session_written,
         never_cache(lambda request: HttpResponse("fresh each time")),
         lambda request: HttpResponse("an error", status=400),
         lambda request: HttpResponse("a" * (MAX_BYTES + 1)),
     ],
-    ids=["csrf token", "cookie", "message shown", "never cache", "400", "too big"],
+    ids=["csrf token", "cookie", "message shown", "session", "never cache", "400", "too big"],
 )
 def test_what_must_not_be_kept_is_made_again(keeping, body):
     view, calls = _counting(body)
