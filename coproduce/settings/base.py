@@ -143,38 +143,15 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 
-# Cache: in each process by default; set CACHE_URL (for example redis://host:6379/1) to share
-# one between app processes. Only aggregate, non-personal answers are cached.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://coproduce")}
-# Whole list pages kept for visitors who are not signed in (coproduce/common/visitor_pages.py):
-# in the shared cache where CACHE_URL is set, otherwise a small one in each process.
-VISITOR_PAGE_SECONDS = env.int("VISITOR_PAGE_SECONDS", default=15)
-CACHES["pages"] = (
-    {**CACHES["default"], "KEY_PREFIX": "pages"}
-    if env("CACHE_URL", default="")
-    else {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "coproduce-visitor-pages",
-        # At most 100 pages of up to 256 KiB: a few megabytes a process in practice.
-        "OPTIONS": {"MAX_ENTRIES": 100, "CULL_FREQUENCY": 4},
-    }
+# The caches, and the rate limits' use of one: settings/caches.py.
+from .caches import (  # noqa: E402, F401
+    CACHES,
+    RATELIMIT_ENABLE,
+    RATELIMIT_IP_META_KEY,
+    RATELIMIT_USE_CACHE,
+    VISITOR_PAGE_SECONDS,
 )
-# Limits (below) are counted in a cache every process shares: by default a table in the
-# database (made after each migrate), or LIMITS_CACHE_URL (for example redis://host:6379/2).
-CACHES["limits"] = (
-    env.cache_url("LIMITS_CACHE_URL")
-    if env("LIMITS_CACHE_URL", default="")
-    else {
-        "BACKEND": "coproduce.common.limits_cache.CountingDatabaseCache",
-        "LOCATION": "coproduce_limits",
-        # Culling drops counts: keep enough rows that only expired ones go.
-        "OPTIONS": {"MAX_ENTRIES": 200_000, "CULL_FREQUENCY": 4},
-    }
-)
-RATELIMIT_USE_CACHE = "limits"
-# Off only for load benchmarks, where a few accounts send thousands of requests.
-RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
-RATELIMIT_IP_META_KEY = "coproduce.common.limits.client_ip"
+
 # django-ratelimit knows only memcached and django-redis; ours counts safely (see its module).
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
