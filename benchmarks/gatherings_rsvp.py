@@ -68,16 +68,22 @@ def main() -> int:
         return serve(args.serve, args.workers)
 
     with tempfile.TemporaryDirectory(prefix="coproduce-gatherings-") as folder:
-        if args.database_url:
-            os.environ["DATABASE_URL"] = args.database_url
-        elif not os.environ.get("DATABASE_URL"):
-            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "coproduce.settings.local"
-        # The sessions made here are signed with the key the server checks them with.
-        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
-        # As in production: no debug pages, no query log. Emails wait in the task queue.
-        os.environ["DEBUG"] = "0"
+        use_environment(args.database_url, Path(folder))
         return run(args, Path(folder))
+
+
+def use_environment(database_url: str | None, folder: Path) -> None:
+    """The environment these benchmarks and their servers run in (set before Django starts):
+    the database given, else $DATABASE_URL, else a file in `folder`."""
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    elif not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "coproduce.settings.local"
+    # The sessions made here are signed with the key the server checks them with.
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
+    # As in production: no debug pages, no query log. Emails wait in the task queue.
+    os.environ["DEBUG"] = "0"
 
 
 def run(args, folder: Path) -> int:

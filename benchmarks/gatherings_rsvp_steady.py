@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from gatherings_rsvp import DeployedServer, _percentile
+from gatherings_rsvp import DeployedServer, _percentile, use_environment
 
 from coproduce.testing.servers import SERVERS
 
@@ -40,14 +40,7 @@ def main() -> int:
     parser.add_argument("--server", choices=SERVERS, default="gunicorn")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="coproduce-rsvp-steady-") as folder:
-        if args.database_url:
-            os.environ["DATABASE_URL"] = args.database_url
-        elif not os.environ.get("DATABASE_URL"):
-            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "coproduce.settings.local"
-        # The sessions made here are signed with the key the server checks them with.
-        os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(48))
-        os.environ["DEBUG"] = "0"
+        use_environment(args.database_url, Path(folder))
         import django
 
         django.setup()
