@@ -109,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # A signed-in person's permissions from the shared cache, where one is set (ADR 0037).
+    "coproduce.accounts.permission_cache.KeptPermissionsMiddleware",
     # Whether this session has a second factor; then staff accounts must have one (see
     # docs/adr/*-staff-two-factor.md).
     "django_otp.middleware.OTPMiddleware",
@@ -146,9 +148,11 @@ FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 # The caches, and the rate limits' use of one: settings/caches.py.
 from .caches import (  # noqa: E402, F401
     CACHES,
+    PERMISSIONS_CACHE_SECONDS,
     RATELIMIT_ENABLE,
     RATELIMIT_IP_META_KEY,
     RATELIMIT_USE_CACHE,
+    SESSION_ENGINE,
     VISITOR_PAGE_SECONDS,
 )
 

@@ -6,13 +6,29 @@ env = environ.Env()
 
 # In each process by default; set CACHE_URL (for example redis://host:6379/1) to share one
 # between app processes. Only answers that are the same for everyone are cached.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://coproduce")}
+SHARED = bool(env("CACHE_URL", default=""))
+CACHES = {
+    "default": env.cache_url("CACHE_URL")
+    if SHARED
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "coproduce"}
+}
+# With a shared cache, sessions are read from it and written to the database as well, so a
+# request that signs in saves a query and nothing is lost when the cache is emptied (ADR 0037).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if SHARED
+    else "django.contrib.sessions.backends.db"
+)
+# With a shared cache, a signed-in person's permissions are kept there this long, and read
+# afresh at once after any change to roles or permissions (accounts/permission_cache.py).
+# Never kept in each process on its own: another process would not hear of a change.
+PERMISSIONS_CACHE_SECONDS = env.int("PERMISSIONS_CACHE_SECONDS", default=300) if SHARED else 0
 # Whole public pages kept for visitors who are not signed in (coproduce/common/visitor_pages.py):
 # in the shared cache where CACHE_URL is set, otherwise a small one in each process.
 VISITOR_PAGE_SECONDS = env.int("VISITOR_PAGE_SECONDS", default=15)
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": "pages"}
-    if env("CACHE_URL", default="")
+    if SHARED
     else {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "coproduce-visitor-pages",

@@ -13,6 +13,10 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 CACHES["limits"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 # Pages are not kept between requests in tests, except in the tests of keeping them.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+# Sessions and permissions as without a shared cache, whatever CACHE_URL says; the tests of
+# keeping permissions turn it on.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+PERMISSIONS_CACHE_SECONDS = 0
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {

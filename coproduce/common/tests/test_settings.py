@@ -37,3 +37,40 @@ def test_production_starts_with_safe_settings():
     """Production settings load with a real secret key and DEBUG off."""
     result = _load_production(SECRET_KEY="k" * 50)
     assert result.returncode == 0, result.stderr
+
+
+def _production_settings(**env: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k not in {"CACHE_URL", "DEBUG"}}
+    environment.update(
+        env, SECRET_KEY="k" * 50, DJANGO_SETTINGS_MODULE="coproduce.settings.production"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.PERMISSIONS_CACHE_SECONDS)",
+        ],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_without_a_shared_cache_sessions_and_permissions_are_read_from_the_database():
+    for env in ({}, {"CACHE_URL": ""}):  # an empty CACHE_URL is none, not an error
+        backend, sessions, seconds = _production_settings(**env)
+        assert backend.endswith("LocMemCache")
+        assert sessions == "django.contrib.sessions.backends.db"
+        assert seconds == "0"
+
+
+def test_a_shared_redis_cache_keeps_sessions_and_permissions():
+    backend, sessions, seconds = _production_settings(CACHE_URL="redis://127.0.0.1:6379/1")
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert sessions == "django.contrib.sessions.backends.cached_db"
+    assert seconds == "300"
