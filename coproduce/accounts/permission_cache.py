@@ -5,11 +5,12 @@ asks `has_perm`, and the staff second-factor check asks on every signed-in reque
 app processes share a cache (CACHE_URL), `PERMISSIONS_CACHE_SECONDS` turns keeping them on.
 
 Every entry's key carries a version. Any change that can change anyone's permissions (a
-person's roles or own permissions, a role's permissions, a role or permission removed) moves
-the version on, at once and again when the change commits, so the next request anywhere reads
-them afresh. A change made behind Django's back (raw SQL, a queryset's update) is seen once
-the entry expires. Whether a person is active or a superuser is read from their own row on
-every request, as before, and the superuser flag is part of the key.
+person's roles or own permissions, a role's permissions, a role, permission or person
+removed) moves the version on, at once and again when the change commits, so the next
+request anywhere reads them afresh. A change made behind Django's back (raw SQL, a
+queryset's update) is seen once the entry expires. Whether a person is active or a superuser
+is read from their own row on every request, as before, and the superuser flag is part of
+the key.
 """
 
 from django.conf import settings
@@ -105,3 +106,6 @@ def connect() -> None:
     for model in (Group, Permission):
         for signal in (post_save, post_delete):
             signal.connect(_on_row_change, sender=model, dispatch_uid=f"permissions-{model}")
+    # Deleting a person removes their memberships without m2m signals, and SQLite may give
+    # their id to the next person made.
+    post_delete.connect(_on_row_change, sender=user_model, dispatch_uid="permissions-user")

@@ -103,6 +103,15 @@ def test_a_role_deleted_is_seen_at_once():
     assert not as_next_request(officer, "news.publish_news")[0]
 
 
+def test_a_person_deleted_leaves_nothing_for_whoever_gets_their_id():
+    officer = UserFactory()
+    user_set_roles(user=officer, roles=[Role.OFFICER])
+    assert as_next_request(officer, "news.publish_news")[0]
+    before = permission_cache._version()
+    officer.delete()
+    assert permission_cache._version() > before
+
+
 def test_superuser_flag_is_part_of_the_key():
     person = UserFactory()
     assert not as_next_request(person, "news.publish_news")[0]
