@@ -1,8 +1,9 @@
 """A signed-in person's permissions, kept in the shared cache between requests (ADR 0037).
 
 Django's ModelBackend reads a person's permissions with two queries on every request that
-asks `has_perm`, and the staff second-factor check asks on every signed-in request. Where
-app processes share a cache (CACHE_URL), `PERMISSIONS_CACHE_SECONDS` turns keeping them on.
+asks `has_perm`, and the staff second-factor check asks on every signed-in request. Here they
+are read with one query; where app processes share a cache (CACHE_URL),
+`PERMISSIONS_CACHE_SECONDS` keeps them there, so most requests make none.
 
 Every entry's key carries a version. Any change that can change anyone's permissions (a
 person's roles or own permissions, a role's permissions, a role, permission or person
@@ -20,6 +21,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .selectors import permission_names_of
 
 VERSION_KEY = "permissions:version"
 
@@ -57,28 +60,34 @@ def _bump() -> None:
 
 
 def permissions_load(user) -> None:
-    """Give this signed-in person's request their kept permissions, reading and keeping them
-    if nobody has since the last change. ModelBackend answers `has_perm` from `_perm_cache`,
-    its own per-request store, so it makes no query of its own after this."""
-    seconds = _seconds()
-    if not seconds or not user.is_active or hasattr(user, "_perm_cache"):
+    """Give this signed-in person's request their permissions in one query, or none when
+    they are kept. ModelBackend answers `has_perm` from `_perm_cache`, its own store for a
+    request, so it makes no query of its own after this."""
+    if not user.is_active or hasattr(user, "_perm_cache"):
         return
-    key = f"permissions:{_version()}:{user.pk}:{int(user.is_superuser)}"
-    kept = _cache().get(key)
+    seconds = _seconds()
+    key = f"permissions:{_version()}:{user.pk}:{int(user.is_superuser)}" if seconds else None
+    kept = _cache().get(key) if key else None
     if kept is None:
-        kept = ModelBackend().get_all_permissions(user)
-        _cache().set(key, kept, timeout=seconds)
+        # A superuser holds every permission: ModelBackend says so its own way.
+        kept = (
+            ModelBackend().get_all_permissions(user)
+            if user.is_superuser
+            else permission_names_of(user)
+        )
+        if key:
+            _cache().set(key, kept, timeout=seconds)
     user._perm_cache = kept
 
 
 class KeptPermissionsMiddleware:
-    """After AuthenticationMiddleware: load a signed-in person's permissions from the cache."""
+    """After AuthenticationMiddleware: a signed-in person's permissions, read once."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if _seconds() and request.user.is_authenticated:
+        if request.user.is_authenticated:
             permissions_load(request.user)
         return self.get_response(request)
 

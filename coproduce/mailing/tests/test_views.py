@@ -59,7 +59,7 @@ def test_the_progress_page_takes_the_same_queries_however_many(client, django_as
     client.force_login(_officer())
     url = reverse("mailing:detail", args=[mailing.pk])
     client.get(url)
-    with django_assert_num_queries(8) as few:
+    with django_assert_num_queries(7) as few:
         client.get(url)
     DeliveryFactory.create_batch(30, mailing=mailing, state=Delivery.State.FAILED, error="x")
     with django_assert_num_queries(len(few.captured_queries)):

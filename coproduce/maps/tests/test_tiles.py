@@ -64,7 +64,7 @@ def test_kept_tiles_are_shared_by_visitors_and_members(client, django_assert_num
     visitor = _features(client)
     client.force_login(UserFactory())
     client.get(reverse("maps:map"))  # the session and user are read here, not below
-    with django_assert_num_queries(2):  # the session and its user; no points
+    with django_assert_num_queries(3):  # the session, its user and their permissions; no points
         member = _features(client)
     assert member == visitor
 

@@ -102,7 +102,7 @@ def test_query_count_does_not_grow_with_follows(client, django_assert_num_querie
     me = UserFactory()
     FollowFactory(user=me)
     client.force_login(me)
-    with django_assert_num_queries(6) as one:
+    with django_assert_num_queries(5) as one:
         client.get(URL)
     FollowFactory.create_batch(20, user=me)
     with django_assert_num_queries(len(one.captured_queries)):

@@ -126,9 +126,9 @@ def test_ward_detail_query_count_is_fixed(signed_in, django_assert_num_queries):
     streets = StreetFactory.create_batch(3, ward=ward)
     fill_ward(ward, streets, 1)
     url = reverse("site:ward_detail", args=[ward.slug])
-    # 17: one each for the "you said, we did" panel (coproduce/yousaid/panels.py) and the
+    # 16: one each for the "you said, we did" panel (coproduce/yousaid/panels.py) and the
     # councillors' panel (coproduce/councillors/panels.py).
-    with django_assert_num_queries(17) as one:
+    with django_assert_num_queries(16) as one:
         signed_in.get(url)
     streets += StreetFactory.create_batch(120, ward=ward)
     ProfileFactory.create_batch(20, street=streets[0], ward=ward)
