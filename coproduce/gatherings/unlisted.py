@@ -10,7 +10,7 @@ besides the event's organisers still sees such an event. Lists leave the events 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,24 @@ def exclude_unlisted(events: QuerySet) -> QuerySet:
     return events
 
 
+def _flag(rule: Rule) -> str:
+    return f"unlisted_by_{rule.name}"
+
+
+def with_unlisted_flags(events: QuerySet) -> QuerySet:
+    """The events with, for each rule, whether it keeps them unlisted, read in their own
+    query: `hidden_from` then asks the database nothing more (an RSVP is one query fewer)."""
+    return events.annotate(
+        **{
+            _flag(rule): ExpressionWrapper(Q(pk__in=rule.event_ids()), output_field=BooleanField())
+            for rule in _rules.values()
+        }
+    )
+
+
 def _rules_for(event) -> list[Rule]:
+    if all(hasattr(event, _flag(rule)) for rule in _rules.values()):
+        return [rule for rule in _rules.values() if getattr(event, _flag(rule))]
     # `event_ids()` may be a queryset of another model's values (a meeting's event_id), so
     # it is only ever used as a subquery of events, never filtered by its own pk.
     events = type(event).objects.filter(pk=event.pk)

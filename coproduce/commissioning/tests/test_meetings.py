@@ -2,12 +2,15 @@
 seen only by the panel's members, its officers and the event's organisers."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
 from coproduce.commissioning import services
-from coproduce.gatherings.selectors import events_upcoming
+from coproduce.gatherings import unlisted
+from coproduce.gatherings.models import Event
+from coproduce.gatherings.selectors import event_to_join, events_upcoming
 from coproduce.gatherings.tests.factories import EventFactory
 
 from .factories import MemberFactory, published_panel
@@ -69,3 +72,16 @@ def test_every_page_of_a_youth_meeting_is_hidden_as_its_own_page_is(client):
         assert client.get(reverse(name, args=[event.pk])).status_code == 404, name
     client.force_login(MemberFactory(panel=panel).user)
     assert client.get(reverse("gatherings:rsvp", args=[event.pk])).status_code == 200
+
+
+def test_whether_a_meeting_is_unlisted_comes_with_the_event_in_one_query(
+    django_assert_num_queries,
+):
+    """Taking a place reads the event and whether a rule keeps it unlisted in one query, and
+    that answers as asking the rules one by one does."""
+    _panel, meeting = _meeting(is_youth=True, age_min=11, age_max=19)
+    ordinary = EventFactory()
+    for event, hidden in ((meeting, True), (ordinary, False)):
+        with django_assert_num_queries(1):
+            assert unlisted.hidden_from(AnonymousUser(), event_to_join(event.pk)) is hidden
+        assert unlisted.hidden_from(AnonymousUser(), Event.objects.get(pk=event.pk)) is hidden

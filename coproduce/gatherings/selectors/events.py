@@ -44,8 +44,10 @@ def events_upcoming(
 
 def event_detail(pk: int) -> Event | None:
     return (
-        Event.objects.select_related(
-            "place__ward", "place__building", "series", "group", "room_booking__room__place"
+        unlisted.with_unlisted_flags(
+            Event.objects.select_related(
+                "place__ward", "place__building", "series", "group", "room_booking__room__place"
+            )
         )
         .prefetch_related("organisers")
         .filter(pk=pk)
@@ -56,7 +58,8 @@ def event_detail(pk: int) -> Event | None:
 def event_to_join(pk: int) -> Event | None:
     """The event and its place, for taking a place: what the place's notice says, and not
     the rest the event's page shows (half the time of an RSVP went on loading that)."""
-    return Event.objects.select_related("place").filter(pk=pk).first()
+    events = unlisted.with_unlisted_flags(Event.objects.select_related("place"))
+    return events.filter(pk=pk).first()
 
 
 def rsvp_of(event: Event, user) -> Rsvp | None:
