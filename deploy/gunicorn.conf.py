@@ -5,7 +5,8 @@
 WEB_BIND (127.0.0.1:8000), WEB_CONCURRENCY (worker processes, 3), WEB_THREADS (threads per
 worker, 4: a thread waiting on PostgreSQL lets another serve), WEB_TIMEOUT (seconds before a
 stuck worker is restarted, 30), WEB_MAX_REQUESTS (restart a worker after this many requests,
-with jitter, so a slow leak never grows; 2000), WEB_SWITCH_INTERVAL (milliseconds a thread
+with jitter, so a slow leak never grows; 50000: a worker replaced often drops its kept-alive
+connections and spends a second starting again), WEB_SWITCH_INTERVAL (milliseconds a thread
 runs Python before another thread of the worker may; Python's own is 5). See
 docs/deployment.md.
 """
@@ -29,7 +30,7 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = _int("WEB_TIMEOUT", 30)
 graceful_timeout = _int("WEB_GRACEFUL_TIMEOUT", 30)
 keepalive = 5  # behind a proxy that keeps connections open
-max_requests = _int("WEB_MAX_REQUESTS", 2000)
+max_requests = _int("WEB_MAX_REQUESTS", 50000)
 max_requests_jitter = max_requests // 10
 # Heartbeat files in memory, not on a disk that may stall under load (gunicorn makes its own
 # unique files there; nothing secret is kept in them).

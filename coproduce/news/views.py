@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from coproduce.common import limits
 from coproduce.common.errors import refusal_to_form, refusal_to_message, render_form
 from coproduce.common.plain_language import TARGET_READING_AGE, advise
+from coproduce.common.visitor_pages import kept_for_visitors
 from coproduce.subscriptions.buckets import topic_labels
 
 from . import audience, body, emails, feeds, permissions, selectors, services
@@ -56,6 +57,7 @@ def _officers_post(request, slug: str) -> NewsPost:
 
 
 @require_GET
+@kept_for_visitors
 def post_list(request):
     form = NewsFilterForm.from_request(request)
     filters = form.filters()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from coproduce.common import limits
 from coproduce.common.errors import NotAllowed, refusal_to_form, refusal_to_message, render_form
+from coproduce.common.visitor_pages import kept_for_visitors
 from coproduce.discussion.hiding import hidden_from
 
 from . import permissions, selectors, services
@@ -34,6 +35,7 @@ def _linked(filters: dict) -> tuple[selectors.StoryFilters, object]:
 
 
 @require_GET
+@kept_for_visitors
 def story_list(request) -> HttpResponse:
     form = StoryFilterForm.from_request(request)
     story_filters, about = _linked(form.filters())

@@ -176,7 +176,8 @@ def test_what_must_not_be_kept_is_made_again(keeping, body):
 
 
 @pytest.mark.parametrize(
-    "address", ["/", "/projects/", "/gatherings/", "/groups/", "/map/", "/services/"]
+    "address",
+    ["/", "/projects/", "/gatherings/", "/groups/", "/map/", "/services/", "/news/", "/stories/"],
 )
 def test_each_list_page_is_kept_for_visitors(keeping, client, address, django_assert_num_queries):
     first = client.get(address)
