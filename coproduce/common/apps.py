@@ -15,5 +15,8 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers system checks)
+        from .translations import languages_trim
+
+        languages_trim()
 
         post_migrate.connect(_make_cache_tables, sender=self)
