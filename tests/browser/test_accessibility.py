@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.urls import Resolver404, resolve
+from playwright.sync_api import expect
 
 from coproduce.accounts.tests.factories import PASSWORD, UserFactory
 
@@ -83,7 +84,7 @@ def test_form_error_states_are_accessible(page, live_server, axe_source, demo_bo
     found = []
     page.goto(f"{live_server.url}/account/sign-up/")
     page.get_by_role("button", name="Create account").click()
-    assert page.locator(".govuk-error-summary").is_visible()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
     found += axe_violations(page, axe_source, label="sign-up errors")
     for attempt in range(6):
         sign_in(page, live_server.url, "resident@demo.northbrook.invalid", f"wrong {attempt}")

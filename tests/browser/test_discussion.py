@@ -1,5 +1,7 @@
 """Discussing a project in a real browser: comment, report, and a moderator hides it."""
 
+from playwright.sync_api import expect
+
 from coproduce.discussion.models import Comment, ModerationAction
 from coproduce.projects.tests.factories import ProjectFactory
 
@@ -21,7 +23,7 @@ def test_a_reported_comment_is_hidden_by_a_moderator(page, live_server, demo_bor
 
     page.goto(url)
     assert page.get_by_role("button", name="Post comment").count() == 0
-    assert page.get_by_role("link", name="Sign in to comment").is_visible()
+    expect(page.get_by_role("link", name="Sign in to comment")).to_be_visible()
 
     _as(page, live_server, "resident")
     page.goto(url)
@@ -38,7 +40,7 @@ def test_a_reported_comment_is_hidden_by_a_moderator(page, live_server, demo_bor
 
     _as(page, live_server, "moderator")
     page.goto(f"{live_server.url}/discussion/moderation/")
-    assert page.get_by_text("spam.example").first.is_visible()
+    expect(page.get_by_text("spam.example").first).to_be_visible()
     page.goto(url)
     page.get_by_role("link", name="Hide this comment").click()
     page.get_by_label("Reason").fill("Advertising is not allowed in discussions.")
@@ -49,7 +51,7 @@ def test_a_reported_comment_is_hidden_by_a_moderator(page, live_server, demo_bor
     assert ModerationAction.objects.filter(action="hide").count() == 1
     _as(page, live_server, "officer")
     page.goto(url)
-    assert page.get_by_text("This comment was hidden by a moderator.").is_visible()
+    expect(page.get_by_text("This comment was hidden by a moderator.")).to_be_visible()
     assert page.get_by_text("spam.example").count() == 0
 
 
@@ -82,7 +84,7 @@ def test_an_author_edits_and_deletes_a_comment_by_keyboard(
     _tab_to(page, "el.tagName === 'BUTTON' && el.textContent.includes('Post comment')")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Canal orchard", level=1).is_visible()
+    expect(page.get_by_role("heading", name="Canal orchard", level=1)).to_be_visible()
     assert page.locator(".govuk-error-summary").count() == 1
     assert page.title().startswith("Error: ") and "Error: Error:" not in page.title()
     _no_axe_problems(page, axe_source, "failed comment")
@@ -96,7 +98,7 @@ def test_an_author_edits_and_deletes_a_comment_by_keyboard(
     _tab_to(page, "el.tagName === 'A' && el.textContent.trim() === 'Edit your comment'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Edit your comment").is_visible()
+    expect(page.get_by_role("heading", name="Edit your comment")).to_be_visible()
     _no_axe_problems(page, axe_source, "edit a comment")
     _tab_to(page, "el.tagName === 'TEXTAREA'")
     page.keyboard.press("Control+A")
@@ -107,14 +109,14 @@ def test_an_author_edits_and_deletes_a_comment_by_keyboard(
     comment.refresh_from_db()
     assert comment.body == "Pear trees by the lock" and comment.edited_at is not None
     assert comment.edits.get().body == "Apple trees by the lock"
-    assert page.get_by_text("Pear trees by the lock").is_visible()
-    assert page.locator(f"#comment-{comment.pk}").get_by_text("edited").is_visible()
+    expect(page.get_by_text("Pear trees by the lock")).to_be_visible()
+    expect(page.locator(f"#comment-{comment.pk}").get_by_text("edited")).to_be_visible()
     _no_axe_problems(page, axe_source, "project with an edited comment")
 
     _tab_to(page, "el.tagName === 'A' && el.textContent.trim() === 'Delete your comment'")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.get_by_role("heading", name="Delete your comment?").is_visible()
+    expect(page.get_by_role("heading", name="Delete your comment?")).to_be_visible()
     comment.refresh_from_db()
     assert comment.deleted_at is None  # asking deletes nothing
     _no_axe_problems(page, axe_source, "delete a comment")

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.formats import date_format
+from playwright.sync_api import expect
 
 from coproduce.gatherings.models import Action, Barrier, Event, Rsvp, Series, Treatment
 from coproduce.gatherings.services.reminders import action_reminders_send
@@ -182,7 +183,7 @@ def test_a_whole_action_learning_set(
         barrier = Barrier.objects.get(treatment=treatment)
         assert barrier.text == BARRIER
         for text in (NOTE_SEEN_LIVE, "The church hall kitchen", ACTION, BARRIER):
-            assert other.locator("main").get_by_text(text).first.is_visible()
+            expect(other.locator("main").get_by_text(text).first).to_be_visible()
         _no_violations(other, axe_source, "treatment page, while it is filled in")
 
         # The reminder, by real SMTP.
@@ -205,7 +206,7 @@ def test_a_whole_action_learning_set(
         other.get_by_role("group", name=BARRIER).get_by_label("Busted").check()
         other.get_by_role("button", name="Save the report back").click()
         other.get_by_text("Say how it was busted, so others can learn").first.wait_for()
-        assert other.locator(".govuk-error-summary").is_visible()
+        expect(other.locator(".govuk-error-summary")).to_be_visible()
         action.refresh_from_db()
         assert action.status == Action.Status.OPEN  # nothing saved without a "how"
         other.get_by_role("group", name=BARRIER).get_by_label("Busted").check()
@@ -221,9 +222,9 @@ def test_a_whole_action_learning_set(
         assert barrier.is_busted
 
         other.goto(treatment_url)
-        assert other.get_by_text(
-            "The church hall lends its room free on Tuesdays."
-        ).first.is_visible()
+        expect(
+            other.get_by_text("The church hall lends its room free on Tuesdays.").first
+        ).to_be_visible()
         _no_violations(other, axe_source, "treatment page, after the report back")
     finally:
         context.close()

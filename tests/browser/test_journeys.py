@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from .conftest import sign_in
 
@@ -15,16 +16,16 @@ def test_sign_up_confirm_and_sign_in(page, live_server, transactional_db):
     page.get_by_label("Email address").fill("ada@example.org")
     page.get_by_label("Create a password").fill("a long enough passphrase")
     page.get_by_role("button", name="Create account").click()
-    assert page.get_by_role("heading", name="Check your email").is_visible()
+    expect(page.get_by_role("heading", name="Check your email")).to_be_visible()
     link = re.search(r"https?://\S+", mail.outbox[0].body).group(0)
     page.goto(live_server.url + re.sub(r"^https?://[^/]+", "", link))
     # Opening the link changes nothing: the page's button confirms (a POST).
-    assert page.get_by_role("heading", name="Confirm your email address").is_visible()
+    expect(page.get_by_role("heading", name="Confirm your email address")).to_be_visible()
     page.get_by_role("button", name="Confirm my email address").click()
-    assert page.get_by_role("heading", name="Your email address is confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Your email address is confirmed")).to_be_visible()
     sign_in(page, live_server.url, "ada@example.org", "a long enough passphrase")
     page.get_by_role("link", name="Your account").first.click()
-    assert page.get_by_text("ada@example.org").is_visible()
+    expect(page.get_by_text("ada@example.org")).to_be_visible()
 
 
 def test_skip_link_is_first_and_moves_focus_to_content(page, live_server, transactional_db):
@@ -49,9 +50,9 @@ def test_pages_work_with_javascript_off(page_without_js, live_server, demo_borou
     """With JavaScript off, a resident can sign in, see their account and sign out."""
     page = page_without_js
     page.goto(live_server.url + "/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     sign_in(page, live_server.url, "resident@demo.northbrook.invalid")
     page.goto(live_server.url + "/account/")
-    assert page.get_by_role("heading", name="Your account").is_visible()
+    expect(page.get_by_role("heading", name="Your account")).to_be_visible()
     page.get_by_role("button", name="Sign out").click()
-    assert page.get_by_role("link", name="Sign in").first.is_visible()
+    expect(page.get_by_role("link", name="Sign in").first).to_be_visible()

@@ -1,5 +1,7 @@
 """The asset map in a real browser: markers drawn from the API, and a list that matches."""
 
+from playwright.sync_api import expect
+
 from coproduce.places.models import Place, Ward
 
 from .axe import axe_violations
@@ -19,7 +21,7 @@ def test_map_draws_markers_without_tiles(page, live_server, demo_borough):
     page.goto(f"{live_server.url}/map/?q=Hall+")
     page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
     assert page.locator(".leaflet-marker-icon").count() >= 1
-    assert page.get_by_role("link", name="Hall 0").is_visible()
+    expect(page.get_by_role("link", name="Hall 0")).to_be_visible()
 
 
 def test_map_markers_can_be_reached_by_keyboard(page, live_server, demo_borough):
@@ -40,7 +42,7 @@ def test_map_markers_can_be_reached_by_keyboard(page, live_server, demo_borough)
     marker.focus()
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup-content")
-    assert popup.get_by_text("Larkspur Reading Room").is_visible()
+    expect(popup.get_by_text("Larkspur Reading Room")).to_be_visible()
 
 
 def _tab_to(page, element_id: str, limit: int = 80) -> None:
@@ -121,7 +123,7 @@ def test_the_map_has_a_key_that_names_every_kind_of_marker(page, live_server, de
     page.goto(f"{live_server.url}/map/")
     page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
     key = page.get_by_role("region", name="What the map symbols mean")
-    assert key.is_visible()
+    expect(key).to_be_visible()
     items = key.get_by_role("listitem").all_inner_texts()
     assert len(items) == 6
     text = " ".join(items)
@@ -177,7 +179,7 @@ def test_without_javascript_the_page_talks_about_the_list_not_zooming(
     assert "The list below shows the places, projects, groups and services" in main
     # The filters are open: there is no map to put first.
     assert page.locator("details.coproduce-map-filters").get_attribute("open") is not None
-    assert page.locator("#map-q").is_visible()
+    expect(page.locator("#map-q")).to_be_visible()
 
 
 def test_on_a_phone_the_map_comes_first_and_the_filters_fold(browser, live_server, demo_borough):
@@ -191,7 +193,7 @@ def test_on_a_phone_the_map_comes_first_and_the_filters_fold(browser, live_serve
         filters = page.locator("details.coproduce-map-filters")
         assert filters.get_attribute("open") is None
         search = page.locator("#map-q")
-        assert not search.is_visible()
+        expect(search).to_be_hidden()
         map_box = page.locator("#asset-map").bounding_box()
         summary_box = page.get_by_text("Filter the map", exact=True).bounding_box()
         assert map_box["y"] + map_box["height"] <= summary_box["y"]
@@ -199,7 +201,7 @@ def test_on_a_phone_the_map_comes_first_and_the_filters_fold(browser, live_serve
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width[0] == width[1] == 375
         page.get_by_text("Filter the map", exact=True).click()
-        assert search.is_visible()
+        expect(search).to_be_visible()
     finally:
         context.close()
 
@@ -213,6 +215,6 @@ def test_a_filter_error_keeps_the_filters_open_on_a_phone(browser, live_server, 
         assert response.status == 400
         page.wait_for_selector(".leaflet-container", timeout=10_000)
         assert page.locator("details.coproduce-map-filters").get_attribute("open") is not None
-        assert page.locator("#map-q").is_visible()
+        expect(page.locator("#map-q")).to_be_visible()
     finally:
         context.close()

@@ -1,5 +1,7 @@
 """A place's page and a ward's page in a real browser: the small map, and axe."""
 
+from playwright.sync_api import expect
+
 from coproduce.places.models import Place
 from coproduce.places.tests.panels import place_panels
 
@@ -21,8 +23,8 @@ def test_place_page_draws_its_small_map(page, live_server, demo_borough, axe_sou
     with place_panels():
         page.goto(f"{live_server.url}/places/{place.pk}/")
         page.wait_for_selector("#place-map .coproduce-marker", timeout=10_000)
-        assert page.locator("#place-map").is_visible()
-        assert page.get_by_role("heading", name="Events coming up here").is_visible()
+        expect(page.locator("#place-map")).to_be_visible()
+        expect(page.get_by_role("heading", name="Events coming up here")).to_be_visible()
         assert axe_violations(page, axe_source, label="place page") == []
 
 
@@ -33,13 +35,13 @@ def test_place_page_without_javascript_says_where_in_words(
     place = _busy_place()
     page = page_without_javascript
     page.goto(f"{live_server.url}/places/{place.pk}/")
-    assert not page.locator("#place-map").is_visible()
-    assert page.get_by_role("link", name=f"See {place.ward.name} on the big map").is_visible()
+    expect(page.locator("#place-map")).to_be_hidden()
+    expect(page.get_by_role("link", name=f"See {place.ward.name} on the big map")).to_be_visible()
 
 
 def test_ward_page_has_no_axe_violations(page, live_server, demo_borough, axe_source):
     """A demo ward's page, with its sections, passes axe."""
     ward = _busy_place().ward
     page.goto(f"{live_server.url}/wards/{ward.slug}/")
-    assert page.get_by_role("heading", name=ward.name, level=1).is_visible()
+    expect(page.get_by_role("heading", name=ward.name, level=1)).to_be_visible()
     assert axe_violations(page, axe_source, label="ward page") == []

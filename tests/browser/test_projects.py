@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from playwright.sync_api import expect
+
 from coproduce.projects.models import Contribution, Project
 
 from .conftest import fill_date, sign_in
@@ -33,7 +35,7 @@ def test_an_idea_becomes_a_project_people_join(page, live_server, demo_borough):
     page.get_by_label("What people can shape").fill("Which trees, and where.")
     page.get_by_label("Publish these now, so people see them before they join").check()
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_text("Before you join").is_visible()
+    expect(page.get_by_text("Before you join")).to_be_visible()
 
     page.context.clear_cookies()
     page.goto(f"{base}/projects/{project.pk}/")
@@ -48,7 +50,7 @@ def test_an_idea_becomes_a_project_people_join(page, live_server, demo_borough):
     page.get_by_label("Tell the owners about your offer").fill("I can dig on Saturdays.")
     page.get_by_role("button", name="Send the offer").click()
     page.get_by_role("button", name="Appreciate this").click()
-    assert page.get_by_role("button", name="Take back my appreciation").is_visible()
+    expect(page.get_by_role("button", name="Take back my appreciation")).to_be_visible()
     page.get_by_role("button", name="Propose an action").click()
     page.get_by_label("What will you do?").fill("I will ask the school if we can use the hall.")
     fill_date(page, "By when?", date.today() + timedelta(days=14))

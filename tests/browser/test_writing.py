@@ -1,5 +1,7 @@
 """Plain-language advice appears beside a field as someone writes, and never blocks saving."""
 
+from playwright.sync_api import expect
+
 from .conftest import sign_in
 
 
@@ -17,4 +19,4 @@ def test_jargon_gets_a_writing_tip_and_the_form_still_saves(page, live_server, d
     assert "procurement process" in tip.inner_text()
     page.get_by_role("button", name="Flag the space").click()
     page.wait_for_url("**/places/*/")
-    assert page.get_by_role("heading", name="Empty shop").is_visible()
+    expect(page.get_by_role("heading", name="Empty shop")).to_be_visible()
