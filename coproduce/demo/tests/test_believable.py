@@ -75,9 +75,15 @@ def assert_activity_is_spread_over_the_year(ctx) -> None:
     # Nothing is said before there is something to say it about.
     assert not Comment.objects.filter(created_at__lt=F("project__created_at")).exists()
     assert not Comment.objects.filter(created_at__lt=F("parent__created_at")).exists()
-    # Busier at weekends than midweek, quieter in August than in October.
-    weekdays = Counter(m.weekday() for m in posted)
-    assert weekdays[5] > weekdays[4]
+    # Busier at weekends than in the week. Saturday against Friday alone (about 50 transfers
+    # each in the small borough) was a coin toss on some days the demo was built; the
+    # weekend's days against the week's, over all the activity above, are not.
+    moments = [*posted, *Comment.objects.values_list("created_at", flat=True)]
+    moments += Contribution.objects.values_list("created_at", flat=True)
+    weekdays = Counter(m.weekday() for m in moments)
+    weekend_day = (weekdays[5] + weekdays[6]) / 2
+    week_day = sum(weekdays[d] for d in range(5)) / 5
+    assert weekend_day > week_day, weekdays
 
 
 def assert_rooms_vary_with_the_building(layouts_at_least: int) -> None:
