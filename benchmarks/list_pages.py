@@ -124,7 +124,10 @@ def run(args, folder: Path) -> int:
     finally:
         server.stop()
     if bad:
-        print(f"FAILED: {bad} answers were not 200; see {folder / 'server.log'}", file=sys.stderr)
+        # The folder goes when the run ends, so the server's last words are shown here.
+        log = (folder / "server.log").read_text(encoding="utf-8", errors="replace")
+        print(log[-3000:], file=sys.stderr)
+        print(f"FAILED: {bad} answers were not 200 (the server's log is above)", file=sys.stderr)
         return 1
     return 0
 
