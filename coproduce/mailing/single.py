@@ -1,15 +1,16 @@
 """One email to one person, sent once even when its worker is killed (issue 19, faults).
 
 `common.email.email_queue` renders an email in the request, gives it its Message-ID there,
-and queues `send_email_message`. The database queue marks a task running when a worker takes
-it; a worker killed then leaves it running for ever, so the email was never sent. Running it
-again is only safe if we know whether the first run sent it. So, as for mailings
-(docs/adr/0017), the message goes over SMTP in two steps: everything but the final "."
-first, then a row keyed by the Message-ID (unique), committed, and only then the ".". A
-second run finds the row and stops; two runs at once cannot both insert it. A kill between
-the row and the "." loses that one message (the server drops an unfinished one): a window
-of one commit, chosen over a second copy. Backends other than SMTP cannot hold a message
-half-sent, so there the row comes first (at most once).
+and queues `send_email_message` (a notification's email is drawn by the worker instead, with
+a Message-ID also given at queue time: `notifications.emails`). The database queue marks a
+task running when a worker takes it; a worker killed then leaves it running for ever, so the
+email was never sent. Running it again is only safe if we know whether the first run sent
+it. So, as for mailings (docs/adr/0017), the message goes over SMTP in two steps: everything
+but the final "." first, then a row keyed by the Message-ID (unique), committed, and only
+then the ".". A second run finds the row and stops; two runs at once cannot both insert it.
+A kill between the row and the "." loses that one message (the server drops an unfinished
+one): a window of one commit, chosen over a second copy. Backends other than SMTP cannot hold
+a message half-sent, so there the row comes first (at most once).
 """
 
 from __future__ import annotations
@@ -28,7 +29,11 @@ from .models import SingleSend
 from .sending import SMTP_BACKEND, lease_seconds, smtp_server
 from .wire import Refused, Wire, wire_format
 
-TASK_PATH = "coproduce.common.email.send_email_message"
+# The tasks that send one email each, with a Message-ID given at queue time.
+TASK_PATHS = (
+    "coproduce.common.email.send_email_message",
+    "coproduce.notifications.emails.notification_email_send",
+)
 
 
 class NotSent(Exception):
@@ -95,5 +100,5 @@ def single_sends_requeue(*, older_than: timedelta | None = None) -> int:
 
     cutoff = timezone.now() - (older_than or timedelta(seconds=lease_seconds()))
     return DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING, task_path=TASK_PATH, started_at__lt=cutoff
+        status=TaskResultStatus.RUNNING, task_path__in=TASK_PATHS, started_at__lt=cutoff
     ).update(status=TaskResultStatus.READY, started_at=None)

@@ -8,28 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.common.email import absolute_url, email_queue
-from coproduce.mailing.selectors import is_suppressed
 
 from . import kinds, selectors, tokens
+from .emails import can_email, notification_email_queue, unsubscribe_headers
 from .kinds import Frequency
 from .models import Notification, NotificationPreference
-
-
-def _unsubscribe_headers(*, user_id: int, kind: str) -> tuple[str, dict[str, str]]:
-    link = absolute_url(
-        reverse("notifications:unsubscribe", args=[tokens.make(user_id=user_id, kind=kind)])
-    )
-    # RFC 8058 one-click: mail programs POST to the link to unsubscribe.
-    headers = {
-        "List-Unsubscribe": f"<{link}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
-    return link, headers
-
-
-def _can_email(user) -> bool:
-    """An open account with an address that has not bounced hard or complained."""
-    return user.is_active and user.has_email and not is_suppressed(user.email)
 
 
 def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -> Notification:
@@ -44,7 +27,7 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
     # A database error here still undoes the whole of the caller's transaction.
     with transaction.atomic(savepoint=False):
         frequency = selectors.frequency_for(recipient, kind_info.slug)
-        emailing = frequency == Frequency.IMMEDIATELY and _can_email(recipient)
+        emailing = frequency == Frequency.IMMEDIATELY and can_email(recipient)
         notification = Notification.objects.create(
             recipient=recipient,
             kind=kind_info.slug,
@@ -55,19 +38,7 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
             emailed_at=timezone.now() if emailing else None,
         )
         if emailing:
-            link, headers = _unsubscribe_headers(user_id=recipient.pk, kind=kind_info.slug)
-            email_queue(
-                to=recipient.email,
-                template_base="notifications/email/notification",
-                context={
-                    "user": recipient,
-                    "notification": notification,
-                    "kind": kind_info,
-                    "link": absolute_url(url) if url.startswith("/") else url,
-                    "unsubscribe_link": link,
-                },
-                headers=headers,
-            )
+            notification_email_queue(notification=notification)
     return notification
 
 
@@ -143,9 +114,9 @@ def digests_send(*, now: datetime | None = None) -> int:
                 continue
             user = get_user_model().objects.get(pk=recipient_id)
             Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
-            if not _can_email(user):
+            if not can_email(user):
                 continue
-            link, headers = _unsubscribe_headers(user_id=user.pk, kind=tokens.DAILY_SUMMARY)
+            link, headers = unsubscribe_headers(user_id=user.pk, kind=tokens.DAILY_SUMMARY)
             email_queue(
                 to=user.email,
                 template_base="notifications/email/digest",

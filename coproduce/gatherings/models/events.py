@@ -217,6 +217,10 @@ class Rsvp(TimeStampedModel):
     invite_token = models.CharField(max_length=40, unique=True, default=_token, editable=False)
     attended = models.BooleanField(_("came"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Not stored: set by `rsvp_join` when the person already held this place (or this place in
+    # the waiting list) and only what they asked for changed, so a page can say which it was
+    # without reading the place twice.
+    had_place = False
 
     class Meta:
         ordering = ["queued_at", "pk"]

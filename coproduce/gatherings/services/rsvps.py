@@ -96,7 +96,8 @@ def rsvp_join(
     """Ask for a place: confirmed while places are left, else on the waiting list.
 
     Guarantees: never more confirmed places than the event's capacity, however many people
-    ask at once; asking again changes only the access support asked for.
+    ask at once; asking again changes only the access support asked for (and the place
+    returned then has `had_place` set).
 
     Two ways, one result. At once: everything is written first, and the last statement
     takes the place in the event's counts only if they still allow it, so the event's row
@@ -117,8 +118,9 @@ def rsvp_join(
                     invited_by=invited_by,
                 )
         except (_CountsMoved, IntegrityError):
-            # Undone, notices and all. IntegrityError: the same person's other request made
-            # their row first; in turn, this one finds it.
+            # Undone, notices and all. IntegrityError: this person already has a row (a
+            # place, one given up, or their other request's, made just before); in turn,
+            # this one finds it.
             pass
     with transaction.atomic():
         return _join_in_turn(
@@ -135,14 +137,12 @@ def _join_at_once(*, event: Event, user, access_requests, access_note: str, invi
     now = timezone.now()
     if event.is_cancelled or event.starts_at <= now:
         raise _CountsMoved  # the careful way says why not
-    rsvp = Rsvp.objects.filter(event=event, user=user).first()
-    if rsvp is not None and rsvp.status != Rsvp.Status.CANCELLED:
-        raise _CountsMoved  # already has a place: changing access support goes in turn
     wanted = _check_requests(event, access_requests)
     status = Rsvp.Status.WAITING if event.is_full else Rsvp.Status.CONFIRMED
-    rsvp = _place(
-        rsvp or Rsvp(event=event, user=user), status, now, wanted, access_note, invited_by
-    )
+    # A first place is the usual case, so it is written without reading first. Someone who
+    # already has a row (a place, or one given up) breaks the constraint of one row each,
+    # and is dealt with in turn.
+    rsvp = _place(Rsvp(event=event, user=user), status, now, wanted, access_note, invited_by)
     _tell_place(rsvp, event)
     _tell_organisers_of_requests(event, rsvp)
     if not _count_if_still(event, status, now):
@@ -170,6 +170,7 @@ def _join_in_turn(
         rsvp.save(update_fields=["access_requests", "access_note", "updated_at"])
         if changed:
             _tell_organisers_of_requests(event, rsvp)
+        rsvp.had_place = True
         return rsvp
     status = Rsvp.Status.WAITING if event.is_full else Rsvp.Status.CONFIRMED
     rsvp = _place(

@@ -61,6 +61,7 @@ def test_joining_twice_changes_only_what_was_asked_for():
         now=NOW + timedelta(hours=1),
     )
     assert again.pk == first.pk
+    assert (first.had_place, again.had_place) == (False, True)
     assert again.status == Rsvp.Status.CONFIRMED
     assert again.queued_at == first.queued_at
     assert (again.access_requests, again.access_note) == (["bsl"], "I lip-read too.")
@@ -129,6 +130,7 @@ def test_someone_who_left_rejoins_at_the_back_of_the_queue():
     again = rsvps.rsvp_join(event=event, user=leaver.user, now=NOW + timedelta(minutes=2))
     assert again.pk == leaver.pk
     assert again.status == Rsvp.Status.WAITING
+    assert not again.had_place  # a place given up and taken again is a new place
     assert (waiting_position(behind), waiting_position(again)) == (1, 2)
     assert stored_counts(event) == real_counts(event) == (1, 2)
 

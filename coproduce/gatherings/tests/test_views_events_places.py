@@ -98,7 +98,10 @@ def test_when_the_event_is_full_people_join_the_waiting_list(client, cast):
 def test_asking_again_only_changes_the_access_needs(client, cast):
     """Someone with a place who saves the form again keeps their place, with new needs."""
     client.force_login(cast.attendee)
-    client.post(reverse("gatherings:rsvp", args=[cast.event.pk]), {"access_requests": ["bsl"]})
+    response = client.post(
+        reverse("gatherings:rsvp", args=[cast.event.pk]), {"access_requests": ["bsl"]}, follow=True
+    )
+    assert "Your access needs have been saved." in response.content.decode()
     rsvp = Rsvp.objects.get(event=cast.event, user=cast.attendee)
     assert rsvp.status == Rsvp.Status.CONFIRMED and rsvp.access_requests == ["bsl"]
     cast.event.refresh_from_db()

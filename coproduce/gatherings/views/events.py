@@ -103,7 +103,9 @@ def rsvp(request, pk: int):
     if request.method == "GET" and (event.is_cancelled or event.starts_at <= timezone.now()):
         messages.info(request, _("This event is not taking places any more."))
         return redirect("gatherings:event", event.pk)
-    current = selectors.rsvp_of(event, request.user)
+    posted = request.method == "POST"
+    # A post is answered from what rsvp_join found; the place is read only to draw the form.
+    current = None if posted else selectors.rsvp_of(event, request.user)
     form = RsvpForm(request.POST or None, event=event, initial=_rsvp_initial(current))
     inviter = None
     token = request.POST.get("invite") or request.GET.get("invite")
@@ -111,7 +113,7 @@ def rsvp(request, pk: int):
         invitation = rsvps.rsvp_for_invitation(token)
         if invitation is not None and invitation.event_id == event.pk:
             inviter = invitation.user
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         limits.check(request, "rsvp")
         with refusal_to_form(form):
             place = rsvps.rsvp_join(
@@ -121,7 +123,7 @@ def rsvp(request, pk: int):
                 access_note=form.cleaned_data["access_note"],
                 invited_by=inviter,
             )
-            if current is not None and current.status == place.status:
+            if place.had_place:
                 messages.success(request, _("Your access needs have been saved."))
             elif place.status == Rsvp.Status.CONFIRMED:
                 messages.success(request, _("You have a place. We have sent you the details."))
@@ -134,6 +136,8 @@ def rsvp(request, pk: int):
                     ),
                 )
             return redirect("gatherings:event", event.pk)
+    if posted:
+        current = selectors.rsvp_of(event, request.user)
     return render_form(
         request,
         "gatherings/rsvp_form.html",

@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from coproduce.common.email import email_queue, send_email_message
 from coproduce.mailing.models import SingleSend
-from coproduce.mailing.single import TASK_PATH, single_send, single_sends_requeue
+from coproduce.mailing.single import TASK_PATHS, single_send, single_sends_requeue
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +68,7 @@ def test_a_failed_send_can_be_tried_again(settings):
     assert not SingleSend.objects.exists()
 
 
-def _task(*, status, started_minutes_ago, path=TASK_PATH):
+def _task(*, status, started_minutes_ago, path=TASK_PATHS[0]):
     return DBTaskResult.objects.create(
         task_path=path,
         args_kwargs={"args": [_message()], "kwargs": {}},
@@ -88,10 +88,13 @@ def test_sends_whose_worker_died_go_back_in_the_queue(settings):
     live = _task(status=TaskResultStatus.RUNNING, started_minutes_ago=1)
     other = _task(status=TaskResultStatus.RUNNING, started_minutes_ago=10, path="x.y")
     done = _task(status=TaskResultStatus.SUCCESSFUL, started_minutes_ago=10)
-    assert single_sends_requeue() == 1
-    statuses = {t.pk: DBTaskResult.objects.get(pk=t.pk).status for t in (stale, live, other, done)}
+    told = _task(status=TaskResultStatus.RUNNING, started_minutes_ago=10, path=TASK_PATHS[1])
+    assert single_sends_requeue() == 2
+    rows = (stale, live, other, done, told)
+    statuses = {t.pk: DBTaskResult.objects.get(pk=t.pk).status for t in rows}
     assert statuses == {
         stale.pk: TaskResultStatus.READY,
+        told.pk: TaskResultStatus.READY,
         live.pk: TaskResultStatus.RUNNING,
         other.pk: TaskResultStatus.RUNNING,
         done.pk: TaskResultStatus.SUCCESSFUL,
