@@ -1,6 +1,6 @@
 """Reads of mailing: how far a mailing has got, what went wrong, who must not be mailed."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, QuerySet
 
 from coproduce.accounts.models import normalise_email
 
@@ -53,3 +53,8 @@ def is_suppressed(address: str) -> bool:
     """Whether a hard bounce or a complaint is recorded for this address."""
     address = normalise_email(address) or ""
     return bool(address) and SuppressedAddress.objects.filter(address=address).exists()
+
+
+def suppressed_expression(address: str) -> Exists:
+    """`is_suppressed` as an expression, for a query that asks it with something else."""
+    return Exists(SuppressedAddress.objects.filter(address=normalise_email(address) or ""))

@@ -29,9 +29,12 @@ from .models import Notification
 TEMPLATE_BASE = "notifications/email/notification"
 
 
-def can_email(user) -> bool:
-    """An open account with an address that has not bounced hard or complained."""
-    return user.is_active and user.has_email and not is_suppressed(user.email)
+def can_email(user, *, suppressed: bool | None = None) -> bool:
+    """An open account with an address that has not bounced hard or complained (`suppressed`
+    when the caller has read that already)."""
+    if not (user.is_active and user.has_email):
+        return False
+    return not (is_suppressed(user.email) if suppressed is None else suppressed)
 
 
 def unsubscribe_headers(*, user_id: int, kind: str) -> tuple[str, dict[str, str]]:

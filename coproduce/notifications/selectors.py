@@ -1,4 +1,7 @@
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet, Subquery
+
+from coproduce.mailing.selectors import suppressed_expression
 
 from . import kinds
 from .models import Notification, NotificationPreference
@@ -22,6 +25,19 @@ def frequency_for(user, kind: str) -> kinds.Frequency:
         .first()
     )
     return kinds.Frequency(chosen) if chosen else kinds.get(kind).default
+
+
+def email_choice_for(user, kind: str) -> tuple[kinds.Frequency, bool]:
+    """`frequency_for`, and whether a bounce or complaint stops email to this person's
+    address, in one query: `notify` asks both for every notification."""
+    chosen = NotificationPreference.objects.filter(user=user, kind=kind).values("frequency")[:1]
+    frequency, suppressed = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list(Subquery(chosen), suppressed_expression(user.email))
+        .get()
+    )
+    return (kinds.Frequency(frequency) if frequency else kinds.get(kind).default), suppressed
 
 
 def preferences_for(user) -> dict[str, kinds.Frequency]:

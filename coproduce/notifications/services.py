@@ -26,8 +26,10 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
     # as on an event's places), and a savepoint costs two more round trips to the database.
     # A database error here still undoes the whole of the caller's transaction.
     with transaction.atomic(savepoint=False):
-        frequency = selectors.frequency_for(recipient, kind_info.slug)
-        emailing = frequency == Frequency.IMMEDIATELY and can_email(recipient)
+        frequency, suppressed = selectors.email_choice_for(recipient, kind_info.slug)
+        emailing = frequency == Frequency.IMMEDIATELY and can_email(
+            recipient, suppressed=suppressed
+        )
         notification = Notification.objects.create(
             recipient=recipient,
             kind=kind_info.slug,

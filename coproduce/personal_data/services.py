@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed, Refusal
+from coproduce.common.queue import task_enqueue_on_commit
 from coproduce.staff.services import audit_record
 
 from . import closing, tasks
@@ -32,7 +33,7 @@ def export_request(*, person, recipient=None, reason: str = "") -> DataExport:
     if waiting.exists():
         raise Refusal(_("We are already preparing a download. We will email you when it is ready."))
     export = DataExport.objects.create(person=person, recipient=recipient, reason=reason.strip())
-    transaction.on_commit(lambda: tasks.export_build.enqueue(export.pk))
+    task_enqueue_on_commit(tasks.export_build, export.pk)
     return export
 
 

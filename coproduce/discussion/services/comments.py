@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coproduce.common.errors import NotAllowed, Refusal
+from coproduce.common.queue import task_enqueue_on_commit
 from coproduce.projects.lifecycle import Status
 from coproduce.projects.models import Project
 
@@ -65,7 +66,7 @@ def comment_post(*, author, project: Project, body: str, parent: Comment | None 
     # Telling owners and followers can mean many rows: it runs as a task once this commits,
     # so posting stays quick however many people follow the project.
     replying_to_id = replying_to.pk if replying_to is not None else None
-    transaction.on_commit(lambda: tasks.comment_notify.enqueue(comment.pk, replying_to_id))
+    task_enqueue_on_commit(tasks.comment_notify, comment.pk, replying_to_id)
     return comment
 
 
