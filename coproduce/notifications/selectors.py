@@ -17,19 +17,10 @@ def notifications_for(user) -> QuerySet[Notification]:
     return Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
 
 
-def frequency_for(user, kind: str) -> kinds.Frequency:
-    """How this person wants this kind emailed: their choice, or the kind's default."""
-    chosen = (
-        NotificationPreference.objects.filter(user=user, kind=kind)
-        .values_list("frequency", flat=True)
-        .first()
-    )
-    return kinds.Frequency(chosen) if chosen else kinds.get(kind).default
-
-
 def email_choice_for(user, kind: str) -> tuple[kinds.Frequency, bool]:
-    """`frequency_for`, and whether a bounce or complaint stops email to this person's
-    address, in one query: `notify` asks both for every notification."""
+    """How this person wants this kind emailed (their choice, or the kind's default), and
+    whether a bounce or complaint stops email to their address, in one query: `notify` asks
+    both for every notification."""
     chosen = NotificationPreference.objects.filter(user=user, kind=kind).values("frequency")[:1]
     frequency, suppressed = (
         get_user_model()

@@ -99,11 +99,11 @@ def event_detail(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def rsvp(request, pk: int):
     """Take a place (or join the waiting list), saying what access support you need."""
-    event = event_or_404(pk, request.user, to_join=request.method == "POST")
-    if request.method == "GET" and (event.is_cancelled or event.starts_at <= timezone.now()):
+    posted = request.method == "POST"
+    event = event_or_404(pk, request.user, to_join=posted)
+    if not posted and (event.is_cancelled or event.starts_at <= timezone.now()):
         messages.info(request, _("This event is not taking places any more."))
         return redirect("gatherings:event", event.pk)
-    posted = request.method == "POST"
     # A post is answered from what rsvp_join found; the place is read only to draw the form.
     current = None if posted else selectors.rsvp_of(event, request.user)
     form = RsvpForm(request.POST or None, event=event, initial=_rsvp_initial(current))
