@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from coproduce.common.panels import shown_if
 from coproduce.places.selectors import with_rooms
 
 from .selectors import listed_services
@@ -14,11 +15,15 @@ from .selectors import listed_services
 SHOWN = 10
 
 
+def _services_here(place):
+    return listed_services().filter(locations__place_id__in=with_rooms(place))
+
+
+@shown_if(_services_here)
 def services_panel(place, request: HttpRequest) -> SafeString | str:
     """Services the public may see that are offered here, by name; "" if none. One query."""
     services = list(
-        listed_services()
-        .filter(locations__place_id__in=with_rooms(place))
+        _services_here(place)
         .distinct()
         .only("id", "uuid", "name", "description", "status")
         .order_by("name", "pk")[: SHOWN + 1]

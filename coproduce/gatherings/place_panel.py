@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
+from coproduce.common.panels import shown_if
 from coproduce.places.selectors import with_rooms
 
 from .models import Event
@@ -16,17 +17,19 @@ from .unlisted import exclude_unlisted
 SHOWN = 5
 
 
+def _events_ahead_here(place):
+    return exclude_unlisted(Event.objects).filter(
+        place_id__in=with_rooms(place),
+        status=Event.Status.SCHEDULED,
+        ends_at__gt=timezone.now(),
+    )
+
+
+@shown_if(_events_ahead_here)
 def events_panel(place, request: HttpRequest) -> SafeString | str:
     """The next few events going ahead here, soonest first; "" if none. One query."""
     events = list(
-        exclude_unlisted(Event.objects)
-        .filter(
-            place_id__in=with_rooms(place),
-            status=Event.Status.SCHEDULED,
-            ends_at__gt=timezone.now(),
-        )
-        .select_related("place")
-        .order_by("starts_at", "pk")[: SHOWN + 1]
+        _events_ahead_here(place).select_related("place").order_by("starts_at", "pk")[: SHOWN + 1]
     )
     if not events:
         return ""

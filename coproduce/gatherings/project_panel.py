@@ -8,9 +8,17 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from .selectors import choices_won_by_project, treatments_of_project
+from coproduce.common.panels import shown_if
+
+from .selectors import (
+    accepted_treatments_of,
+    choices_won_by,
+    choices_won_by_project,
+    treatments_of_project,
+)
 
 
+@shown_if(accepted_treatments_of)
 def treatments_panel(project, request: HttpRequest) -> SafeString | str:
     """Each session the project was brought to, with what came of it; "" if none."""
     treatments = list(treatments_of_project(project))
@@ -21,6 +29,7 @@ def treatments_panel(project, request: HttpRequest) -> SafeString | str:
     )
 
 
+@shown_if(choices_won_by)
 def chosen_panel(project, request: HttpRequest) -> SafeString | str:
     """Each meeting that chose the project, with when; "" if none."""
     chosen = choices_won_by_project(project)

@@ -7,6 +7,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
+from coproduce.common.panels import shown_if
 from coproduce.places.selectors import with_rooms
 
 from .models import Organisation
@@ -14,10 +15,15 @@ from .models import Organisation
 SHOWN = 10
 
 
+def _groups_here(place):
+    return Organisation.objects.filter(base_id__in=with_rooms(place), is_listed=True)
+
+
+@shown_if(_groups_here)
 def groups_panel(place, request: HttpRequest) -> SafeString | str:
     """Listed groups that meet here, by name; "" if none. One query."""
     groups = list(
-        Organisation.objects.filter(base_id__in=with_rooms(place), is_listed=True)
+        _groups_here(place)
         .only("id", "name", "slug", "kind", "description")
         .order_by("name", "pk")[: SHOWN + 1]
     )

@@ -21,6 +21,7 @@ from .choices import (
     choice_result,
     choices_for_event,
     choices_on_event,
+    choices_won_by,
     choices_won_by_project,
     project_candidates,
 )
@@ -41,6 +42,7 @@ from .events import (
 from .impact import events_by_month, report_back_totals
 from .series import ProjectProgress, series_detail, set_progress
 from .treatments import (
+    accepted_treatments_of,
     actions_owned_by,
     earlier_sessions_of,
     report_backs_due,
@@ -58,6 +60,7 @@ __all__ = [
     "LibraryEntry",
     "ProjectProgress",
     "ResultRow",
+    "accepted_treatments_of",
     "access_summary",
     "actions_owned_by",
     "agenda_for",
@@ -76,6 +79,7 @@ __all__ = [
     "choice_result",
     "choices_for_event",
     "choices_on_event",
+    "choices_won_by",
     "choices_won_by_project",
     "earlier_sessions_of",
     "event_detail",

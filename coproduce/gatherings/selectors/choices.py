@@ -194,15 +194,20 @@ def choice_result(choice: Choice) -> ChoiceResult:
     )
 
 
+def choices_won_by(project: Project) -> QuerySet[ChoiceOption]:
+    """Where a project was chosen: closed choices at events that went ahead."""
+    return ChoiceOption.objects.filter(
+        project=project,
+        chosen=True,
+        choice__status=Choice.Status.CLOSED,
+        choice__event__status=Event.Status.SCHEDULED,
+    )
+
+
 def choices_won_by_project(project: Project) -> list[ChoiceOption]:
-    """Where a project was chosen: closed choices at events that went ahead, newest first."""
+    """Where a project was chosen, newest first."""
     return list(
-        ChoiceOption.objects.filter(
-            project=project,
-            chosen=True,
-            choice__status=Choice.Status.CLOSED,
-            choice__event__status=Event.Status.SCHEDULED,
-        )
+        choices_won_by(project)
         .select_related("choice__event")
         .order_by("-choice__closed_at", "-pk")[:20]
     )

@@ -38,11 +38,16 @@ def report_backs_due(event: Event) -> QuerySet[Treatment]:
     )
 
 
+def accepted_treatments_of(project) -> QuerySet[Treatment]:
+    """The times a project was taken at an action learning set."""
+    return Treatment.objects.filter(project=project, status=Treatment.Status.ACCEPTED)
+
+
 def treatments_of_project(project) -> QuerySet[Treatment]:
     """The times a project came to an action learning set, with what came of each: for the
     project's own page."""
     return (
-        Treatment.objects.filter(project=project, status=Treatment.Status.ACCEPTED)
+        accepted_treatments_of(project)
         .select_related("event")
         .annotate(
             n_actions=Count("actions", distinct=True),
