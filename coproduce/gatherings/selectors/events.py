@@ -43,10 +43,16 @@ def events_upcoming(
 
 
 def event_detail(pk: int) -> Event | None:
+    # created_by: with the organisers, who may not report their own event (report_targets).
     return (
         unlisted.with_unlisted_flags(
             Event.objects.select_related(
-                "place__ward", "place__building", "series", "group", "room_booking__room__place"
+                "place__ward",
+                "place__building",
+                "series",
+                "group",
+                "room_booking__room__place",
+                "created_by",
             )
         )
         .prefetch_related("organisers")
