@@ -1,12 +1,15 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from coproduce.common.visitor_pages import kept_for_visitors
+
 from . import selectors
 from .forms import SearchForm
 from .text import read_question
 
 
 @require_GET
+@kept_for_visitors  # results are the same for every visitor: search reads only public things
 def search(request):
     """Search everything: results grouped by kind, or one kind a page at a time."""
     form = SearchForm(request.GET)

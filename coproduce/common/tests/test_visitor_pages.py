@@ -222,3 +222,24 @@ def test_a_hidden_project_is_not_kept_for_anyone(keeping, client):
     assert client.get(f"/projects/{project.pk}/").status_code == 404
     Project.objects.filter(pk=project.pk).update(is_hidden=False)
     assert client.get(f"/projects/{project.pk}/").status_code == 200
+
+
+def test_search_results_are_kept_for_visitors_by_their_words(
+    keeping, client, django_assert_num_queries
+):
+    """The same words give the kept page; other words, or a search that makes no sense (a
+    400), are looked up again."""
+    from coproduce.search.indexing import index_rebuild
+
+    owned_project(title="Fruit trees by the canal")
+    index_rebuild()
+    first = client.get("/search/?q=fruit")
+    assert first.status_code == 200 and "Fruit trees by the canal" in first.text
+    assert not first.cookies
+    with django_assert_num_queries(0):
+        again = client.get("/search/?q=fruit")
+    assert again.content == first.content
+    assert "Fruit trees by the canal" not in client.get("/search/?q=bulbs").text
+    too_long = "/search/?q=" + "x" * 1000
+    assert client.get(too_long).status_code == 400
+    assert client.get(too_long).status_code == 400
