@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.dates.fields import day_field
 from coproduce.common.numbers import NumberError, whole_number
 from coproduce.people.naming import name_for
+from coproduce.places.fields import wards_by_name
 from coproduce.places.models import Ward
 from coproduce.projects.themes import Theme
 
@@ -109,7 +110,7 @@ class RoundForm(forms.Form):
     borough_wide = forms.BooleanField(label=_("For the whole borough"), required=False)
     wards = forms.ModelMultipleChoiceField(
         label=_("Or only for these wards"),
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose wards from the list")},
@@ -212,7 +213,7 @@ class ProposalForm(forms.Form):
             "unit": Unit(unit).label,
             "most": wording.amount(most, unit),
         }
-        wards = Ward.objects.order_by("name")
+        wards = wards_by_name()
         if not budget_round.borough_wide:
             wards = wards.filter(budget_rounds=budget_round)
             self.fields["ward"].required = True

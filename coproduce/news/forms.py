@@ -10,8 +10,7 @@ from coproduce.common.form_errors import too_long
 from coproduce.common.plain_language import MAX_TEXT
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Organisation
-from coproduce.places.fields import ward_filter_field
-from coproduce.places.models import Ward
+from coproduce.places.fields import ward_filter_field, wards_by_name
 from coproduce.projects.themes import Theme
 
 from .models import NewsPost
@@ -57,7 +56,7 @@ class PostForm(forms.Form):
     wards = forms.ModelMultipleChoiceField(
         label=_("Wards (optional)"),
         help_text=_("People who live in these wards, and who follow them."),
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose wards from the list")},

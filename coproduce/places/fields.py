@@ -6,6 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from .models import Place, Ward
 
 CHOOSE_A_WARD = _("Choose a ward from the list")
+
+
+def wards_by_name():
+    # A ward's boundary can be a large polygon, and a list of wards to choose from needs
+    # only their names: the one form that checks a point against it reads it when it does.
+    return Ward.objects.defer("boundary").order_by("name")
+
+
 WARD = _("Ward")
 ANY_WARD = _("Any ward")
 
@@ -25,7 +33,7 @@ def ward_field(
     return forms.ModelChoiceField(
         label=label,
         help_text=help_text,
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         required=required,
         empty_label=empty_label,
         error_messages=messages,
@@ -40,7 +48,7 @@ def ward_filter_field(
     `invalid_message` may name what was asked for as `%(value)s`."""
     return forms.ModelChoiceField(
         label=label,
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         to_field_name="slug",
         required=False,
         empty_label=empty_label,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import day_field
 from coproduce.common.dates.local import day_bounds
-from coproduce.places.models import Ward
+from coproduce.places.fields import wards_by_name
 
 from . import tally
 from .models import Question, Survey
@@ -38,7 +38,7 @@ class SurveyForm(forms.Form):
     )
     ward = forms.ModelChoiceField(
         label=_("Who is it for?"),
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         required=False,
         empty_label=_("Everyone in the borough"),
         error_messages={"invalid_choice": _("Choose a ward from the list")},
