@@ -1,5 +1,5 @@
 """Whole pages kept for a few seconds for visitors who are not signed in: the lists, search
-results, the map's points, and the pages of one project, event, place or group.
+results, and the pages of one project, event, place or group.
 
 A list page costs about 20 ms of CPU to put together (queries, then the template), so on two
 cores a server answers at most about 100 a second. Most people who read a council's pages

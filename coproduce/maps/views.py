@@ -19,7 +19,6 @@ def _first(queryset, count: int) -> dict:
 
 
 @require_GET
-@kept_for_visitors  # the same view of the map for every visitor; the list page is kept too
 def features(request):
     """GeoJSON for the map: GET /api/map/features?bbox=w,s,e,n&zoom=z[&layers=&kind=&ward=&q=]"""
     try:

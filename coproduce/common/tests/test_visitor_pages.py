@@ -243,18 +243,3 @@ def test_search_results_are_kept_for_visitors_by_their_words(
     too_long = "/search/?q=" + "x" * 1000
     assert client.get(too_long).status_code == 400
     assert client.get(too_long).status_code == 400
-
-
-def test_the_maps_points_are_kept_for_visitors(keeping, client, django_assert_num_queries):
-    """The same view of the map is answered from what was kept, as GeoJSON still; a view
-    that makes no sense (a 400) is answered by the view each time."""
-    address = "/api/map/features?bbox=-0.2,51.4,0.0,51.6&zoom=14"
-    first = client.get(address)
-    assert first.status_code == 200
-    assert not first.cookies
-    with django_assert_num_queries(0):
-        again = client.get(address)
-    assert again.content == first.content
-    assert again["Content-Type"] == "application/geo+json"
-    assert client.get("/api/map/features?bbox=nonsense&zoom=14").status_code == 400
-    assert client.get("/api/map/features?bbox=nonsense&zoom=14").status_code == 400
