@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.dates.fields import day_field
 from coproduce.common.numbers import NumberError, whole_number
 from coproduce.people.naming import name_for
-from coproduce.places.fields import wards_by_name
 from coproduce.places.models import Ward
+from coproduce.places.selectors import wards_by_name
 from coproduce.projects.themes import Theme
 
 from . import wording

@@ -42,7 +42,8 @@ _panels: dict[str, list[Panel]] = {page: [] for page in PAGES}
 
 
 def shown_if(rows: Callable[[object], QuerySet]) -> Callable[[Panel], Panel]:
-    """Mark a panel that shows nothing unless `rows(thing)` has a row (see the docstring)."""
+    """Mark a panel that shows nothing unless `rows(thing)` has a row (see the module's
+    docstring). Only for a panel that returns "" whenever `rows(thing)` is empty."""
 
     def mark(panel: Panel) -> Panel:
         panel.shown_if = rows
@@ -72,9 +73,7 @@ def panels_for(page: str, thing, request: HttpRequest) -> list[SafeString]:
     asked = [panel for panel in registered if getattr(panel, "shown_if", None)]
     with_rows = _with_rows(thing, asked) if asked else set()
     rendered = (
-        panel(thing, request)
-        for panel in registered
-        if panel in with_rows or not getattr(panel, "shown_if", None)
+        panel(thing, request) for panel in registered if panel in with_rows or panel not in asked
     )
     return [html for html in rendered if html]
 

@@ -10,7 +10,8 @@ from coproduce.common.form_errors import too_long
 from coproduce.common.plain_language import MAX_TEXT
 from coproduce.common.writing import plain_language_attrs
 from coproduce.groups.models import Organisation
-from coproduce.places.fields import ward_filter_field, wards_by_name
+from coproduce.places.fields import ward_filter_field
+from coproduce.places.selectors import wards_by_name
 from coproduce.projects.themes import Theme
 
 from .models import NewsPost

@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, Q, QuerySet
 
 from coproduce.places.models import Ward
+from coproduce.places.selectors import wards_by_name
 
 from .models import NewsPost
 
@@ -16,7 +17,7 @@ def _published() -> QuerySet[NewsPost]:
 
 
 def _with_wards(posts: QuerySet[NewsPost]) -> QuerySet[NewsPost]:
-    return posts.prefetch_related(Prefetch("wards", queryset=Ward.objects.order_by("name")))
+    return posts.prefetch_related(Prefetch("wards", queryset=wards_by_name()))
 
 
 def posts_published(*, ward: Ward | None = None) -> QuerySet[NewsPost]:
@@ -41,7 +42,7 @@ def post_by_slug(slug: str) -> NewsPost | None:
         NewsPost.objects.filter(slug=slug)
         .select_related("mailing")
         .prefetch_related(
-            Prefetch("wards", queryset=Ward.objects.order_by("name")),
+            Prefetch("wards", queryset=wards_by_name()),
             "groups",
         )
         .first()

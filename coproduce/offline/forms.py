@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.common.form_errors import too_long
 from coproduce.gatherings import provisions
 from coproduce.gatherings.models import Event
-from coproduce.places.models import Ward
+from coproduce.places.selectors import wards_by_name
 from coproduce.timebank.forms import AccountNumberField, TimeMixin
 
 from . import consent
@@ -46,7 +46,7 @@ class RegisterForm(ContactForm):
     )
     ward = forms.ModelChoiceField(
         label=_("Their ward"),
-        queryset=Ward.objects.all(),
+        queryset=wards_by_name(),
         empty_label=_("Choose a ward"),
         error_messages={
             "required": _("Choose their ward"),

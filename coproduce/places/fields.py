@@ -3,15 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Place, Ward
+from .models import Place
+from .selectors import wards_by_name
 
 CHOOSE_A_WARD = _("Choose a ward from the list")
-
-
-def wards_by_name():
-    # A ward's boundary can be a large polygon, and a list of wards to choose from needs
-    # only their names: the one form that checks a point against it reads it when it does.
-    return Ward.objects.defer("boundary").order_by("name")
 
 
 WARD = _("Ward")

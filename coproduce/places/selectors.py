@@ -16,6 +16,12 @@ NEAR_METRES = 400
 EARTH_METRES_ROUND = 40_075_017  # the equator; a map unit is this times cos(latitude)
 
 
+def wards_by_name() -> QuerySet[Ward]:
+    """Every ward by name, for choosing from or naming: without its boundary, which can be
+    a large polygon. Reading `.boundary` on one of them still works (one query more)."""
+    return Ward.objects.defer("boundary").order_by("name")
+
+
 def streets_in_ward(ward: Ward) -> QuerySet[Street]:
     """The ward's streets by name, names only."""
     return Street.objects.filter(ward=ward).order_by("name", "pk").only("id", "name")

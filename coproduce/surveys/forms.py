@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.common.dates.fields import day_field
 from coproduce.common.dates.local import day_bounds
-from coproduce.places.fields import wards_by_name
+from coproduce.places.selectors import wards_by_name
 
 from . import tally
 from .models import Question, Survey

@@ -13,6 +13,7 @@ from coproduce.common.errors import Refusal, form_with_errors, refusal_to_form, 
 from coproduce.gatherings import permissions as event_permissions
 from coproduce.gatherings.models import Event
 from coproduce.places.models import Ward
+from coproduce.places.selectors import wards_by_name
 
 from .. import consent, permissions, selectors
 from ..forms import ROWS, SheetRowFormSet, WalkInsForm
@@ -50,7 +51,7 @@ def sheets(request):
         "events": Event.objects.filter(starts_at__gt=timezone.now())
         .exclude(status=Event.Status.CANCELLED)
         .order_by("starts_at", "pk")[:100],
-        "wards": Ward.objects.all(),
+        "wards": wards_by_name(),
     }
     if problems:
         context["form"] = form_with_errors(*problems)

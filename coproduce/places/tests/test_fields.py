@@ -15,7 +15,8 @@ pytestmark = pytest.mark.django_db
     "field", [lambda: ward_field("Ward", empty_label="None"), lambda: ward_filter_field()]
 )
 def test_the_wards_are_listed_by_name_without_their_boundaries(field):
-    """A boundary can be a large polygon; a list of names has no use for it."""
+    """A boundary can be a large polygon; a list of names has no use for it. (A pin outside
+    the chosen ward is still refused: test_place_pages.)"""
     WardFactory(name="Riverside", slug="riverside")
     WardFactory(name="Hazel", slug="hazel")
 
@@ -27,15 +28,3 @@ def test_the_wards_are_listed_by_name_without_their_boundaries(field):
     assert html.index("Hazel") < html.index("Riverside")
     assert queries.captured_queries
     assert all("boundary" not in query["sql"] for query in queries.captured_queries)
-
-
-def test_a_chosen_ward_still_has_its_boundary():
-    """What a form gives back is a whole ward: the boundary is read when it is asked for."""
-    ward = WardFactory(slug="riverside")
-
-    class Form(forms.Form):
-        ward = ward_filter_field()
-
-    form = Form({"ward": "riverside"})
-    assert form.is_valid()
-    assert form.cleaned_data["ward"].boundary == ward.boundary

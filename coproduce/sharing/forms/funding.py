@@ -8,7 +8,7 @@ from coproduce.common.dates.fields import day_field, time_field
 from coproduce.common.filters import FilterForm
 from coproduce.common.form_errors import too_long
 from coproduce.places.fields import ward_filter_field
-from coproduce.places.models import Ward
+from coproduce.places.selectors import wards_by_name
 from coproduce.projects.themes import Theme
 
 from ..models import Funder, FundingApplication
@@ -106,7 +106,7 @@ class OpportunityForm(forms.Form):
     )
     wards = forms.ModelMultipleChoiceField(
         label=_("Or only to groups in these wards"),
-        queryset=Ward.objects.order_by("name"),
+        queryset=wards_by_name(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Choose wards from the list")},
