@@ -18,8 +18,6 @@ from .pages import SIGN_IN, as_role, check, text
 
 pytestmark = pytest.mark.django_db
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture
 def cast():
@@ -241,3 +239,20 @@ def test_a_resident_gets_their_own_calendar_link(client, cast):
 def test_a_made_up_calendar_link_is_a_404(client):
     """A private calendar link that was never given out is not found."""
     assert client.get(reverse("gatherings:person_ics", args=["nope"])).status_code == 404
+
+
+def _event_page_queries(client, event) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("gatherings:event", args=[event.pk]))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_who_set_an_event_up_is_read_with_it(client):
+    """The report link leaves out the event's own people: its creator comes with the event,
+    so an event someone set up costs a resident no more queries than one nobody did."""
+    client.force_login(UserFactory())
+    nobody = EventFactory(created_by=None)
+    somebody = EventFactory(created_by=UserFactory())
+    _event_page_queries(client, nobody)  # the session and the like, read once
+    assert _event_page_queries(client, somebody) == _event_page_queries(client, nobody)
