@@ -8,8 +8,8 @@ language. The Message-ID is given at queue time, so a task run again (its worker
 sends the same message, and `mailing.single` sends it once.
 
 The worker checks again that the person can be emailed. An account closed, or an address that
-bounced, between the request and the send gets nothing. The task's record holds no address
-and no text, only keys.
+bounced, between the request and the send gets nothing. Only a sent email sets the
+notification's `emailed_at`. The task's record holds no address and no text, only keys.
 """
 
 from email.utils import make_msgid
@@ -88,4 +88,9 @@ def notification_email_send(notification_id: int, language: str, message_id: str
         "html": html,
         "headers": {"Message-ID": message_id, **headers},
     }
-    return send_email_message.call(message)
+    outcome = send_email_message.call(message)
+    # Imported here: services imports this module to queue the email.
+    from .services import notification_emailed_mark
+
+    notification_emailed_mark(notification_id=notification.pk)
+    return outcome

@@ -18,8 +18,9 @@ from .models import Notification, NotificationPreference
 def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -> Notification:
     """Tell one person something: in the service always, and by email as they prefer.
 
-    Raises ValueError for a kind nobody registered. An email "straight away" is sent once
-    this transaction commits; "daily" ones wait for the digest; "never" ones are not emailed.
+    Raises ValueError for a kind nobody registered. An email "straight away" is queued once
+    this transaction commits, and the worker records when it went (`notification_emailed_mark`);
+    "daily" ones wait for the digest; "never" ones are not emailed.
     """
     kind_info = kinds.get(kind)
     # No savepoint: callers are services inside their own transaction (often holding a lock,
@@ -37,11 +38,18 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
             body=body,
             url=url,
             email_frequency=frequency,
-            emailed_at=timezone.now() if emailing else None,
         )
         if emailing:
             notification_email_queue(notification=notification)
     return notification
+
+
+def notification_emailed_mark(*, notification_id: int, at: datetime | None = None) -> bool:
+    """Record that this notification's own email went, once: the worker calls it after the
+    send, so a notification whose email was skipped (the account closed, the address bounced
+    in between) never says it was emailed. False when it was recorded before or is gone."""
+    rows = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
+    return rows.update(emailed_at=at or timezone.now()) == 1
 
 
 @transaction.atomic

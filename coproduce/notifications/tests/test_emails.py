@@ -72,6 +72,62 @@ def test_a_rolled_back_notification_queues_nothing(django_capture_on_commit_call
 
 
 @pytest.mark.django_db
+def test_a_notification_says_it_was_emailed_only_once_the_email_went(
+    django_capture_on_commit_callbacks,
+):
+    """Queued is not sent: `emailed_at` is set by the send, and a second run keeps the first
+    time."""
+    notification, _ = _queued(django_capture_on_commit_callbacks)
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
+    message_id = "<told.2@coproduce.test>"
+    notification_email_send.call(notification.pk, "en-gb", message_id)
+    notification.refresh_from_db()
+    first = notification.emailed_at
+    assert first is not None
+    assert notification_email_send.call(notification.pk, "en-gb", message_id) == "already sent"
+    notification.refresh_from_db()
+    assert notification.emailed_at == first
+
+
+@pytest.mark.django_db
+def test_an_email_skipped_by_the_worker_is_not_recorded_as_emailed(
+    django_capture_on_commit_callbacks,
+):
+    """The address bounced between the request and the send: nothing goes, and the
+    notification does not say it was emailed (an officer reading it is not misled)."""
+    from coproduce.mailing.models import SuppressedAddress
+
+    notification, queue = _queued(django_capture_on_commit_callbacks)
+    SuppressedAddress.objects.create(address="ada@example.org", reason="hard_bounce")
+    queue()
+    assert mail.outbox == []
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
+
+
+@pytest.mark.django_db
+def test_a_send_that_fails_is_not_recorded_as_emailed(django_capture_on_commit_callbacks, settings):
+    """The mail server refuses: the task fails (to be retried) and nothing says it went."""
+    notification, _ = _queued(django_capture_on_commit_callbacks)
+    settings.EMAIL_BACKEND = "coproduce.notifications.tests.test_emails.RefusingBackend"
+    with pytest.raises(ConnectionRefusedError):
+        notification_email_send.call(notification.pk, "en-gb", "<refused.1@coproduce.test>")
+    notification.refresh_from_db()
+    assert notification.emailed_at is None
+
+
+class RefusingBackend:
+    """An email backend whose server is down."""
+
+    def __init__(self, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.mark.django_db
 def test_a_task_run_twice_sends_once(django_capture_on_commit_callbacks):
     """A worker killed after sending runs the task again: the same Message-ID goes once."""
     notification, _ = _queued(django_capture_on_commit_callbacks)
