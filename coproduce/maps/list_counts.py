@@ -1,7 +1,8 @@
 """How many of each kind the map's list finds, kept for half a minute per set of filters.
 
 Every visitor to the plain map asks the same four totals; counting them takes longer than the
-rest of the page. The list rows themselves are always read fresh.
+rest of the page. A signed-in person's list rows are read fresh on each request; a visitor's
+whole page, rows and all, is kept for a few seconds more (common/visitor_pages.py, ADR 0036).
 """
 
 import hashlib
