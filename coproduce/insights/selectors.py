@@ -1,7 +1,8 @@
 """Reads for "who is not yet connected". Counting is done by the database, in one query per
 page; the built rows of each page (and the group network, worked out from membership pairs)
 are kept in the cache for a few minutes, keyed by a version of the data so a change is seen
-at once. A warm page costs the version query (index lookups) and one cache read.
+at once, or, for the counts by ward and street, within INSIGHTS_SETTLE_SECONDS (ADR 0038).
+A warm page costs the version query (index lookups) and one cache read.
 
 Taking part: a person with a profile in the area who, in the last 12 months, answered an
 event (RSVP), owned or offered help to a project, commented, gave or received time in the
@@ -14,6 +15,7 @@ event and no time bank exchange, ever.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Count, Max, QuerySet
@@ -96,16 +98,32 @@ class WardRow:
         )
 
 
-def _ward_table() -> tuple[list[WardRow], AreaCount]:
-    """Each ward's row and the people with no ward, built once and cached whole, so a warm
-    page reads one cache entry (the populations from settings are part of the key)."""
+def _settle_seconds() -> int:
+    return getattr(settings, "INSIGHTS_SETTLE_SECONDS", 0)
+
+
+def settle_minutes() -> int:
+    """Up to how many minutes a change may take to show in the counts (0: at once)."""
+    return -(-_settle_seconds() // 60)
+
+
+def _ward_table() -> tuple[list[WardRow], AreaCount, datetime]:
+    """Each ward's row, the people with no ward, and when they were counted: built once and
+    cached whole, so a warm page reads one cache entry (the populations from settings are
+    part of the key)."""
     configured = repr(getattr(settings, "WARD_POPULATIONS", {}) or {})
 
     def compute() -> tuple[list[WardRow], AreaCount]:
         counts = area_counts(by="ward_id")
         return ward_rows(counts), counts.get(None) or AreaCount(None, 0, 0, 0)
 
-    return cached("ward-rows", f"{data_version()}|{configured}", compute)
+    (rows, no_ward), counted_at = cached(
+        "ward-rows",
+        f"{data_version()}|{configured}",
+        compute,
+        settle_seconds=_settle_seconds(),
+    )
+    return rows, no_ward, counted_at
 
 
 def ward_rows(counts: dict[int | None, AreaCount] | None = None) -> list[WardRow]:
@@ -123,8 +141,8 @@ def ward_rows(counts: dict[int | None, AreaCount] | None = None) -> list[WardRow
     return rows
 
 
-def ward_summary() -> tuple[list[WardRow], AreaCount]:
-    """Each ward's row, and the people whose profile names no ward."""
+def ward_summary() -> tuple[list[WardRow], AreaCount, datetime]:
+    """Each ward's row, the people whose profile names no ward, and when they were counted."""
     return _ward_table()
 
 
@@ -138,6 +156,11 @@ class StreetRow:
 
 def street_rows(ward: Ward) -> list[StreetRow]:
     """Each street of the ward (and the people who gave no street), cached whole."""
+    return street_summary(ward)[0]
+
+
+def street_summary(ward: Ward) -> tuple[list[StreetRow], datetime]:
+    """The ward's street rows, and when they were counted."""
 
     def compute() -> list[StreetRow]:
         counts = area_counts(by="street_id", ward_id=ward.pk)
@@ -150,7 +173,7 @@ def street_rows(ward: Ward) -> list[StreetRow]:
             rows.append(StreetRow(None, count.people, count.taking_part, count.not_linked))
         return rows
 
-    return cached(f"streets:{ward.pk}", data_version(), compute)
+    return cached(f"streets:{ward.pk}", data_version(), compute, settle_seconds=_settle_seconds())
 
 
 # Groups -----------------------------------------------------------------------------------
@@ -181,7 +204,7 @@ def group_network() -> GroupNetwork:
         names = dict(Organisation.objects.values_list("pk", "name"))
         return GroupNetwork(network.group_network(pairs, names), names)
 
-    return cached("network", version, compute)
+    return cached("network", version, compute)[0]
 
 
 # Go-to people -----------------------------------------------------------------------------

@@ -31,7 +31,7 @@ def _fewer() -> str:
 @require_GET
 def overview(request) -> HttpResponse:
     _allowed(request)
-    rows, no_ward = selectors.ward_summary()
+    rows, no_ward, counted_at = selectors.ward_summary()
     chart_rows = [
         (row.ward.name, row.taking_part_share or 0)
         for row in rows
@@ -46,6 +46,8 @@ def overview(request) -> HttpResponse:
             "no_ward": no_ward,
             "chart_rows": chart_rows,
             "days": selectors.TAKING_PART_DAYS,
+            "counted_at": counted_at,
+            "settle_minutes": selectors.settle_minutes(),
         },
     )
 
@@ -59,7 +61,7 @@ def _small(count: int) -> bool:
 def ward(request, pk: int) -> HttpResponse:
     _allowed(request)
     place = get_object_or_404(Ward, pk=pk)
-    rows = selectors.street_rows(place)
+    rows, counted_at = selectors.street_summary(place)
     chart_rows = sorted(
         ((row.street.name, row.not_linked) for row in rows if row.street and row.not_linked >= 5),
         key=lambda pair: -pair[1],
@@ -67,7 +69,13 @@ def ward(request, pk: int) -> HttpResponse:
     return render(
         request,
         "insights/ward.html",
-        {"ward": place, "rows": rows, "chart_rows": chart_rows},
+        {
+            "ward": place,
+            "rows": rows,
+            "chart_rows": chart_rows,
+            "counted_at": counted_at,
+            "settle_minutes": selectors.settle_minutes(),
+        },
     )
 
 

@@ -148,6 +148,7 @@ FORM_RENDERER = "coproduce.common.govuk_forms.GovUKFormRenderer"
 # The caches, and the rate limits' use of one: settings/caches.py.
 from .caches import (  # noqa: E402, F401
     CACHES,
+    INSIGHTS_SETTLE_SECONDS,
     PERMISSIONS_CACHE_SECONDS,
     RATELIMIT_ENABLE,
     RATELIMIT_IP_META_KEY,

@@ -26,6 +26,10 @@ PERMISSIONS_CACHE_SECONDS = env.int("PERMISSIONS_CACHE_SECONDS", default=300) if
 # Whole public pages kept for visitors who are not signed in (coproduce/common/visitor_pages.py):
 # in the shared cache where CACHE_URL is set, otherwise a small one in each process.
 VISITOR_PAGE_SECONDS = env.int("VISITOR_PAGE_SECONDS", default=15)
+# "Who is not yet connected": counts by ward and street made this recently are shown even
+# after residents' activity has moved on, so they are not made again for every officer who
+# opens the page (insights/counting.py, ADR 0038). 0: made again after any change.
+INSIGHTS_SETTLE_SECONDS = env.int("INSIGHTS_SETTLE_SECONDS", default=60)
 CACHES["pages"] = (
     {**CACHES["default"], "KEY_PREFIX": "pages"}
     if SHARED

@@ -70,3 +70,69 @@ def test_the_version_changes_when_someone_joins_a_group():
     before = counting.data_version()
     MembershipFactory()
     assert counting.data_version() != before
+
+
+LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def _counted(ward, settle_seconds: int):
+    """The ward's count through `cached`, as the pages get it, and when it was made."""
+    value, counted_at = counting.cached(
+        "test-wards",
+        counting.data_version(),
+        lambda: _ward_count(ward),
+        settle_seconds=settle_seconds,
+    )
+    return value, counted_at
+
+
+@pytest.fixture
+def kept(settings):
+    from django.core.cache import cache
+
+    settings.CACHES = LOCAL_CACHE
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_counts_settle_for_a_while_after_residents_act(kept, monkeypatch):
+    """Within the settling time, a new membership does not make the counts again (each
+    making reads every source table); after it, the next page counts again."""
+    street = StreetFactory()
+    person = ProfileFactory(street=street)
+    first, counted_at = _counted(street.ward, settle_seconds=60)
+    assert first == (1, 0, 1)
+    MembershipFactory(user=person.user)
+    assert _counted(street.ward, settle_seconds=60) == (first, counted_at)
+    later = timezone.now() + timedelta(seconds=61)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    again, recounted_at = _counted(street.ward, settle_seconds=60)
+    assert again == (1, 1, 0)
+    assert recounted_at == later
+
+
+def test_without_settling_a_change_shows_at_once(kept):
+    """INSIGHTS_SETTLE_SECONDS 0: any change to the data is counted on the next page."""
+    street = StreetFactory()
+    person = ProfileFactory(street=street)
+    assert _counted(street.ward, settle_seconds=0)[0] == (1, 0, 1)
+    MembershipFactory(user=person.user)
+    assert _counted(street.ward, settle_seconds=0)[0] == (1, 1, 0)
+
+
+def test_unchanged_data_is_not_counted_again_after_settling(kept, monkeypatch):
+    """Settling only lets counts be older: while nothing changes, they are kept as before."""
+    street = StreetFactory()
+    ProfileFactory(street=street)
+    version = counting.data_version()  # read once: it names the day, and midnight may pass
+    counting.cached("test-wards", version, lambda: _ward_count(street.ward), settle_seconds=60)
+    counted_at = timezone.now()
+    later = counted_at + timedelta(seconds=120)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    calls = []
+    value, kept_at = counting.cached(
+        "test-wards", version, lambda: calls.append(1), settle_seconds=60
+    )
+    assert (value, calls) == ((1, 0, 1), [])
+    assert kept_at <= counted_at

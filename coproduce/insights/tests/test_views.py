@@ -107,3 +107,18 @@ def test_the_groups_page_lists_a_group_with_no_links(client):
     client.force_login(officer())
     page = client.get(reverse("insights:groups")).content.decode()
     assert membership.organisation.name in page
+
+
+def test_the_counts_say_when_they_were_made(client, settings):
+    """Counts may settle for a while (ADR 0038): both count pages say when they were made,
+    and how long a change can take to show."""
+    settings.INSIGHTS_SETTLE_SECONDS = 120
+    client.force_login(officer())
+    for url in (reverse("insights:overview"), reverse("insights:ward", args=[WardFactory().pk])):
+        page = client.get(url).content.decode()
+        assert "Counted at " in page
+        assert "A change can take up to 2 minutes to show here." in page
+    settings.INSIGHTS_SETTLE_SECONDS = 0
+    page = client.get(reverse("insights:overview")).content.decode()
+    assert "Counted at " in page
+    assert "A change can take" not in page
