@@ -31,6 +31,8 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
 
+from gatherings_rsvp import use_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 MONTH_TARGET_MS = 20.0
@@ -54,14 +56,9 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="coproduce-bookings-") as folder:
-        if args.database_url:
-            os.environ["DATABASE_URL"] = args.database_url
-        elif not os.environ.get("DATABASE_URL"):
-            os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["DJANGO_SETTINGS_MODULE"] = "coproduce.settings.local"
         # As in production: no debug pages, no query log. (Error pages would need
         # collectstatic; any error is in the server's log, printed on failure.)
-        os.environ["DEBUG"] = "0"
+        use_environment(args.database_url, Path(folder))
         # runserver starts a thread per request; a persistent connection would outlive its
         # thread and pile up past PostgreSQL's max_connections. Production runs a WSGI server
         # with a fixed number of threads, where CONN_MAX_AGE pays off.
