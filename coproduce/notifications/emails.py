@@ -12,11 +12,12 @@ bounced, between the request and the send gets nothing. Only a sent email sets t
 notification's `emailed_at`. The task's record holds no address and no text, only keys.
 """
 
+from datetime import datetime
 from email.utils import make_msgid
 
 from django.core.mail.utils import DNS_NAME
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
 from coproduce.common.email import absolute_url, render_email, send_email_message
@@ -89,8 +90,13 @@ def notification_email_send(notification_id: int, language: str, message_id: str
         "headers": {"Message-ID": message_id, **headers},
     }
     outcome = send_email_message.call(message)
-    # Imported here: services imports this module to queue the email.
-    from .services import notification_emailed_mark
-
-    notification_emailed_mark(notification_id=notification.pk)
+    notifications_emailed_mark(ids=[notification.pk], at=timezone.now())
     return outcome
+
+
+def notifications_emailed_mark(*, ids: list[int], at: datetime) -> int:
+    """The one writer of `emailed_at`: these notifications went by email (a digest's are
+    also marked when their person cannot be emailed, so they are dealt with once). Here
+    rather than in services, which imports this module to queue the email; a notification
+    marked before keeps its time, so a task run again changes nothing."""
+    return Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=at)

@@ -1,4 +1,6 @@
-"""Every write to notifications goes through here. `notify` is what other features call."""
+"""Every write to notifications goes through here, except when one was emailed
+(`emails.notifications_emailed_mark`, which the email worker calls too). `notify` is what
+other features call."""
 
 from datetime import datetime
 
@@ -10,7 +12,12 @@ from django.utils import timezone
 from coproduce.common.email import absolute_url, email_queue
 
 from . import kinds, selectors, tokens
-from .emails import can_email, notification_email_queue, unsubscribe_headers
+from .emails import (
+    can_email,
+    notification_email_queue,
+    notifications_emailed_mark,
+    unsubscribe_headers,
+)
 from .kinds import Frequency
 from .models import Notification, NotificationPreference
 
@@ -19,7 +26,7 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
     """Tell one person something: in the service always, and by email as they prefer.
 
     Raises ValueError for a kind nobody registered. An email "straight away" is queued once
-    this transaction commits, and the worker records when it went (`notification_emailed_mark`);
+    this transaction commits, and the worker records when it went (`notifications_emailed_mark`);
     "daily" ones wait for the digest; "never" ones are not emailed.
     """
     kind_info = kinds.get(kind)
@@ -42,14 +49,6 @@ def notify(*, recipient, kind: str, title: str, body: str = "", url: str = "") -
         if emailing:
             notification_email_queue(notification=notification)
     return notification
-
-
-def notification_emailed_mark(*, notification_id: int, at: datetime | None = None) -> bool:
-    """Record that this notification's own email went, once: the worker calls it after the
-    send, so a notification whose email was skipped (the account closed, the address bounced
-    in between) never says it was emailed. False when it was recorded before or is gone."""
-    rows = Notification.objects.filter(pk=notification_id, emailed_at__isnull=True)
-    return rows.update(emailed_at=at or timezone.now()) == 1
 
 
 @transaction.atomic
@@ -123,7 +122,7 @@ def digests_send(*, now: datetime | None = None) -> int:
             if not rows:
                 continue
             user = get_user_model().objects.get(pk=recipient_id)
-            Notification.objects.filter(pk__in=[n.pk for n in rows]).update(emailed_at=now)
+            notifications_emailed_mark(ids=[n.pk for n in rows], at=now)
             if not can_email(user):
                 continue
             link, headers = unsubscribe_headers(user_id=user.pk, kind=tokens.DAILY_SUMMARY)

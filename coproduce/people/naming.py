@@ -15,6 +15,16 @@ from django.utils.translation import gettext as _
 
 from .privacy import DEFAULTS, Relation, Visibility, can_see
 
+# What `name_for` reads of a person: a list that names many people may load only these
+# (`naming_fields("author")`), and must when a field is added here.
+NAMING_FIELDS = ("id", "display_name", "is_active", "profile__visibility_identity")
+
+
+def naming_fields(path: str) -> list[str]:
+    """The fields `name_for` reads, as `only()` names them from a model that points to the
+    person by `path` (loaded with select_related(f"{path}__profile"))."""
+    return [f"{path}__{field}" for field in NAMING_FIELDS]
+
 
 def _is_signed_in(viewer) -> bool:
     return viewer is not None and bool(getattr(viewer, "is_authenticated", False))
