@@ -24,6 +24,7 @@ from coproduce.gatherings.models import Action, EventOrganiserInvitation, Rsvp
 from coproduce.groups.models import Membership, OrganiserInvitation
 from coproduce.matching.models import Invitation
 from coproduce.notifications.selectors import unread_count_for
+from coproduce.people.naming import naming_fields
 from coproduce.projects.models import Contribution, Owner, OwnerInvitation, Project
 from coproduce.projects.selectors import projects_for_me
 from coproduce.sharing.models import FundingFollow, ItemReply, Reservation
@@ -51,11 +52,6 @@ def organised_group_ids(user) -> list[int]:
             "organisation_id", flat=True
         )
     )
-
-
-def _person(path: str) -> list[str]:
-    """The columns naming a person needs (people.naming.name_for), and no more."""
-    return [f"{path}__display_name", f"{path}__is_active", f"{path}__profile__visibility_identity"]
 
 
 # Which rows are the person's and still waiting: one bare filter for each kind ---------------
@@ -221,7 +217,7 @@ def need_invitations(user) -> QuerySet[Invitation]:
     return (
         _need_invitations(user, None, [])
         .select_related("need__project", "invited_by__profile")
-        .only("need__title", "need__project__title", *_person("invited_by"))
+        .only("need__title", "need__project__title", *naming_fields("invited_by"))
         .order_by("-sent_at", "-pk")
     )
 
@@ -231,7 +227,7 @@ def owner_invitations(user, *, now: datetime) -> QuerySet[OwnerInvitation]:
     return (
         _owner_invitations(user, now, [])
         .select_related("project", "invited_by__profile")
-        .only("expires_at", "project__title", *_person("invited_by"))
+        .only("expires_at", "project__title", *naming_fields("invited_by"))
         .order_by("expires_at", "pk")
     )
 
@@ -241,7 +237,7 @@ def event_organiser_invitations(user, *, now: datetime) -> QuerySet[EventOrganis
     return (
         _event_invitations(user, now, [])
         .select_related("event", "invited_by__profile")
-        .only("event__title", "event__starts_at", *_person("invited_by"))
+        .only("event__title", "event__starts_at", *naming_fields("invited_by"))
         .order_by("event__starts_at", "pk")
     )
 
@@ -251,7 +247,7 @@ def group_organiser_invitations(user) -> QuerySet[OrganiserInvitation]:
     return (
         _group_invitations(user, None, [])
         .select_related("organisation", "invited_by__profile")
-        .only("organisation__name", *_person("invited_by"))
+        .only("organisation__name", *naming_fields("invited_by"))
         .order_by("-created_at", "-pk")
     )
 
@@ -262,7 +258,7 @@ def offers_to_decide(user, *, groups: list[int]) -> QuerySet[Contribution]:
     return (
         _offers(user, None, groups)
         .select_related("project", "person__profile")
-        .only("kind", "message", "project__title", *_person("person"))
+        .only("kind", "message", "project__title", *naming_fields("person"))
         .order_by("created_at", "pk")
     )
 
@@ -272,7 +268,7 @@ def replies_to_answer(user) -> QuerySet[ItemReply]:
     return (
         _replies(user, None, [])
         .select_related("item", "sender__profile")
-        .only("message", "item__title", *_person("sender"))
+        .only("message", "item__title", *naming_fields("sender"))
         .order_by("created_at", "pk")
     )
 
@@ -293,8 +289,8 @@ def transfers_to_confirm(user, *, groups: list[int]) -> QuerySet[Transfer]:
             "requested_for",
             "from_account__organisation__name",
             "to_account__organisation__name",
-            *_person("from_account__user"),
-            *_person("to_account__user"),
+            *naming_fields("from_account__user"),
+            *naming_fields("to_account__user"),
         )
         .order_by("created_at", "pk")
     )
@@ -305,7 +301,7 @@ def reservations(user) -> QuerySet[Reservation]:
     return (
         _reservations(user, None, [])
         .select_related("item", "reserved_by__profile")
-        .only("status", "item__title", *_person("reserved_by"))
+        .only("status", "item__title", *naming_fields("reserved_by"))
         .order_by("-created_at", "-pk")
     )
 
