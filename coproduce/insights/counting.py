@@ -5,8 +5,10 @@ data that the cached pages are keyed by. Read through selectors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -26,6 +28,8 @@ from coproduce.surveys.models import Response
 from coproduce.timebank.models import Posting
 
 from .models import WardPopulation
+
+T = TypeVar("T")
 
 TAKING_PART_DAYS = 365
 CACHE_SECONDS = 300
@@ -223,7 +227,14 @@ class Kept:
     value: object
 
 
-def cached(key: str, version: str, compute, *, settle_seconds: int = 0) -> tuple[object, datetime]:
+def cached(
+    key: str,
+    version: str,
+    compute: Callable[[], T],
+    *,
+    settle_seconds: int = 0,
+    now: datetime | None = None,
+) -> tuple[T, datetime]:
     """The value `compute` gives, and when it was worked out: kept for CACHE_SECONDS while
     the data version stays the same.
 
@@ -234,7 +245,7 @@ def cached(key: str, version: str, compute, *, settle_seconds: int = 0) -> tuple
     """
     full_key = f"insights:{key}"
     kept = cache.get(full_key)
-    now = timezone.now()
+    now = now or timezone.now()
     if kept is not None and (
         kept.version == version or (now - kept.counted_at).total_seconds() < settle_seconds
     ):

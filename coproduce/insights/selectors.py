@@ -110,7 +110,7 @@ def settle_minutes() -> int:
 def _ward_table() -> tuple[list[WardRow], AreaCount, datetime]:
     """Each ward's row, the people with no ward, and when they were counted: built once and
     cached whole, so a warm page reads one cache entry (the populations from settings are
-    part of the key)."""
+    part of the version)."""
     configured = repr(getattr(settings, "WARD_POPULATIONS", {}) or {})
 
     def compute() -> tuple[list[WardRow], AreaCount]:

@@ -2,7 +2,8 @@
 
 Every visitor to the plain map asks the same four totals; counting them takes longer than the
 rest of the page. A signed-in person's list rows are read fresh on each request; a visitor's
-whole page, rows and all, is kept for a few seconds more (common/visitor_pages.py, ADR 0036).
+whole page, rows and all, is kept for up to VISITOR_PAGE_SECONDS unless it is too large to
+keep (common/visitor_pages.py, ADR 0036).
 """
 
 import hashlib

@@ -95,8 +95,7 @@ def notification_email_send(notification_id: int, language: str, message_id: str
 
 
 def notifications_emailed_mark(*, ids: list[int], at: datetime) -> int:
-    """The one writer of `emailed_at`: these notifications went by email (a digest's are
-    also marked when their person cannot be emailed, so they are dealt with once). Here
-    rather than in services, which imports this module to queue the email; a notification
-    marked before keeps its time, so a task run again changes nothing."""
+    """The one writer of `emailed_at` (see the model): a notification's own email went, or a
+    daily summary took these. Here rather than in services, which imports this module to
+    queue the email. One marked before keeps its time, so a task run again changes nothing."""
     return Notification.objects.filter(pk__in=ids, emailed_at__isnull=True).update(emailed_at=at)

@@ -21,6 +21,9 @@ class Notification(TimeStampedModel):
     # How this one is emailed, fixed when it is made, so a later change of preference does
     # not pull it into (or out of) a digest already being put together.
     email_frequency = models.CharField(max_length=20, choices=Frequency.choices)
+    # Straight away: when its own email went (the worker sets it after the send). Daily: when
+    # a summary took it, sent or passed over because the person cannot be emailed, so each
+    # is dealt with once. Written only by emails.notifications_emailed_mark.
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
 
     class Meta:

@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from .privacy import DEFAULTS, Relation, Visibility, can_see
 
-# What `name_for` reads of a person: a list that names many people may load only these
-# (`naming_fields("author")`), and must when a field is added here.
+# What `name_for` reads of a person, so a list that names many people can load only these
+# (`naming_fields("author")`). If `name_for` starts reading another field, add it here:
+# test_naming_reads_only_the_naming_fields fails until you do.
 NAMING_FIELDS = ("id", "display_name", "is_active", "profile__visibility_identity")
 
 

@@ -72,31 +72,35 @@ def test_the_version_changes_when_someone_joins_a_group():
     assert counting.data_version() != before
 
 
-LOCAL_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-
-def _counted(ward, settle_seconds: int):
+def _counted(ward, settle_seconds: int, now=None):
     """The ward's count through `cached`, as the pages get it, and when it was made."""
-    value, counted_at = counting.cached(
+    return counting.cached(
         "test-wards",
         counting.data_version(),
         lambda: _ward_count(ward),
         settle_seconds=settle_seconds,
+        now=now,
     )
-    return value, counted_at
 
 
 @pytest.fixture
 def kept(settings):
+    """A real cache for these tests (the test settings cache nothing), apart from the rest."""
     from django.core.cache import cache
 
-    settings.CACHES = LOCAL_CACHE
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "insights-counting-tests",
+        },
+    }
     cache.clear()
     yield
     cache.clear()
 
 
-def test_counts_settle_for_a_while_after_residents_act(kept, monkeypatch):
+def test_counts_settle_for_a_while_after_residents_act(kept):
     """Within the settling time, a new membership does not make the counts again (each
     making reads every source table); after it, the next page counts again."""
     street = StreetFactory()
@@ -104,12 +108,10 @@ def test_counts_settle_for_a_while_after_residents_act(kept, monkeypatch):
     first, counted_at = _counted(street.ward, settle_seconds=60)
     assert first == (1, 0, 1)
     MembershipFactory(user=person.user)
-    assert _counted(street.ward, settle_seconds=60) == (first, counted_at)
-    later = timezone.now() + timedelta(seconds=61)
-    monkeypatch.setattr(timezone, "now", lambda: later)
-    again, recounted_at = _counted(street.ward, settle_seconds=60)
-    assert again == (1, 1, 0)
-    assert recounted_at == later
+    soon = counted_at + timedelta(seconds=59)
+    assert _counted(street.ward, settle_seconds=60, now=soon) == (first, counted_at)
+    later = counted_at + timedelta(seconds=61)
+    assert _counted(street.ward, settle_seconds=60, now=later) == ((1, 1, 0), later)
 
 
 def test_without_settling_a_change_shows_at_once(kept):
@@ -121,18 +123,37 @@ def test_without_settling_a_change_shows_at_once(kept):
     assert _counted(street.ward, settle_seconds=0)[0] == (1, 1, 0)
 
 
-def test_unchanged_data_is_not_counted_again_after_settling(kept, monkeypatch):
+def test_unchanged_data_is_not_counted_again_after_settling(kept):
     """Settling only lets counts be older: while nothing changes, they are kept as before."""
     street = StreetFactory()
     ProfileFactory(street=street)
     version = counting.data_version()  # read once: it names the day, and midnight may pass
-    counting.cached("test-wards", version, lambda: _ward_count(street.ward), settle_seconds=60)
-    counted_at = timezone.now()
-    later = counted_at + timedelta(seconds=120)
-    monkeypatch.setattr(timezone, "now", lambda: later)
-    calls = []
-    value, kept_at = counting.cached(
-        "test-wards", version, lambda: calls.append(1), settle_seconds=60
+    value, counted_at = counting.cached(
+        "test-wards", version, lambda: _ward_count(street.ward), settle_seconds=60
     )
-    assert (value, calls) == ((1, 0, 1), [])
-    assert kept_at <= counted_at
+    calls = []
+    later = counted_at + timedelta(seconds=120)
+    again = counting.cached(
+        "test-wards", version, lambda: calls.append(1), settle_seconds=60, now=later
+    )
+    assert (again, calls) == ((value, counted_at), [])
+
+
+def test_the_ward_pages_settle_as_the_setting_says(kept, settings):
+    """The borough's counts, as the page reads them, follow INSIGHTS_SETTLE_SECONDS."""
+    from coproduce.insights import selectors
+
+    street = StreetFactory()
+    person = ProfileFactory(street=street)
+    settings.INSIGHTS_SETTLE_SECONDS = 60
+    _rows, _no_ward, counted_at = selectors.ward_summary()
+    MembershipFactory(user=person.user)
+    settled_rows, _no_ward, settled_at = selectors.ward_summary()
+    settled = next(row for row in settled_rows if row.ward == street.ward)
+    assert (settled.taking_part, settled_at) == (0, counted_at)
+    street_rows, streets_at = selectors.street_summary(street.ward)
+    MembershipFactory(user=ProfileFactory(street=street).user)
+    assert selectors.street_summary(street.ward) == (street_rows, streets_at)
+    settings.INSIGHTS_SETTLE_SECONDS = 0
+    fresh = next(row for row in selectors.ward_summary()[0] if row.ward == street.ward)
+    assert (fresh.people, fresh.taking_part) == (2, 2)

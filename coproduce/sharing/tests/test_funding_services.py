@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -170,12 +171,14 @@ def test_a_new_deadline_means_new_reminders():
     assert services.reminders_send(now=now) == 1
 
 
-def test_command_reports_how_many_it_sent(settings):
+def test_command_reports_how_many_it_sent(settings, django_capture_on_commit_callbacks):
     """The daily command sends reminders by email too, and says how many."""
     FollowFactory(opportunity=OpportunityFactory(deadline=timezone.now() + timedelta(days=3)))
     out = StringIO()
-    call_command("send_funding_reminders", stdout=out)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_funding_reminders", stdout=out)
     assert "Sent 1 funding reminders." in out.getvalue()
+    assert len(mail.outbox) == 1
     assert Notification.objects.get().emailed_at is not None
 
 

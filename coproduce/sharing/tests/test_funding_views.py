@@ -121,7 +121,10 @@ def test_query_count_does_not_grow_with_follows(client, django_assert_num_querie
 def test_following_says_only_the_reminders_still_to_come(client, days, says):
     """Ten days before the deadline nobody is promised a reminder 14 days before it."""
     person = UserFactory()
-    opportunity = OpportunityFactory(deadline=timezone.now() + timedelta(days=days, hours=1))
+    # Midday, `days` calendar days ahead: the page counts days by date, and "an hour from
+    # now" is tomorrow's date when the suite runs in the last hour before midnight.
+    midday = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    opportunity = OpportunityFactory(deadline=midday + timedelta(days=days))
     FundingFollow.objects.create(user=person, opportunity=opportunity)
     client.force_login(person)
     page = client.get(reverse("sharing:funding_detail", args=[opportunity.pk]))
