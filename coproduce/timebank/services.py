@@ -6,7 +6,6 @@ even with many requests at once; postings are never changed or deleted.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,9 +14,9 @@ from coproduce.common.errors import NotAllowed, Refusal
 from coproduce.groups.models import Membership, Organisation
 from coproduce.notifications.services import notify
 
-from . import permissions
+from . import ledger_sql, permissions
 from .hours import format_minutes
-from .models import Account, Listing, Posting, Transfer
+from .models import Account, Listing, Transfer
 
 MAX_MINUTES = 24 * 60 * 7  # one transfer is at most a week of time
 
@@ -129,45 +128,12 @@ def _post(transfer: Transfer, *, recorded_by) -> Transfer:
     else:
         transfer.save(update_fields=["status", "posted_at", "recorded_by", "updated_at"])
     payer, payee = transfer.from_account_id, transfer.to_account_id
-    Posting.objects.bulk_create(
-        [
-            Posting(account_id=payer, transfer=transfer, minutes=-minutes),
-            Posting(account_id=payee, transfer=transfer, minutes=minutes),
-        ]
+    ledger_sql.postings_insert(
+        transfer_id=transfer.pk, payer=payer, payee=payee, minutes=minutes, now=now
     )
-    if _move_balances(payer=payer, payee=payee, minutes=minutes, now=now) != 2:
+    if ledger_sql.balances_move(payer=payer, payee=payee, minutes=minutes, now=now) != 2:
         raise _limit_reached(payer=payer, payee=payee, minutes=minutes)
     return transfer
-
-
-def _move_balances(*, payer: int, payee: int, minutes: int, now) -> int:
-    """Take `minutes` from the payer and give them to the payee where both stay within their
-    limits; the number of accounts changed (2, or fewer when a limit stops it).
-
-    The subquery locks both rows in order of their keys (a sliced subquery keeps its order),
-    so two transfers between the same accounts in opposite directions cannot deadlock; a row
-    another transfer changed meanwhile is checked again as it now is. On SQLite the IMMEDIATE
-    transaction already holds the database's write lock, which serialises writers.
-    """
-    pair = (
-        Account.objects.filter(pk__in=(payer, payee))
-        .order_by("pk")
-        .select_for_update(no_key=True)
-        .values("pk")[:2]
-    )
-    within_limits = Q(pk=payer, balance__gte=F("min_balance") + minutes) | Q(
-        pk=payee, balance__lte=F("max_balance") - minutes
-    )
-    return (
-        Account.objects.filter(pk__in=pair)
-        .filter(within_limits)
-        .update(
-            balance=Case(
-                When(pk=payer, then=F("balance") - minutes), default=F("balance") + minutes
-            ),
-            updated_at=now,
-        )
-    )
 
 
 def _limit_reached(*, payer: int, payee: int, minutes: int) -> LimitReached:
