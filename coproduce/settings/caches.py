@@ -14,10 +14,9 @@ CACHES = {
 }
 # With a shared cache, sessions are read from it and written to the database as well, so a
 # request that signs in saves a query and nothing is lost when the cache is emptied (ADR 0037).
+# Django's stores, with their one read written out (coproduce/accounts/sessions/).
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if SHARED
-    else "django.contrib.sessions.backends.db"
+    "coproduce.accounts.sessions.cached_db" if SHARED else "coproduce.accounts.sessions.db"
 )
 # With a shared cache, a signed-in person's permissions are kept there this long, and read
 # afresh at once after any change to roles or permissions (accounts/permission_cache.py).

@@ -15,7 +15,7 @@ CACHES["limits"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # Sessions and permissions as without a shared cache, whatever CACHE_URL says; the tests of
 # keeping permissions turn it on.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "coproduce.accounts.sessions.db"
 PERMISSIONS_CACHE_SECONDS = 0
 SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "django_ratelimit.E003"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

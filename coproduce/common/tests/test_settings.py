@@ -65,12 +65,12 @@ def test_without_a_shared_cache_sessions_and_permissions_are_read_from_the_datab
     for env in ({}, {"CACHE_URL": ""}):  # an empty CACHE_URL is none, not an error
         backend, sessions, seconds = _production_settings(**env)
         assert backend.endswith("LocMemCache")
-        assert sessions == "django.contrib.sessions.backends.db"
+        assert sessions == "coproduce.accounts.sessions.db"
         assert seconds == "0"
 
 
 def test_a_shared_redis_cache_keeps_sessions_and_permissions():
     backend, sessions, seconds = _production_settings(CACHE_URL="redis://127.0.0.1:6379/1")
     assert backend == "django.core.cache.backends.redis.RedisCache"
-    assert sessions == "django.contrib.sessions.backends.cached_db"
+    assert sessions == "coproduce.accounts.sessions.cached_db"
     assert seconds == "300"
