@@ -35,7 +35,15 @@ def accounts_by_key(keys: list[int | str], *, holders: bool = True) -> dict[int 
     numbers_ = {key for key in keys if isinstance(key, str)}
     pks = {key for key in keys if isinstance(key, int)}
     found: dict[int | str, Account] = {}
-    accounts = Account.objects.filter(Q(number__in=numbers_) | Q(pk__in=pks))
+    # Only the lookups asked for: an empty `__in` still costs the ORM a compile.
+    match = Q()
+    if numbers_:
+        match |= Q(number__in=numbers_)
+    if pks:
+        match |= Q(pk__in=pks)
+    if not match:
+        return found
+    accounts = Account.objects.filter(match)
     if holders:
         accounts = accounts.select_related("user__profile", "organisation")
     for account in accounts:
