@@ -1,6 +1,7 @@
 """Reads of mailing: how far a mailing has got, what went wrong, who must not be mailed."""
 
-from django.db.models import Count, Exists, QuerySet
+from django.db import connection
+from django.db.models import Count, QuerySet
 
 from coproduce.accounts.models import normalise_email
 
@@ -55,6 +56,10 @@ def is_suppressed(address: str) -> bool:
     return bool(address) and SuppressedAddress.objects.filter(address=address).exists()
 
 
-def suppressed_expression(address: str) -> Exists:
-    """`is_suppressed` as an expression, for a query that asks it with something else."""
-    return Exists(SuppressedAddress.objects.filter(address=normalise_email(address) or ""))
+def suppressed_sql(address: str) -> tuple[str, list]:
+    """`is_suppressed` as SQL (a true-or-false expression and its parameters), for a query
+    written out that asks it with something else: `notify` asks it for every notification."""
+    table = connection.ops.quote_name(SuppressedAddress._meta.db_table)
+    column = connection.ops.quote_name(SuppressedAddress._meta.get_field("address").column)
+    sql = f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608 (the model's names)
+    return sql, [normalise_email(address) or ""]

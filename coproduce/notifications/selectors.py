@@ -1,7 +1,7 @@
-from django.contrib.auth import get_user_model
-from django.db.models import QuerySet, Subquery
+from django.db import connection
+from django.db.models import QuerySet
 
-from coproduce.mailing.selectors import suppressed_expression
+from coproduce.mailing.selectors import suppressed_sql
 
 from . import kinds
 from .models import Notification, NotificationPreference
@@ -20,15 +20,21 @@ def notifications_for(user) -> QuerySet[Notification]:
 def email_choice_for(user, kind: str) -> tuple[kinds.Frequency, bool]:
     """How this person wants this kind emailed (their choice, or the kind's default), and
     whether a bounce or complaint stops email to their address, in one query: `notify` asks
-    both for every notification."""
-    chosen = NotificationPreference.objects.filter(user=user, kind=kind).values("frequency")[:1]
-    frequency, suppressed = (
-        get_user_model()
-        .objects.filter(pk=user.pk)
-        .values_list(Subquery(chosen), suppressed_expression(user.email))
-        .get()
+    both for every notification. Written out: the ORM took 1.2 ms of CPU to build this
+    query, and running it takes a tenth of that (ADR 0039)."""
+    suppressed, suppressed_params = suppressed_sql(user.email)
+    quote = connection.ops.quote_name
+    meta = NotificationPreference._meta
+    chosen = (
+        f"SELECT {quote(meta.get_field('frequency').column)} FROM {quote(meta.db_table)} "  # noqa: S608 (the model's names)
+        f"WHERE {quote(meta.get_field('user').column)} = %s "
+        f"AND {quote(meta.get_field('kind').column)} = %s"
     )
-    return (kinds.Frequency(frequency) if frequency else kinds.get(kind).default), suppressed
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT ({chosen}), {suppressed}", [user.pk, kind, *suppressed_params])
+        frequency, bounced = cursor.fetchone()
+    chosen_frequency = kinds.Frequency(frequency) if frequency else kinds.get(kind).default
+    return chosen_frequency, bool(bounced)
 
 
 def preferences_for(user) -> dict[str, kinds.Frequency]:
