@@ -61,5 +61,7 @@ def suppressed_sql(address: str) -> tuple[str, list]:
     written out that asks it with something else: `notify` asks it for every notification."""
     table = connection.ops.quote_name(SuppressedAddress._meta.db_table)
     column = connection.ops.quote_name(SuppressedAddress._meta.get_field("address").column)
-    sql = f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)"  # noqa: S608 (the model's names)
-    return sql, [normalise_email(address) or ""]
+    address = normalise_email(address) or ""
+    if not address:
+        return "1 = 0", []
+    return f"EXISTS (SELECT 1 FROM {table} WHERE {column} = %s)", [address]  # noqa: S608 (the model's names)

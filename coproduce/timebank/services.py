@@ -132,20 +132,21 @@ def _post(transfer: Transfer, *, recorded_by) -> Transfer:
         transfer_id=transfer.pk, payer=payer, payee=payee, minutes=minutes, now=now
     )
     if ledger_sql.balances_move(payer=payer, payee=payee, minutes=minutes, now=now) != 2:
-        raise _limit_reached(payer=payer, payee=payee, minutes=minutes)
+        raise _limit_reached(payer=payer, payee=payee, now=now)
     return transfer
 
 
-def _limit_reached(*, payer: int, payee: int, minutes: int) -> LimitReached:
-    """Which side's limit stopped a transfer, in words (the transaction is rolled back)."""
+def _limit_reached(*, payer: int, payee: int, now) -> LimitReached:
+    """Which side's limit stopped a transfer, in words, read before the transaction is rolled
+    back. A side within its limit has already moved (its `updated_at` is `now`), so its
+    balance is no longer what was checked: the payer is named only if it did not move."""
     accounts = Account.objects.select_related("user__profile", "organisation").in_bulk(
         [payer, payee]
     )
-    paying = accounts[payer]
-    if paying.balance - minutes < paying.min_balance:
+    if accounts[payer].updated_at != now:
         return LimitReached(
             _("%(name)s cannot give this much time: it would take their account past its limit.")
-            % {"name": paying.holder_name}
+            % {"name": accounts[payer].holder_name}
         )
     return LimitReached(
         _("%(name)s cannot receive this much time: it would take their account past its limit.")

@@ -30,3 +30,10 @@ def test_the_written_out_question_agrees_with_is_suppressed(address, suppressed)
     SuppressedAddress.objects.create(address="ada@example.org", reason="complaint")
     assert is_suppressed(address) is suppressed
     assert _asked_in_sql(address) is suppressed
+
+
+def test_an_empty_address_is_never_suppressed_even_by_an_empty_row():
+    SuppressedAddress.objects.create(address="", reason="complaint")
+    for address in ("", "   ", "not an address"):
+        assert is_suppressed(address) is False
+        assert _asked_in_sql(address) is False

@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from coproduce.accounts.tests.factories import UserFactory
@@ -40,14 +41,14 @@ def test_a_payer_past_its_lowest_balance_changes_only_the_payee():
     payer, payee = AccountFactory(min_balance=-60), AccountFactory(max_balance=600)
     moved = ledger_sql.balances_move(payer=payer.pk, payee=payee.pk, minutes=61, now=timezone.now())
     assert moved == 1
-    assert _balances(payer) == [0]
+    assert _balances(payer, payee) == [0, 61]
 
 
 def test_a_payee_past_its_highest_balance_is_not_changed():
     payer, payee = AccountFactory(min_balance=-600), AccountFactory(max_balance=60)
     moved = ledger_sql.balances_move(payer=payer.pk, payee=payee.pk, minutes=61, now=timezone.now())
     assert moved == 1
-    assert _balances(payee) == [0]
+    assert _balances(payer, payee) == [-61, 0]
 
 
 def test_exactly_at_the_limits_is_allowed():
@@ -101,3 +102,16 @@ def test_postings_keep_the_ledgers_rules():
     with pytest.raises(IntegrityError), transaction.atomic():
         ledger_sql.postings_insert(transfer_id=transfer.pk, minutes=5, now=timezone.now(), **values)
     assert Posting.objects.filter(transfer=transfer).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_nothing_is_written():
+    """Postings kept without their balance move would break the ledger, so both refuse."""
+    transfer = _transfer()
+    values = {"payer": transfer.from_account_id, "payee": transfer.to_account_id}
+    with pytest.raises(TransactionManagementError):
+        ledger_sql.postings_insert(transfer_id=transfer.pk, minutes=5, now=timezone.now(), **values)
+    with pytest.raises(TransactionManagementError):
+        ledger_sql.balances_move(minutes=5, now=timezone.now(), **values)
+    assert not Posting.objects.filter(transfer=transfer).exists()
+    assert _balances(transfer.from_account, transfer.to_account) == [0, 0]

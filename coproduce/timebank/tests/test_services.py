@@ -89,6 +89,20 @@ def test_credit_limit_is_enforced():
     assert Posting.objects.count() == 0
 
 
+@pytest.mark.parametrize("full", ["payer", "payee"])
+def test_the_refusal_names_the_side_whose_limit_stopped_it(full):
+    """The payer's room is not mistaken for a stop once it has moved: 400 minutes fit within
+    its -600, but counted twice (after its own move) they would not."""
+    payer = AccountFactory(min_balance=-300 if full == "payer" else -600)
+    payee = AccountFactory(max_balance=60 if full == "payee" else 600)
+    with pytest.raises(services.LimitReached) as refused:
+        _record(coordinator(), payer, payee, 400)
+    stopped = payer if full == "payer" else payee
+    words = "cannot give" if full == "payer" else "cannot receive"
+    assert str(refused.value).startswith(f"{stopped.holder_name} {words}")
+    assert Posting.objects.count() == 0
+
+
 def test_the_database_refuses_a_balance_past_a_limit():
     """The balance check constraint is a last line of defence below the service."""
     a = AccountFactory(min_balance=-10)
